@@ -1,0 +1,63 @@
+"""FastAPI application factory of the reference central API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from fastapi import FastAPI, Request, Response
+
+from central_api import __version__
+from central_api.db import Database
+from central_api.idempotency import purge_expired
+from central_api.problems import install_problem_handlers
+from central_api.routers import devices, products, stores
+from central_api.schemas import HealthOut
+from central_api.settings import ServerSettings
+
+
+def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
+    """Build the app; the database must already hold its schema (see ``prepare_database``)."""
+    app = FastAPI(
+        title="Omnistore central API (reference)",
+        version=__version__,
+        description="Reference implementation of the central commerce API used by the store app.",
+    )
+    app.state.settings = settings
+    app.state.db = db or Database(settings.db_url)
+    install_problem_handlers(app)
+
+    if settings.latency_ms > 0:
+        delay = settings.latency_ms / 1000
+
+        @app.middleware("http")
+        async def _added_latency(
+            request: Request, call_next: Callable[[Request], Awaitable[Response]]
+        ) -> Response:
+            await asyncio.sleep(delay)
+            return await call_next(request)
+
+    @app.get("/v1/health", response_model=HealthOut, tags=["health"])
+    def health() -> HealthOut:
+        return HealthOut(status="ok", version=__version__, time=datetime.now(UTC).isoformat())
+
+    app.include_router(devices.router)
+    app.include_router(stores.router)
+    app.include_router(products.router)
+    return app
+
+
+def prepare_database(db: Database, seed: int | None) -> None:
+    """Create the schema; seed demo data when the database is empty and a seed is given."""
+    from sqlalchemy import func, select
+
+    from central_api.demo.seed import seed_database
+    from central_api.models import Location
+
+    db.create_schema()
+    with db.session() as s:
+        empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0
+    if empty and seed is not None:
+        seed_database(db, seed)
+    purge_expired(db)

@@ -1,0 +1,73 @@
+"""Database engine and session factory: SQLite by default, PostgreSQL by URL, same code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine; SQLite gets WAL, a busy timeout and serialised writers.
+
+    SQLite writers use ``BEGIN IMMEDIATE`` so that a read-then-write transaction (stock
+    reservation, idempotency record) takes the write lock up front: two devices racing for
+    the last unit are serialised instead of both reading "1 left".
+    """
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            poolclass=NullPool,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event drive transactions
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+class Database:
+    """Holds the engine and hands out transactional sessions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    def create_schema(self) -> None:
+        from central_api import models  # noqa: F401  (registers the tables)
+
+        Base.metadata.create_all(self.engine)
+
+    def drop_schema(self) -> None:
+        from central_api import models  # noqa: F401
+
+        Base.metadata.drop_all(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._factory() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

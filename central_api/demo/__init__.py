@@ -1,0 +1,1 @@
+"""Deterministic demo data: the same seed always gives the same stores, products and stock."""

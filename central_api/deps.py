@@ -1,0 +1,21 @@
+"""Shared FastAPI dependencies."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from central_api.auth import Principal, require
+from central_api.db import Database
+
+
+def get_db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+DB = Annotated[Database, Depends(get_db)]
+CatalogReader = Annotated[Principal, Depends(require("catalog:read"))]
+StockReader = Annotated[Principal, Depends(require("stock:read"))]
+StoresReader = Annotated[Principal, Depends(require("stores:read"))]

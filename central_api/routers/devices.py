@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import hmac
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central_api.auth import (
+    DEVICE_TOKEN_PREFIX,
+    SCOPES_BY_MODE,
+    Principal,
+    current_principal,
+    new_token,
+    token_hash,
+)
+from central_api.deps import DB
+from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.models import Device, Location
+from central_api.problems import Problem
+from central_api.schemas import DeviceOut, EnrollIn, EnrollOut, StoreOut
+
+router = APIRouter(prefix="/v1/devices", tags=["devices"])
+
+
+@router.post(
+    "/enroll",
+    status_code=201,
+    response_model=EnrollOut,
+    responses={401: {"description": "Bad enrollment token"}},
+)
+def enroll(
+    body: EnrollIn,
+    request: Request,
+    db: DB,
+    idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+) -> JSONResponse:
+    """Enroll a device to a store and a mode; answers its bearer token (shown once)."""
+    expected: str = request.app.state.settings.enrollment_token
+    if not hmac.compare_digest(body.enrollment_token.encode(), expected.encode()):
+        raise Problem(
+            401, "invalid-enrollment-token", "Invalid enrollment token",
+            "The enrollment token is wrong or expired; ask IT for a new one.",
+        )
+
+    def work(session: Session) -> tuple[int, Any]:
+        loc = session.scalars(
+            select(Location).where(Location.code == body.store_code.upper())
+        ).first()
+        if loc is None or loc.kind != "store":
+            raise Problem(
+                422, "unknown-store", "Unknown store",
+                f"No store has the code {body.store_code!r}.",
+            )
+        token = new_token(DEVICE_TOKEN_PREFIX)
+        device = Device(
+            device_id=f"dev-{uuid.uuid4().hex[:12]}",
+            name=body.device_name,
+            location_id=loc.id,
+            mode=body.mode,
+            token_hash=token_hash(token),
+            enrolled_at=datetime.now(UTC),
+        )
+        session.add(device)
+        session.flush()
+        return 201, EnrollOut(
+            device_id=device.device_id,
+            name=device.name,
+            mode=device.mode,
+            store=StoreOut.model_validate(loc),
+            scopes=sorted(SCOPES_BY_MODE[device.mode]),
+            token=token,
+        )
+
+    return run_idempotent(db, "enroll:" + token_hash(expected)[:16], idem, work)
+
+
+@router.get("/me", response_model=DeviceOut)
+def me(db: DB, principal: Annotated[Principal, Depends(current_principal)]) -> DeviceOut:
+    with db.session() as s:
+        device = s.scalars(select(Device).where(Device.device_id == principal.subject)).one()
+        return DeviceOut(
+            device_id=device.device_id,
+            name=device.name,
+            mode=device.mode,
+            store=StoreOut.model_validate(device.location),
+            scopes=sorted(principal.scopes),
+        )

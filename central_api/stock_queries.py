@@ -1,0 +1,59 @@
+"""Stock reads shared by the product and availability endpoints."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central_api.geo import distance_km
+from central_api.models import Location, Product, Stock
+from central_api.problems import not_found
+from central_api.schemas import AvailabilityOut, LocationStock
+
+
+def location_by_code(session: Session, code: str) -> Location:
+    loc = session.scalars(select(Location).where(Location.code == code.upper())).first()
+    if loc is None:
+        raise not_found("Store", code)
+    return loc
+
+
+def available_by_product(session: Session, location_id: int, product_ids: list[int]) -> dict[int, int]:
+    rows = session.execute(
+        select(Stock.product_id, Stock.on_hand - Stock.reserved).where(
+            Stock.location_id == location_id, Stock.product_id.in_(product_ids)
+        )
+    )
+    return {pid: max(0, int(avail)) for pid, avail in rows}
+
+
+def availability(session: Session, product: Product, here: Location) -> AvailabilityOut:
+    rows = session.execute(
+        select(Location, Stock.on_hand - Stock.reserved)
+        .join(Stock, Stock.location_id == Location.id)
+        .where(Stock.product_id == product.id)
+    ).all()
+    here_qty = 0
+    stores: list[LocationStock] = []
+    warehouses: list[LocationStock] = []
+    for loc, avail in rows:
+        qty = max(0, int(avail))
+        if loc.id == here.id:
+            here_qty = qty
+            continue
+        entry = LocationStock(
+            code=loc.code,
+            name=loc.name,
+            kind=loc.kind,
+            city=loc.city,
+            distance_km=round(
+                distance_km(here.latitude, here.longitude, loc.latitude, loc.longitude), 1
+            ),
+            available=qty,
+        )
+        (warehouses if loc.kind == "warehouse" else stores).append(entry)
+    stores.sort(key=lambda e: (e.distance_km, e.code))
+    warehouses.sort(key=lambda e: (e.distance_km, e.code))
+    return AvailabilityOut(
+        sku=product.sku, store_code=here.code, here=here_qty, stores=stores, warehouses=warehouses
+    )

@@ -1,0 +1,97 @@
+"""``kiosk-app``: the store app (GUI) and its support commands.
+
+    kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
+    kiosk-app parse TEXT                                 classify a scanned/typed string
+    kiosk-app --version
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from kiosk_app import __version__
+from kiosk_app.core.config import ConfigError, load_settings
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-app",
+        description="Store app for associates and kiosks. Subcommands: parse.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk-app {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the reference central API with fresh demo data and use it",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: see README)")
+    parser.add_argument("--lang", choices=("fr", "en", "system"), help="UI language")
+    parser.add_argument("--mode", choices=("associate", "kiosk"), help="device mode")
+    parser.add_argument("--store", help="store code, e.g. PAR01")
+    parser.add_argument("--api-url", help="central API base URL")
+    parser.add_argument("--log-level", default="WARNING")
+    return parser
+
+
+def cmd_parse(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-app parse", description="Classify scanned or typed text, one JSON line each."
+    )
+    parser.add_argument("text", nargs="+", help="text as the scanner sent it (\\x1d for GS)")
+    args = parser.parse_args(argv)
+    from kiosk_app.core.routing import route
+
+    for text in args.text:
+        decoded = text.encode("utf-8", "surrogatepass").decode("unicode_escape", "replace")
+        dest = route(decoded)
+        payload = dest.scan.to_dict() if dest.scan is not None else {}
+        print(json.dumps({**payload, "route": dest.flow}, ensure_ascii=False))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "parse":
+        return cmd_parse(argv[1:])
+    args = _gui_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper())
+    overrides = {
+        "language": args.lang,
+        "mode": args.mode,
+        "store_code": args.store,
+        "api_url": args.api_url,
+    }
+    demo_server = None
+    try:
+        if args.demo:
+            from kiosk_app.core.demo_server import DemoServerError, start_demo_server
+
+            try:
+                demo_server = start_demo_server()
+            except DemoServerError as exc:
+                print(f"kiosk-app: {exc}", file=sys.stderr)
+                return 2
+            overrides.update(
+                api_url=demo_server.url,
+                enrollment_token="demo-enrollment",
+                store_code=args.store or "PAR01",
+            )
+        try:
+            settings = load_settings(args.config, overrides=overrides)
+        except ConfigError as exc:
+            print(f"kiosk-app: {exc}", file=sys.stderr)
+            return 2
+        from kiosk_app.app import run_gui
+
+        return run_gui(settings)
+    finally:
+        if demo_server is not None:
+            demo_server.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

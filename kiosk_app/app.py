@@ -1,0 +1,94 @@
+"""Composition root: build the services, wire them into the UI, run the Qt+asyncio loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from typing import Any
+
+from kiosk_app.core.api.client import ApiClient, Timeouts
+from kiosk_app.core.config import Settings
+from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.models.catalog import DeviceInfo
+from kiosk_app.core.services.device_session import DeviceNotEnrolled, start_device_session
+
+log = logging.getLogger(__name__)
+
+
+def build_client(settings: Settings) -> tuple[ApiClient, ConnectionMonitor]:
+    client = ApiClient(
+        settings.api_url,
+        timeouts=Timeouts(connect=settings.connect_timeout_s, request=settings.request_timeout_s),
+        read_retries=settings.read_retries,
+    )
+    monitor = ConnectionMonitor()
+    client.add_outcome_listener(monitor.record)
+    return client, monitor
+
+
+def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk_app.ui.i18n import install_language
+    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.theme import LIGHT
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("omnistore-kiosk")
+    app.setStyleSheet(LIGHT.qss())
+    language = install_language(app, settings.language)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    client, monitor = build_client(settings)
+    services = Services(
+        client=client,
+        connection=monitor,
+        store_code=settings.store_code,
+        store_name=settings.store_code,
+        device_name=settings.device_name,
+        mode=settings.mode,
+        language=language,
+    )
+    window = MainWindow(services)
+    background: list[asyncio.Task[Any]] = []
+
+    async def bootstrap() -> None:
+        while True:
+            try:
+                device: DeviceInfo = await start_device_session(client, settings)
+            except DeviceNotEnrolled as exc:
+                window.home.show_message(str(exc), "error")
+                return
+            except Exception as exc:  # offline at start: keep the app usable, try again
+                from kiosk_app.ui.messages import describe_error
+
+                window.home.show_message(describe_error(exc), "error")
+                await asyncio.sleep(5)
+                continue
+            services.store_name = device.store.name
+            window.status.set_identity(
+                f"{device.store.name} ({device.store.code})", device.name, device.mode
+            )
+            window.home.notice.hide()
+            return
+
+    async def main() -> None:
+        closed = asyncio.Event()
+        app.aboutToQuit.connect(closed.set)
+        window.showFullScreen() if settings.mode == "kiosk" else window.show()
+        background.append(asyncio.ensure_future(bootstrap()))
+        background.append(asyncio.ensure_future(monitor.watch(client.health)))
+        await closed.wait()
+        for task in background:
+            task.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.gather(*background, return_exceptions=True)
+        await client.aclose()
+
+    with loop:
+        loop.run_until_complete(main())
+    return 0

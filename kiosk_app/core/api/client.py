@@ -1,0 +1,240 @@
+"""The one async client of the central API.
+
+One shared ``httpx.AsyncClient`` (keep-alive, connection pool) for the whole app; explicit
+timeouts; safe reads retried with backoff and jitter; every write carries an
+``Idempotency-Key``. Every answer is parsed into a typed model or a typed error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from kiosk_app import __version__
+from kiosk_app.core.api.errors import (
+    ApiError,
+    ApiTimeout,
+    ApiUnavailable,
+    ServerError,
+    UnexpectedResponse,
+    error_from_response,
+)
+from kiosk_app.core.models.catalog import (
+    Availability,
+    DeviceInfo,
+    Enrollment,
+    Health,
+    Product,
+    ProductPage,
+    Store,
+    Variant,
+)
+
+M = TypeVar("M")
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect: float = 3.0
+    request: float = 8.0
+
+    def to_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(self.request, connect=self.connect)
+
+
+@dataclass(frozen=True)
+class RequestOutcome:
+    """What happened to one request: fed to the connection monitor."""
+
+    ok: bool
+    elapsed_s: float
+    kind: str  # "ok", "http_error", "server_error", "timeout", "unreachable"
+
+
+OutcomeListener = Callable[[RequestOutcome], None]
+
+
+def new_idempotency_key() -> str:
+    return str(uuid.uuid4())
+
+
+class ApiClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        timeouts: Timeouts | None = None,
+        read_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+        verify: bool | str = True,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._read_retries = read_retries
+        self._rng = rng or random.Random()
+        self._listeners: list[OutcomeListener] = []
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            timeout=(timeouts or Timeouts()).to_httpx(),
+            transport=transport,
+            verify=verify,
+            headers={"User-Agent": f"omnistore-kiosk/{__version__}", "Accept": "application/json"},
+            limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        )
+
+    # -- plumbing -----------------------------------------------------------------------
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The shared httpx client (the outbox sender reuses its pool)."""
+        return self._http
+
+    def set_token(self, token: str | None) -> None:
+        self._token = token
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self._token)
+
+    def add_outcome_listener(self, listener: OutcomeListener) -> None:
+        self._listeners.append(listener)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        headers = dict(extra or {})
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        return headers
+
+    def _report(self, ok: bool, started: float, kind: str) -> None:
+        outcome = RequestOutcome(ok=ok, elapsed_s=time.monotonic() - started, kind=kind)
+        for listener in self._listeners:
+            listener(outcome)
+
+    async def _send_once(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        started = time.monotonic()
+        try:
+            response = await self._http.request(
+                method, path, params=params, json=json, headers=self._headers(headers)
+            )
+        except httpx.TimeoutException as exc:
+            self._report(False, started, "timeout")
+            raise ApiTimeout(f"No answer from the central API in time ({method} {path}).") from exc
+        except httpx.TransportError as exc:
+            self._report(False, started, "unreachable")
+            raise ApiUnavailable(f"Cannot reach the central API: {exc!r}") from exc
+        try:
+            body = response.json() if response.content else None
+        except ValueError:
+            body = None
+            if response.is_success:
+                self._report(False, started, "http_error")
+                raise UnexpectedResponse(
+                    f"The central API sent a non-JSON answer to {method} {path}.",
+                    status=response.status_code,
+                ) from None
+        if response.is_success:
+            self._report(True, started, "ok")
+            return body
+        error = error_from_response(response.status_code, body)
+        self._report(
+            response.status_code < 500, started,
+            "server_error" if response.status_code >= 500 else "http_error",
+        )
+        raise error
+
+    async def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        """GET with retries on transport failures and 5xx (reads are safe to repeat)."""
+        attempt = 0
+        while True:
+            try:
+                return await self._send_once("GET", path, params=params)
+            except (ApiUnavailable, ApiTimeout, ServerError) as exc:
+                if attempt >= self._read_retries or (
+                    isinstance(exc, ServerError) and exc.status not in (500, 502, 503, 504)
+                ):
+                    raise
+                delay = min(2.0, 0.2 * 3**attempt)
+                await asyncio.sleep(self._rng.uniform(delay / 2, delay))
+                attempt += 1
+
+    async def post(self, path: str, body: Any, *, idempotency_key: str | None = None) -> Any:
+        """POST a state change. Not retried here: the outbox owns retries of writes."""
+        key = idempotency_key or new_idempotency_key()
+        return await self._send_once(
+            "POST", path, json=body, headers={"Idempotency-Key": key}
+        )
+
+    @staticmethod
+    def _parse(model: type[M] | Any, data: Any) -> M:
+        try:
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                return model.model_validate(data)  # type: ignore[return-value]
+            return TypeAdapter(model).validate_python(data)  # type: ignore[no-any-return]
+        except ValidationError as exc:
+            raise UnexpectedResponse(
+                f"The central API answered with an unexpected shape: {exc.errors()[0]['msg']}"
+            ) from exc
+
+    # -- typed endpoints ----------------------------------------------------------------
+    async def health(self) -> Health:
+        return self._parse(Health, await self._send_once("GET", "/v1/health"))
+
+    async def enroll(
+        self, enrollment_token: str, store_code: str, mode: str, device_name: str
+    ) -> Enrollment:
+        body = {
+            "enrollment_token": enrollment_token,
+            "store_code": store_code,
+            "mode": mode,
+            "device_name": device_name,
+        }
+        return self._parse(Enrollment, await self.post("/v1/devices/enroll", body))
+
+    async def me(self) -> DeviceInfo:
+        return self._parse(DeviceInfo, await self.get("/v1/devices/me"))
+
+    async def stores(self) -> list[Store]:
+        return self._parse(list[Store], await self.get("/v1/stores"))
+
+    async def product_by_gtin(self, gtin: str) -> Product:
+        return self._parse(Product, await self.get(f"/v1/products/gtin/{quote(gtin, safe='')}"))
+
+    async def product_by_sku(self, sku: str) -> Product:
+        return self._parse(Product, await self.get(f"/v1/products/sku/{quote(sku, safe='')}"))
+
+    async def variants(self, sku: str) -> list[Variant]:
+        data = await self.get(f"/v1/products/sku/{quote(sku, safe='')}/variants")
+        return self._parse(list[Variant], data)
+
+    async def availability(self, sku: str, store: str | None = None) -> Availability:
+        params = {"store": store} if store else None
+        data = await self.get(f"/v1/products/sku/{quote(sku, safe='')}/availability", params)
+        return self._parse(Availability, data)
+
+    async def search_products(self, query: str, limit: int = 30, offset: int = 0) -> ProductPage:
+        params = {"q": query, "limit": limit, "offset": offset}
+        return self._parse(ProductPage, await self.get("/v1/products", params))
+
+
+__all__ = ["ApiClient", "ApiError", "RequestOutcome", "Timeouts", "new_idempotency_key"]

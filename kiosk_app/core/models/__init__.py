@@ -1,0 +1,1 @@
+"""Domain models: the app's typed view of the central API's answers."""

@@ -1,0 +1,1 @@
+"""PySide6 presentation: screens render core state and call core services."""

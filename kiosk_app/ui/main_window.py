@@ -1,0 +1,168 @@
+"""Main window: navigation rail, screens, status bar; routes every scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk_app import __version__
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.models.catalog import ProductPage
+from kiosk_app.core.remote_state import RemoteValue
+from kiosk_app.core.routing import Destination, route
+from kiosk_app.core.services.product_screen import ProductController
+from kiosk_app.ui.screens.home import HomeScreen
+from kiosk_app.ui.screens.product import ProductScreen
+from kiosk_app.ui.tasks import TaskSlot
+from kiosk_app.ui.widgets.common import label
+from kiosk_app.ui.widgets.status import AppStatusBar
+
+TABLET_SIZE = QSize(1280, 800)
+
+
+@dataclass
+class Services:
+    """What the composition root hands to the UI (injected, never looked up globally)."""
+
+    client: ApiClient
+    connection: ConnectionMonitor
+    store_code: str
+    store_name: str
+    device_name: str
+    mode: str
+    language: str
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Store app"))
+        self.resize(TABLET_SIZE)
+        self.setMinimumSize(1024, 700)
+        self.products = ProductController(services.client)
+        self.search: RemoteValue[ProductPage] = RemoteValue()
+        self._lookup = TaskSlot(self)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.setCentralWidget(central)
+
+        rail = QWidget()
+        rail.setObjectName("navRail")
+        rail.setFixedWidth(208)
+        rail_layout = QVBoxLayout(rail)
+        rail_layout.setContentsMargins(12, 20, 12, 16)
+        rail_layout.setSpacing(6)
+        brand = label(self.tr("Store app"), "title")
+        brand.setAccessibleName(self.tr("Store app"))
+        rail_layout.addWidget(brand)
+        rail_layout.addSpacing(16)
+        row.addWidget(rail)
+
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+
+        self.home = HomeScreen(services.language)
+        self.product = ProductScreen(lambda: self.services.language)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.product)
+
+        self._nav = QButtonGroup(self)
+        self.nav_home = self._nav_button(self.tr("Scan && search"), self.home, rail_layout)
+        self.nav_product = self._nav_button(self.tr("Product"), self.product, rail_layout)
+        self.nav_product.setEnabled(False)
+        rail_layout.addStretch(1)
+        rail_layout.addWidget(label(self.tr("Version %1").replace("%1", __version__), "muted"))
+
+        self.status = AppStatusBar()
+        self.setStatusBar(self.status)
+        self.status.set_identity(
+            f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+        )
+        self._unsubscribe = [
+            services.connection.state.subscribe(self.status.set_connection),
+            self.products.details.state.subscribe(self.product.render),
+            self.search.state.subscribe(self.home.render_search),
+        ]
+
+        self.home.code_submitted.connect(self.open_code)
+        self.home.product_chosen.connect(self.open_sku)
+        self.product.variant_requested.connect(self.open_sku)
+        self.product.retry_requested.connect(
+            lambda: self._lookup.start(self.products.details.retry())
+        )
+        self.product.back_requested.connect(self.show_home)
+        self.show_home()
+
+    def _nav_button(self, text: str, screen: QWidget, layout: QVBoxLayout) -> QPushButton:
+        nav = QPushButton(text)
+        nav.setProperty("role", "nav")
+        nav.setCheckable(True)
+        nav.setAccessibleName(text.replace("&&", "&"))
+        nav.clicked.connect(lambda: self._show(screen))
+        self._nav.addButton(nav)
+        layout.addWidget(nav)
+        return nav
+
+    def _show(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+        for nav, target in ((self.nav_home, self.home), (self.nav_product, self.product)):
+            nav.setChecked(target is screen)
+
+    def show_home(self) -> None:
+        self._show(self.home)
+        self.home.reset()
+
+    # -- routing ----------------------------------------------------------------------------
+    def open_code(self, text: str) -> Destination:
+        """Entry point of every scan or typed code, whatever screen is showing."""
+        destination = route(text)
+        if destination.flow == "product":
+            self.nav_product.setEnabled(True)
+            self._show(self.product)
+            self._lookup.start(self.products.show_gtin(destination.key))
+        elif destination.flow == "search":
+            self._show(self.home)
+            self._lookup.start(
+                self.search.load(
+                    destination.key, lambda: self.services.client.search_products(destination.key)
+                )
+            )
+        else:
+            self._show(self.home)
+            self.home.show_message(self._not_handled_message(destination), "error")
+        return destination
+
+    def open_sku(self, sku: str) -> None:
+        self.nav_product.setEnabled(True)
+        self._show(self.product)
+        self._lookup.start(self.products.show_sku(sku))
+
+    def _not_handled_message(self, destination: Destination) -> str:
+        from kiosk_app.ui.scan_text import describe_unhandled
+
+        return describe_unhandled(destination)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._lookup.cancel()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "Qt", "Services"]

@@ -1,0 +1,101 @@
+"""Theme tokens feeding one QSS template: colours, spacing, radii, type scale, touch size."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from string import Template
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str = "light"
+    primary: str = "#1f4fd1"
+    primary_pressed: str = "#173b9c"
+    on_primary: str = "#ffffff"
+    background: str = "#f2f4f8"
+    surface: str = "#ffffff"
+    surface_alt: str = "#e8ecf4"
+    border: str = "#d5dae4"
+    text: str = "#1a2030"
+    text_muted: str = "#5c6475"
+    success: str = "#1d7a46"
+    success_bg: str = "#e3f4ea"
+    warning: str = "#8a5300"
+    warning_bg: str = "#fff1d6"
+    danger: str = "#b3261e"
+    danger_bg: str = "#fde7e5"
+    radius: int = 12
+    space: int = 16
+    touch: int = 56  # minimum touch target (px); never below 48
+    font_size: int = 17
+    font_small: int = 14
+    font_title: int = 28
+    font_display: int = 40
+
+    def qss(self) -> str:
+        return QSS_TEMPLATE.substitute({k: str(v) for k, v in asdict(self).items()})
+
+
+LIGHT = Theme()
+
+QSS_TEMPLATE = Template(
+    """
+* { font-size: ${font_size}px; color: ${text}; }
+QMainWindow, QWidget#screen { background: ${background}; }
+QWidget#navRail { background: ${surface}; border-right: 1px solid ${border}; }
+QPushButton {
+    min-height: ${touch}px; padding: 0 20px; border-radius: ${radius}px;
+    background: ${surface_alt}; border: 1px solid ${border}; font-weight: 600;
+}
+QPushButton:pressed { background: ${border}; }
+QPushButton:disabled { color: ${text_muted}; background: ${background}; }
+QPushButton[role="primary"] { background: ${primary}; color: ${on_primary}; border: none; }
+QPushButton[role="primary"]:pressed { background: ${primary_pressed}; }
+QPushButton[role="nav"] {
+    background: transparent; border: none; text-align: left; padding-left: 18px;
+    border-radius: ${radius}px; min-height: 64px;
+}
+QPushButton[role="nav"]:checked { background: ${surface_alt}; color: ${primary}; }
+QPushButton[role="key"] { font-size: 26px; min-height: 64px; min-width: 64px; background: ${surface}; }
+QPushButton[role="chip"] {
+    min-height: 48px; padding: 0 14px; border-radius: 24px; background: ${surface};
+    font-weight: 500;
+}
+QPushButton[role="chip"]:checked { border: 2px solid ${primary}; color: ${primary}; }
+QLineEdit {
+    min-height: ${touch}px; padding: 0 16px; border-radius: ${radius}px;
+    border: 2px solid ${border}; background: ${surface}; font-size: 22px;
+}
+QLineEdit:focus { border-color: ${primary}; }
+QFrame[card="true"] {
+    background: ${surface}; border: 1px solid ${border}; border-radius: ${radius}px;
+}
+QLabel[role="title"] { font-size: ${font_title}px; font-weight: 700; }
+QLabel[role="display"] { font-size: ${font_display}px; font-weight: 800; }
+QLabel[role="section"] { font-size: 15px; font-weight: 700; color: ${text_muted}; }
+QLabel[role="muted"] { color: ${text_muted}; font-size: ${font_small}px; }
+QLabel[role="skeleton"] { background: ${surface_alt}; border-radius: 8px; color: transparent; }
+QLabel[badge="ok"] {
+    background: ${success_bg}; color: ${success}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QLabel[badge="low"] {
+    background: ${warning_bg}; color: ${warning}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QLabel[badge="none"] {
+    background: ${danger_bg}; color: ${danger}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QFrame#notice { border-radius: ${radius}px; }
+QFrame#notice[level="error"] { background: ${danger_bg}; border: 1px solid ${danger}; }
+QFrame#notice[level="info"] { background: ${surface_alt}; border: 1px solid ${border}; }
+QFrame#notice[level="success"] { background: ${success_bg}; border: 1px solid ${success}; }
+QStatusBar { background: ${surface}; border-top: 1px solid ${border}; min-height: 40px; }
+QStatusBar QLabel { font-size: ${font_small}px; padding: 0 10px; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }
+QListWidget { background: ${surface}; border: 1px solid ${border}; border-radius: ${radius}px; }
+QListWidget::item { min-height: ${touch}px; padding: 6px 12px; border-bottom: 1px solid ${surface_alt}; }
+QListWidget::item:selected { background: ${surface_alt}; color: ${text}; }
+"""
+)

@@ -1,0 +1,62 @@
+"""Small building blocks shared by screens: cards, labels with a role, buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, role: str | None = None, *, accessible: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setAccessibleName(accessible or text)
+    widget.setMinimumHeight(48)
+    return widget
+
+
+class Card(QFrame):
+    """A white rounded panel with an optional section title."""
+
+    def __init__(self, title: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(20, 16, 20, 16)
+        self.body.setSpacing(10)
+        self.title_label: QLabel | None = None
+        if title:
+            self.title_label = label(title.upper(), "section", wrap=True)
+            self.body.addWidget(self.title_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+
+def set_badge(widget: QLabel, quantity: int, text: str) -> None:
+    """Stock pill: the text carries the meaning, colour only reinforces it."""
+    level = "none" if quantity <= 0 else "low" if quantity <= 2 else "ok"
+    widget.setProperty("badge", level)
+    widget.setText(text)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def clear_layout(layout: QVBoxLayout | object) -> None:
+    from PySide6.QtWidgets import QLayout
+
+    assert isinstance(layout, QLayout)
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        if (w := item.widget()) is not None:
+            w.setParent(None)
+            w.deleteLater()
+        elif (child := item.layout()) is not None:
+            clear_layout(child)

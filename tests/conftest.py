@@ -1,0 +1,109 @@
+"""Shared fixtures: isolated dirs, the real reference API on a free port, a qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import uuid
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk_app.core.demo_server import DemoServer, start_demo_server  # noqa: E402
+
+T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config/data dirs and no KIOSK_* settings from the machine."""
+    for name in list(os.environ):
+        if name.startswith("KIOSK_"):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    for sub in ("config", "data", "cache", "state"):
+        (home / sub).mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A test that logs an error fails, unless it declares it with ``expect_log_errors``."""
+    caplog.set_level(logging.WARNING)
+    yield
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    if errors and not getattr(caplog, "_errors_expected", False):
+        pytest.fail("errors were logged: " + "; ".join(r.getMessage() for r in errors))
+
+
+@pytest.fixture
+def expect_log_errors(caplog: pytest.LogCaptureFixture) -> None:
+    caplog._errors_expected = True  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """The real reference central API, demo data seed 42, on a free localhost port."""
+    db = tmp_path_factory.mktemp("central") / "central.db"
+    server = start_demo_server(db_url=f"sqlite:///{db}", seed=42)
+    yield server
+    server.stop()
+
+
+def enroll(url: str, store: str = "PAR01", mode: str = "associate") -> str:
+    response = httpx.post(
+        url + "/v1/devices/enroll",
+        json={
+            "enrollment_token": "demo-enrollment",
+            "store_code": store,
+            "mode": mode,
+            "device_name": f"test-{mode}",
+        },
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+        timeout=10,
+    )
+    response.raise_for_status()
+    token: str = response.json()["token"]
+    return token
+
+
+@pytest.fixture(scope="session")
+def device_token(api_server: DemoServer) -> str:
+    return enroll(api_server.url)
+
+
+@pytest.fixture(scope="session")
+def kiosk_token(api_server: DemoServer) -> str:
+    return enroll(api_server.url, mode="kiosk")
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion on a fresh asyncio loop (core tests without Qt)."""
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop on the test QApplication: drives real async UI flows."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()
+    asyncio.set_event_loop(None)

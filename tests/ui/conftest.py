@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from kiosk_app.core.api.client import ApiClient, Timeouts
+from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.ui.main_window import MainWindow, Services
+from kiosk_app.ui.theme import LIGHT
+
+
+def make_window(qtbot: Any, url: str, token: str | None, *, timeout: float = 5.0) -> MainWindow:
+    client = ApiClient(url, token=token, timeouts=Timeouts(connect=1, request=timeout),
+                       read_retries=0)
+    monitor = ConnectionMonitor()
+    client.add_outcome_listener(monitor.record)
+    services = Services(
+        client=client, connection=monitor, store_code="PAR01", store_name="Paris Rivoli",
+        device_name="tablet-1", mode="associate", language="en",
+    )
+    window = MainWindow(services)
+    window.setStyleSheet(LIGHT.qss())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def settle(loop: asyncio.AbstractEventLoop, until: Callable[[], bool], timeout: float = 10) -> None:
+    """Run the qasync loop until ``until()`` holds (real requests, real Qt events)."""
+
+    async def wait() -> None:
+        deadline = loop.time() + timeout
+        while not until():
+            if loop.time() > deadline:
+                raise AssertionError("condition not reached in time")
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(wait())
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> Iterator[MainWindow]:
+    w = make_window(qtbot, api_server.url, device_token)
+    yield w
+    w.close()
+    qloop.run_until_complete(w.services.client.aclose())
