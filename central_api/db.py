@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 
 class Base(DeclarativeBase):
@@ -18,15 +17,17 @@ class Base(DeclarativeBase):
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets WAL, a busy timeout and serialised writers.
 
-    SQLite writers use ``BEGIN IMMEDIATE`` so that a read-then-write transaction (stock
-    reservation, idempotency record) takes the write lock up front: two devices racing for
-    the last unit are serialised instead of both reading "1 left".
+    Write sessions (``Database.write_session``) begin with ``BEGIN IMMEDIATE`` on SQLite so
+    that a read-then-write transaction (stock reservation, idempotency record) takes the
+    write lock up front: two devices racing for the last unit are serialised instead of both
+    reading "1 left". Read sessions begin deferred and run concurrently (WAL).
     """
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
-            poolclass=NullPool,
+            pool_size=16,
+            max_overflow=16,
         )
 
         @event.listens_for(engine, "connect")
@@ -40,7 +41,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+            conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
@@ -53,6 +55,9 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
     def create_schema(self) -> None:
         from central_api import models  # noqa: F401  (registers the tables)
@@ -67,6 +72,12 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._factory() as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session for transactions that read then write (serialised on SQLite)."""
+        with self._write_factory() as session:
             yield session
 
     def dispose(self) -> None:

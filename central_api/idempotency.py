@@ -94,7 +94,7 @@ def run_idempotent(db: Database, principal: str, req: IdempotentRequest, work: W
     so a retry of a refused request gets the same refusal; 5xx are not stored (retryable).
     """
     for _attempt in range(3):
-        with db.session() as session:
+        with db.write_session() as session:
             try:
                 existing = session.scalars(
                     select(IdempotencyRecord).where(
@@ -137,7 +137,7 @@ def run_idempotent(db: Database, principal: str, req: IdempotentRequest, work: W
 
 def purge_expired(db: Database, now: datetime | None = None) -> int:
     cutoff = (now or datetime.now(UTC)) - RETENTION
-    with db.session() as session, session.begin():
+    with db.write_session() as session, session.begin():
         result = session.execute(
             delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff)
         )

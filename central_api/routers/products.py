@@ -17,7 +17,9 @@ router = APIRouter(prefix="/v1/products", tags=["products"])
 
 
 def _by_sku(session: Session, sku: str) -> Product:
-    product = session.scalars(select(Product).where(Product.sku == sku.upper())).first()
+    product = session.scalars(
+        select(Product).where(func.upper(Product.sku) == sku.strip().upper())
+    ).first()
     if product is None:
         raise not_found("Product", sku)
     return product

@@ -64,11 +64,11 @@ class MainWindow(QMainWindow):
 
         rail = QWidget()
         rail.setObjectName("navRail")
-        rail.setFixedWidth(208)
+        rail.setFixedWidth(216)
         rail_layout = QVBoxLayout(rail)
         rail_layout.setContentsMargins(12, 20, 12, 16)
         rail_layout.setSpacing(6)
-        brand = label(self.tr("Store app"), "title")
+        brand = label(self.tr("Store app"), "brand", wrap=True)
         brand.setAccessibleName(self.tr("Store app"))
         rail_layout.addWidget(brand)
         rail_layout.addSpacing(16)
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.product)
 
         self._nav = QButtonGroup(self)
-        self.nav_home = self._nav_button(self.tr("Scan && search"), self.home, rail_layout)
+        self.nav_home = self._nav_button(self.tr("Scan"), self.home, rail_layout)
         self.nav_product = self._nav_button(self.tr("Product"), self.product, rail_layout)
         self.nav_product.setEnabled(False)
         rail_layout.addStretch(1)

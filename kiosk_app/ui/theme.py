@@ -71,6 +71,7 @@ QFrame[card="true"] {
     background: ${surface}; border: 1px solid ${border}; border-radius: ${radius}px;
 }
 QLabel[role="title"] { font-size: ${font_title}px; font-weight: 700; }
+QLabel[role="brand"] { font-size: 22px; font-weight: 800; color: ${primary}; }
 QLabel[role="display"] { font-size: ${font_display}px; font-weight: 800; }
 QLabel[role="section"] { font-size: 15px; font-weight: 700; color: ${text_muted}; }
 QLabel[role="muted"] { color: ${text_muted}; font-size: ${font_small}px; }

@@ -146,3 +146,12 @@ def test_device_me_reports_store_and_scopes(http: httpx.Client) -> None:
     me = http.get("/v1/devices/me").json()
     assert me["store"]["code"] == "PAR01" and me["mode"] == "associate"
     assert "catalog:read" in me["scopes"]
+
+
+def test_every_sku_shape_resolves(http: httpx.Client) -> None:
+    """SKUs with lowercase parts (bed sizes like 140x190) resolve, in any case."""
+    page = http.get("/v1/products", params={"q": "140x190", "limit": 1}).json()
+    sku = page["items"][0]["sku"]
+    assert "x" in sku
+    for variant in (sku, sku.upper(), sku.lower()):
+        assert http.get(f"/v1/products/sku/{variant}/availability").status_code == 200

@@ -140,19 +140,27 @@ class ProductScreen(QWidget):
         if isinstance(state, Loading):
             self.notice.hide()
             self.status_label.setText(self.tr("Looking up %1…").replace("%1", state.what))
-            if self._details is None:
+            if not self._is_variant_switch(state.what):
+                self._details = None
                 self._show_skeleton()
         elif isinstance(state, Failed):
+            # The failure is about the code just read: never leave the previous product on
+            # screen under it, or the associate would read the wrong stock.
             self.status_label.setText("")
-            self.notice.show_message(describe_error(state.error), "error", self.tr("Try again"))
-            if self._details is None:
-                self._set_panels_visible(False)
+            self._details = None
+            self._set_panels_visible(False)
+            self.notice.show_message(
+                f"{describe_error(state.error)} ({state.what})", "error", self.tr("Try again")
+            )
         elif isinstance(state, Loaded):
             self.notice.hide()
             self.status_label.setText("")
             self._show_details(state.value)
         elif isinstance(state, Idle):
             self.status_label.setText("")
+
+    def _is_variant_switch(self, key: str) -> bool:
+        return self._details is not None and any(v.sku == key for v in self._details.variants)
 
     def _set_panels_visible(self, visible: bool) -> None:
         for card in (
