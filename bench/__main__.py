@@ -1,8 +1,8 @@
 """Run the benchmarks and print one table (``--json FILE`` writes every figure).
 
-    python -m bench                 # all benchmarks
-    python -m bench lookup decode   # some
-    python -m bench --quick         # small sizes (CI smoke)
+python -m bench                 # all benchmarks
+python -m bench lookup decode   # some
+python -m bench --quick         # small sizes (CI smoke)
 """
 
 from __future__ import annotations
@@ -53,10 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = rows
         print_table(rows, f"{name} ({time.perf_counter() - started:.1f} s)")
     if args.json:
-        args.json.write_text(json.dumps(
-            {"figures": [{"bench": b, **r} for b, rows in results.items() for r in rows]},
-            indent=2,
-        ))
+        args.json.write_text(
+            json.dumps(
+                {"figures": [{"bench": b, **r} for b, rows in results.items() for r in rows]},
+                indent=2,
+            )
+        )
         print(f"\nwrote {args.json}")
     return 0
 

@@ -25,8 +25,12 @@ from kiosk_app.core.services.product_lookup import lookup_by_gtin
 def _enroll(url: str) -> str:
     response = httpx.post(
         url + "/v1/devices/enroll",
-        json={"enrollment_token": "demo-enrollment", "store_code": "PAR01",
-              "mode": "associate", "device_name": "bench"},
+        json={
+            "enrollment_token": "demo-enrollment",
+            "store_code": "PAR01",
+            "mode": "associate",
+            "device_name": "bench",
+        },
         headers={"Idempotency-Key": f"bench-{random.random()}"},
         timeout=10,
     )
@@ -68,8 +72,11 @@ def run(quick: bool = False) -> list[Row]:
                 row(f"lookup {tag} p50", percentile(lookups, 50), "ms"),
                 row(f"lookup {tag} p95", percentile(lookups, 95), "ms"),
                 row(f"single request {tag} p50", percentile(singles, 50), "ms"),
-                row(f"lookup/single {tag} (p50 ratio)",
-                    percentile(lookups, 50) / percentile(singles, 50), "x"),
+                row(
+                    f"lookup/single {tag} (p50 ratio)",
+                    percentile(lookups, 50) / percentile(singles, 50),
+                    "x",
+                ),
             ]
     return rows
 

@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sock.bind((args.host, args.port))
     except OSError as exc:
-        print(f"kiosk-central-api: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        print(
+            f"kiosk-central-api: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr
+        )
         return 2
     sock.listen(128)
     port = sock.getsockname()[1]

@@ -60,12 +60,12 @@ class Database:
         )
 
     def create_schema(self) -> None:
-        from central_api import models  # noqa: F401  (registers the tables)
+        from central_api import model_registry  # noqa: F401  (registers the tables)
 
         Base.metadata.create_all(self.engine)
 
     def drop_schema(self) -> None:
-        from central_api import models  # noqa: F401
+        from central_api import model_registry  # noqa: F401
 
         Base.metadata.drop_all(self.engine)
 

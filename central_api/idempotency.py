@@ -87,7 +87,9 @@ def _stored_response(record: IdempotencyRecord, req: IdempotentRequest) -> JSONR
     )
 
 
-def run_idempotent(db: Database, principal: str, req: IdempotentRequest, work: Work) -> JSONResponse:
+def run_idempotent(
+    db: Database, principal: str, req: IdempotentRequest, work: Work
+) -> JSONResponse:
     """Run ``work`` once per (principal, key); replay its stored response afterwards.
 
     ``work`` returns (status, body) or raises :class:`Problem`. 4xx problems are stored too,

@@ -98,6 +98,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(
-            Problem(500, "internal", "Internal server error", "The server hit an unexpected error."),
+            Problem(
+                500, "internal", "Internal server error", "The server hit an unexpected error."
+            ),
             request.url.path,
         )

@@ -18,7 +18,9 @@ def location_by_code(session: Session, code: str) -> Location:
     return loc
 
 
-def available_by_product(session: Session, location_id: int, product_ids: list[int]) -> dict[int, int]:
+def available_by_product(
+    session: Session, location_id: int, product_ids: list[int]
+) -> dict[int, int]:
     rows = session.execute(
         select(Stock.product_id, Stock.on_hand - Stock.reserved).where(
             Stock.location_id == location_id, Stock.product_id.in_(product_ids)

@@ -1,8 +1,8 @@
 """``kiosk-app``: the store app (GUI) and its support commands.
 
-    kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
-    kiosk-app parse TEXT                                 classify a scanned/typed string
-    kiosk-app --version
+kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
+kiosk-app parse TEXT                                 classify a scanned/typed string
+kiosk-app --version
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Render the main screens from the demo data into docs/screenshots/ (1280x800).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from kiosk_app.ui.theme import LIGHT
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
-async def wait_for(condition, timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(condition, limit_s: float = 15) -> None:  # type: ignore[no-untyped-def]
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + limit_s
     while not condition():
         if loop.time() > deadline:
             raise TimeoutError("screen did not settle")
@@ -36,18 +36,33 @@ async def wait_for(condition, timeout: float = 15) -> None:  # type: ignore[no-u
 
 async def shoot(app: QApplication, server_url: str, language: str) -> None:
     settings = load_settings(
-        environ={}, overrides={"api_url": server_url, "enrollment_token": "demo-enrollment",
-                               "language": language, "device_name": "tablette-01"}
+        environ={},
+        overrides={
+            "api_url": server_url,
+            "enrollment_token": "demo-enrollment",
+            "language": language,
+            "device_name": "tablette-01",
+        },
     )
     install_language(app, language)
     client, monitor = build_client(settings)
     from kiosk_app.core.services.device_session import start_device_session
 
     device = await start_device_session(client, settings)
-    window = MainWindow(Services(client, monitor, device.store.code, device.store.name,
-                                 device.name, device.mode, language))
-    window.status.set_identity(f"{device.store.name} ({device.store.code})", device.name,
-                               device.mode)
+    window = MainWindow(
+        Services(
+            client,
+            monitor,
+            device.store.code,
+            device.store.name,
+            device.name,
+            device.mode,
+            language,
+        )
+    )
+    window.status.set_identity(
+        f"{device.store.name} ({device.store.code})", device.name, device.mode
+    )
     window.resize(1280, 800)
     window.show()
     await asyncio.sleep(0.3)

@@ -15,7 +15,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server  # noqa: E402
+from kiosk_app.core.demo_server import DemoServer, start_demo_server
 
 T = TypeVar("T")
 

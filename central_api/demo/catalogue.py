@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Product styles with size/colour variants, in realistic retail departments."""
 
 from __future__ import annotations
@@ -47,20 +46,151 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("Femme", "T-shirts", ("T-shirt col rond coton bio", "T-shirt col V", "Débardeur côtelé", "T-shirt manches longues"), ("Atelier Nord", "Maison Lune"), APPAREL_SIZES, (12, 29), 7, (2, 4)),
-    Family("Femme", "Robes", ("Robe portefeuille", "Robe chemise en lin", "Robe pull maille"), ("Maison Lune", "Rive Gauche"), APPAREL_SIZES, (39, 89), 5, (1, 3)),
-    Family("Femme", "Jeans", ("Jean droit taille haute", "Jean mom", "Jean flare"), ("Denim & Co", "Atelier Nord"), JEANS_SIZES, (45, 79), 4, (1, 2)),
-    Family("Homme", "Chemises", ("Chemise oxford", "Chemise en lin", "Surchemise velours"), ("Atelier Nord", "Le Tisserand"), APPAREL_SIZES, (35, 69), 5, (1, 3)),
-    Family("Homme", "Pulls", ("Pull col rond mérinos", "Cardigan en laine", "Sweat à capuche"), ("Le Tisserand", "Côte Sport"), APPAREL_SIZES, (39, 99), 5, (2, 3)),
-    Family("Homme", "Pantalons", ("Chino slim", "Pantalon cargo", "Jean regular"), ("Denim & Co", "Atelier Nord"), JEANS_SIZES, (45, 85), 4, (1, 3)),
-    Family("Chaussures", "Baskets", ("Basket cuir blanche", "Basket running légère", "Basket montante toile"), ("Côte Sport", "Pas Léger"), SHOE_SIZES, (59, 129), 6, (1, 2)),
-    Family("Chaussures", "Bottines", ("Bottine chelsea cuir", "Bottine à lacets"), ("Pas Léger",), SHOE_SIZES, (89, 159), 3, (1, 2)),
-    Family("Sport", "Running", ("Legging de running", "T-shirt technique", "Veste coupe-vent"), ("Côte Sport",), APPAREL_SIZES, (25, 89), 4, (1, 3)),
-    Family("Enfant", "Vêtements enfant", ("Sweat enfant", "Pyjama coton", "Parka enfant"), ("Petit Mousse",), KID_SIZES, (15, 59), 4, (1, 3)),
-    Family("Maison", "Linge de lit", ("Housse de couette lin lavé", "Parure percale"), ("Maison Lune",), BED_SIZES, (69, 149), 3, (2, 3)),
-    Family("Maison", "Décoration", ("Bougie parfumée", "Vase en grès", "Plaid en laine", "Coussin velours"), ("Maison Lune", "Terre & Feu"), None, (15, 79), 6, (1, 3)),
-    Family("Accessoires", "Sacs", ("Sac cabas cuir", "Sac banane", "Sac à dos urbain"), ("Rive Gauche", "Côte Sport"), None, (29, 189), 4, (1, 3)),
-    Family("Beauté", "Soins", ("Crème visage hydratante", "Huile sèche corps", "Baume à lèvres"), ("Terre & Feu",), None, (9, 39), 4, (1, 1)),
+    Family(
+        "Femme",
+        "T-shirts",
+        (
+            "T-shirt col rond coton bio",
+            "T-shirt col V",
+            "Débardeur côtelé",
+            "T-shirt manches longues",
+        ),
+        ("Atelier Nord", "Maison Lune"),
+        APPAREL_SIZES,
+        (12, 29),
+        7,
+        (2, 4),
+    ),
+    Family(
+        "Femme",
+        "Robes",
+        ("Robe portefeuille", "Robe chemise en lin", "Robe pull maille"),
+        ("Maison Lune", "Rive Gauche"),
+        APPAREL_SIZES,
+        (39, 89),
+        5,
+        (1, 3),
+    ),
+    Family(
+        "Femme",
+        "Jeans",
+        ("Jean droit taille haute", "Jean mom", "Jean flare"),
+        ("Denim & Co", "Atelier Nord"),
+        JEANS_SIZES,
+        (45, 79),
+        4,
+        (1, 2),
+    ),
+    Family(
+        "Homme",
+        "Chemises",
+        ("Chemise oxford", "Chemise en lin", "Surchemise velours"),
+        ("Atelier Nord", "Le Tisserand"),
+        APPAREL_SIZES,
+        (35, 69),
+        5,
+        (1, 3),
+    ),
+    Family(
+        "Homme",
+        "Pulls",
+        ("Pull col rond mérinos", "Cardigan en laine", "Sweat à capuche"),
+        ("Le Tisserand", "Côte Sport"),
+        APPAREL_SIZES,
+        (39, 99),
+        5,
+        (2, 3),
+    ),
+    Family(
+        "Homme",
+        "Pantalons",
+        ("Chino slim", "Pantalon cargo", "Jean regular"),
+        ("Denim & Co", "Atelier Nord"),
+        JEANS_SIZES,
+        (45, 85),
+        4,
+        (1, 3),
+    ),
+    Family(
+        "Chaussures",
+        "Baskets",
+        ("Basket cuir blanche", "Basket running légère", "Basket montante toile"),
+        ("Côte Sport", "Pas Léger"),
+        SHOE_SIZES,
+        (59, 129),
+        6,
+        (1, 2),
+    ),
+    Family(
+        "Chaussures",
+        "Bottines",
+        ("Bottine chelsea cuir", "Bottine à lacets"),
+        ("Pas Léger",),
+        SHOE_SIZES,
+        (89, 159),
+        3,
+        (1, 2),
+    ),
+    Family(
+        "Sport",
+        "Running",
+        ("Legging de running", "T-shirt technique", "Veste coupe-vent"),
+        ("Côte Sport",),
+        APPAREL_SIZES,
+        (25, 89),
+        4,
+        (1, 3),
+    ),
+    Family(
+        "Enfant",
+        "Vêtements enfant",
+        ("Sweat enfant", "Pyjama coton", "Parka enfant"),
+        ("Petit Mousse",),
+        KID_SIZES,
+        (15, 59),
+        4,
+        (1, 3),
+    ),
+    Family(
+        "Maison",
+        "Linge de lit",
+        ("Housse de couette lin lavé", "Parure percale"),
+        ("Maison Lune",),
+        BED_SIZES,
+        (69, 149),
+        3,
+        (2, 3),
+    ),
+    Family(
+        "Maison",
+        "Décoration",
+        ("Bougie parfumée", "Vase en grès", "Plaid en laine", "Coussin velours"),
+        ("Maison Lune", "Terre & Feu"),
+        None,
+        (15, 79),
+        6,
+        (1, 3),
+    ),
+    Family(
+        "Accessoires",
+        "Sacs",
+        ("Sac cabas cuir", "Sac banane", "Sac à dos urbain"),
+        ("Rive Gauche", "Côte Sport"),
+        None,
+        (29, 189),
+        4,
+        (1, 3),
+    ),
+    Family(
+        "Beauté",
+        "Soins",
+        ("Crème visage hydratante", "Huile sèche corps", "Baume à lèvres"),
+        ("Terre & Feu",),
+        None,
+        (9, 39),
+        4,
+        (1, 1),
+    ),
 )
 
 
@@ -102,11 +232,13 @@ def generate_catalogue(rng: random.Random) -> list[ProductSeed]:
             price = _style_price(rng, *family.price_range)
             n_colours = rng.randint(*family.colours_per_style)
             colours = rng.sample(colour_names, n_colours)
-            qualifier = "" if i < len(family.names) else f" {rng.choice(('Essentiel', 'Édition', 'Premium', 'Classique'))}"
-            name = base_name + qualifier
-            description = (
-                f"{name} {brand}. {family.category} - rayon {family.department.lower()}."
+            qualifier = (
+                ""
+                if i < len(family.names)
+                else f" {rng.choice(('Essentiel', 'Édition', 'Premium', 'Classique'))}"
             )
+            name = base_name + qualifier
+            description = f"{name} {brand}. {family.category} - rayon {family.department.lower()}."
             sizes: tuple[str | None, ...] = family.sizes or (None,)
             for colour in colours:
                 for rank, size in enumerate(sizes):

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 from central_api.db import Database
 from central_api.demo.catalogue import generate_catalogue
+from central_api.demo.customers import generate_customers
 from central_api.demo.locations import LOCATIONS
+from central_api.demo.orders import generate_orders
 from central_api.models import Location, Product, Stock
 
 
@@ -56,4 +58,7 @@ def seed_database(db: Database, seed: int) -> None:
                     Stock(location_id=loc.id, product_id=product.id, on_hand=qty, updated_at=now)
                 )
         session.add_all(rows)
+        stores = [loc for loc in locations if loc.kind == "store"]
+        customers = generate_customers(session, rng, now, stores, products)
+        generate_orders(session, rng, now, customers, stores, products)
         session.commit()

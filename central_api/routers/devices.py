@@ -43,7 +43,9 @@ def enroll(
     expected: str = request.app.state.settings.enrollment_token
     if not hmac.compare_digest(body.enrollment_token.encode(), expected.encode()):
         raise Problem(
-            401, "invalid-enrollment-token", "Invalid enrollment token",
+            401,
+            "invalid-enrollment-token",
+            "Invalid enrollment token",
             "The enrollment token is wrong or expired; ask IT for a new one.",
         )
 
@@ -53,7 +55,9 @@ def enroll(
         ).first()
         if loc is None or loc.kind != "store":
             raise Problem(
-                422, "unknown-store", "Unknown store",
+                422,
+                "unknown-store",
+                "Unknown store",
                 f"No store has the code {body.store_code!r}.",
             )
         token = new_token(DEVICE_TOKEN_PREFIX)

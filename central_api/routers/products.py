@@ -11,7 +11,7 @@ from central_api.gtin import normalise_gtin
 from central_api.models import Product
 from central_api.problems import Problem, not_found
 from central_api.schemas import AvailabilityOut, ProductOut, ProductPage, VariantOut
-from central_api.stock_queries import available_by_product, availability, location_by_code
+from central_api.stock_queries import availability, available_by_product, location_by_code
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
 

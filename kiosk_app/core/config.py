@@ -81,7 +81,7 @@ def _env_values(environ: Mapping[str, str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for name, raw in environ.items():
         if name.startswith(ENV_PREFIX) and name != "KIOSK_CONFIG":
-            key = name[len(ENV_PREFIX):].lower()
+            key = name[len(ENV_PREFIX) :].lower()
             if key in fields:
                 values[key] = raw
     return values

@@ -58,11 +58,17 @@ def start_demo_server(
     port: int = 0,
 ) -> DemoServer:
     cmd = [
-        sys.executable, "-m", "central_api",
-        "--port", str(port),
-        "--seed", str(seed),
-        "--latency-ms", str(latency_ms),
-        "--enrollment-token", enrollment_token,
+        sys.executable,
+        "-m",
+        "central_api",
+        "--port",
+        str(port),
+        "--seed",
+        str(seed),
+        "--latency-ms",
+        str(latency_ms),
+        "--enrollment-token",
+        enrollment_token,
     ]
     if db_url:
         cmd += ["--db", db_url]
@@ -91,9 +97,7 @@ def start_demo_server(
     line = process.stdout.readline()
     if not line:
         process.wait(5)
-        raise DemoServerError(
-            "The demo central API did not start:\n" + "".join(stderr_lines[-20:])
-        )
+        raise DemoServerError("The demo central API did not start:\n" + "".join(stderr_lines[-20:]))
     threading.Thread(target=lambda: process.stdout and process.stdout.read(), daemon=True).start()
     try:
         info = json.loads(line)

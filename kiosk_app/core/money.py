@@ -14,7 +14,7 @@ def format_money(amount: Decimal, currency: str = "EUR", language: str = "fr") -
     q = amount.quantize(CENT, rounding=ROUND_HALF_EVEN)
     sign = "-" if q < 0 else ""
     whole, _, cents = f"{abs(q):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

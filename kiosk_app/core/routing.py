@@ -45,8 +45,17 @@ def route(text: str, *, allow_search: bool = True) -> Destination:
     stripped = text.strip()
     reason = getattr(result, "reason", None)
     looks_like_words = any(ch.isalpha() for ch in stripped) and not stripped.startswith("]")
-    if allow_search and looks_like_words and 2 <= len(stripped) <= 100 and reason in (
-        "unknown_format", "unknown_url", None,
-    ) and "://" not in stripped:
+    if (
+        allow_search
+        and looks_like_words
+        and 2 <= len(stripped) <= 100
+        and reason
+        in (
+            "unknown_format",
+            "unknown_url",
+            None,
+        )
+        and "://" not in stripped
+    ):
         return Destination("search", stripped, result)
     return Destination("unrecognised", stripped, result)

@@ -29,7 +29,7 @@ def _tool(name: str) -> str:
 def sources() -> list[Path]:
     package = ROOT / "kiosk_app"
     files = sorted((package / "ui").rglob("*.py")) + sorted((package / "hardware").rglob("*.py"))
-    return [p for p in files + [package / "app.py"] if p.exists()]
+    return [p for p in [*files, package / "app.py"] if p.exists()]
 
 
 def update(ts_files: list[Path] | None = None, *, no_obsolete: bool = True) -> str:
@@ -49,7 +49,9 @@ def compile_all() -> list[Path]:
         qm = QM_DIR / (ts.stem + ".qm")
         subprocess.run(
             [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         written.append(qm)
     return written

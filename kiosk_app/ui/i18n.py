@@ -25,8 +25,9 @@ def install_language(app: QCoreApplication, requested: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else
-                               QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
+    )
     if language == "en":  # sources are English
         return language
     ours = QTranslator(app)

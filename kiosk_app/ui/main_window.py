@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         )
         self._unsubscribe = [
             services.connection.state.subscribe(self.status.set_connection),
-            self.products.details.state.subscribe(self.product.render),
+            self.products.details.state.subscribe(self.product.show_state),
             self.search.state.subscribe(self.home.render_search),
         ]
 

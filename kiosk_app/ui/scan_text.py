@@ -19,13 +19,14 @@ def describe_unhandled(destination: Destination) -> str:
             text = QCoreApplication.translate("ScanText", "Nothing was read. Scan again.")
         else:
             text = QCoreApplication.translate(
-                "ScanText", "Code not recognised: “%1”. It is not a product, loyalty, order or "
-                "receipt code."
+                "ScanText",
+                "Code not recognised: “%1”. It is not a product, loyalty, order or receipt code.",
             )
         return text.replace("%1", shown)
     flows = {
         "customer": QCoreApplication.translate(
-            "ScanText", "Loyalty code read (%1). Customer profiles are not available in this version."
+            "ScanText",
+            "Loyalty code read (%1). Customer profiles are not available in this version.",
         ),
         "pickup": QCoreApplication.translate(
             "ScanText", "Pickup code read (%1). Click-and-collect is not available in this version."

@@ -56,7 +56,9 @@ QPushButton[role="nav"] {
     border-radius: ${radius}px; min-height: 64px;
 }
 QPushButton[role="nav"]:checked { background: ${surface_alt}; color: ${primary}; }
-QPushButton[role="key"] { font-size: 26px; min-height: 64px; min-width: 64px; background: ${surface}; }
+QPushButton[role="key"] {
+    font-size: 26px; min-height: 64px; min-width: 64px; background: ${surface};
+}
 QPushButton[role="chip"] {
     min-height: 48px; padding: 0 14px; border-radius: 24px; background: ${surface};
     font-weight: 500;
@@ -96,7 +98,9 @@ QStatusBar { background: ${surface}; border-top: 1px solid ${border}; min-height
 QStatusBar QLabel { font-size: ${font_small}px; padding: 0 10px; }
 QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }
 QListWidget { background: ${surface}; border: 1px solid ${border}; border-radius: ${radius}px; }
-QListWidget::item { min-height: ${touch}px; padding: 6px 12px; border-bottom: 1px solid ${surface_alt}; }
+QListWidget::item {
+    min-height: ${touch}px; padding: 6px 12px; border-bottom: 1px solid ${surface_alt};
+}
 QListWidget::item:selected { background: ${surface_alt}; color: ${text}; }
 """
 )

@@ -56,7 +56,10 @@ def test_typed_product_and_parallel_details(api_server: DemoServer, device_token
             assert isinstance(details.product.price, Decimal)
             assert any(v.sku == details.product.sku for v in details.variants)
             assert details.availability.sku == details.product.sku
-            assert details.availability.stores[0].distance_km <= details.availability.stores[-1].distance_km
+            assert (
+                details.availability.stores[0].distance_km
+                <= details.availability.stores[-1].distance_km
+            )
         finally:
             await client.aclose()
 

@@ -29,8 +29,7 @@ def test_no_qt_import_in_core_sources() -> None:
 
 def test_importing_the_whole_core_loads_no_qt() -> None:
     modules = sorted(
-        ".".join(p.relative_to(CORE.parents[1]).with_suffix("").parts)
-        for p in CORE.rglob("*.py")
+        ".".join(p.relative_to(CORE.parents[1]).with_suffix("").parts) for p in CORE.rglob("*.py")
     )
     code = (
         "import importlib, sys\n"

@@ -14,13 +14,19 @@ from kiosk_app.ui.theme import LIGHT
 
 
 def make_window(qtbot: Any, url: str, token: str | None, *, timeout: float = 5.0) -> MainWindow:
-    client = ApiClient(url, token=token, timeouts=Timeouts(connect=1, request=timeout),
-                       read_retries=0)
+    client = ApiClient(
+        url, token=token, timeouts=Timeouts(connect=1, request=timeout), read_retries=0
+    )
     monitor = ConnectionMonitor()
     client.add_outcome_listener(monitor.record)
     services = Services(
-        client=client, connection=monitor, store_code="PAR01", store_name="Paris Rivoli",
-        device_name="tablet-1", mode="associate", language="en",
+        client=client,
+        connection=monitor,
+        store_code="PAR01",
+        store_name="Paris Rivoli",
+        device_name="tablet-1",
+        mode="associate",
+        language="en",
     )
     window = MainWindow(services)
     window.setStyleSheet(LIGHT.qss())

@@ -17,8 +17,11 @@ from tests.ui.conftest import make_window, settle
 
 
 def _first_product(api_server: DemoServer, token: str, q: str = "jean") -> dict[str, Any]:
-    r = httpx.get(api_server.url + "/v1/products", params={"q": q, "limit": 1},
-                  headers={"Authorization": f"Bearer {token}"})
+    r = httpx.get(
+        api_server.url + "/v1/products",
+        params={"q": q, "limit": 1},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     item: dict[str, Any] = r.json()["items"][0]
     return item
 
@@ -30,8 +33,11 @@ def type_and_submit(qtbot: Any, window: MainWindow, text: str) -> None:
 
 
 def test_typed_gtin_opens_the_product_screen(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
-    api_server: DemoServer, device_token: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
+    api_server: DemoServer,
+    device_token: str,
 ) -> None:
     product = _first_product(api_server, device_token)
     type_and_submit(qtbot, window, product["gtin"][1:])  # the 13 digits on the label
@@ -50,8 +56,11 @@ def test_typed_gtin_opens_the_product_screen(
 
 
 def test_tapping_a_size_loads_that_variant(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
-    api_server: DemoServer, device_token: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
+    api_server: DemoServer,
+    device_token: str,
 ) -> None:
     product = _first_product(api_server, device_token)
     window.open_code(product["gtin"])
@@ -64,7 +73,9 @@ def test_tapping_a_size_loads_that_variant(
 
 
 def test_search_by_name_lists_products_and_opens_one(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
 ) -> None:
     type_and_submit(qtbot, window, "bottine")
     settle(qloop, lambda: window.home.results.count() > 0)
@@ -75,7 +86,9 @@ def test_search_by_name_lists_products_and_opens_one(
 
 
 def test_unknown_gtin_says_not_found(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
 ) -> None:
     type_and_submit(qtbot, window, "4006381333931")  # valid GTIN, not in our catalogue
     settle(qloop, lambda: window.product.notice.isVisible())
@@ -84,7 +97,9 @@ def test_unknown_gtin_says_not_found(
 
 
 def test_malformed_gtin_is_refused_without_a_request(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
 ) -> None:
     type_and_submit(qtbot, window, "4006381333932")
     assert window.stack.currentWidget() is window.home
@@ -93,7 +108,9 @@ def test_malformed_gtin_is_refused_without_a_request(
 
 
 def test_unrecognised_code_is_shown_with_what_was_read(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
 ) -> None:
     type_and_submit(qtbot, window, "12345")
     assert "12345" in window.home.notice.text.text()
@@ -107,7 +124,8 @@ def _free_port() -> int:
 
 
 def test_server_down_gives_a_clear_message(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
 ) -> None:
     window = make_window(qtbot, f"http://127.0.0.1:{_free_port()}", "x")
     window.open_code("4006381333931")
@@ -118,14 +136,21 @@ def test_server_down_gives_a_clear_message(
 
 
 def test_slow_server_beyond_timeout_gives_a_clear_message(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Any,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Any,
 ) -> None:
     with start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", latency_ms=800) as slow:
         token = httpx.post(
             slow.url + "/v1/devices/enroll",
-            json={"enrollment_token": "demo-enrollment", "store_code": "PAR01",
-                  "mode": "associate", "device_name": "t"},
-            headers={"Idempotency-Key": "slow-1"}, timeout=10,
+            json={
+                "enrollment_token": "demo-enrollment",
+                "store_code": "PAR01",
+                "mode": "associate",
+                "device_name": "t",
+            },
+            headers={"Idempotency-Key": "slow-1"},
+            timeout=10,
         ).json()["token"]
         window = make_window(qtbot, slow.url, token, timeout=0.3)
         window.open_code("4006381333931")
@@ -135,15 +160,22 @@ def test_slow_server_beyond_timeout_gives_a_clear_message(
 
 
 def test_retry_after_failure_recovers(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Any,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Any,
 ) -> None:
     db = tmp_path / "c.db"
     server = start_demo_server(db_url=f"sqlite:///{db}")
     token = httpx.post(
         server.url + "/v1/devices/enroll",
-        json={"enrollment_token": "demo-enrollment", "store_code": "PAR01",
-              "mode": "associate", "device_name": "t"},
-        headers={"Idempotency-Key": "retry-1"}, timeout=10,
+        json={
+            "enrollment_token": "demo-enrollment",
+            "store_code": "PAR01",
+            "mode": "associate",
+            "device_name": "t",
+        },
+        headers={"Idempotency-Key": "retry-1"},
+        timeout=10,
     ).json()["token"]
     gtin = sqlite3.connect(db).execute("select gtin from products limit 1").fetchone()[0]
     port = int(server.url.rsplit(":", 1)[1])

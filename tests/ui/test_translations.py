@@ -29,14 +29,20 @@ def test_every_string_in_the_code_has_a_french_translation(tmp_path: Path) -> No
     build_translations.update([fresh])  # re-extract from today's code into a copy
     messages = _messages(fresh)
     assert len(messages) >= 50
-    unfinished = [src for (ctx, src), tr in messages.items()
-                  if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip()]
-    assert unfinished == [], f"untranslated (run build_translations --update, then translate): {unfinished}"
+    unfinished = [
+        src
+        for (ctx, src), tr in messages.items()
+        if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip()
+    ]
+    assert unfinished == [], (
+        f"untranslated (run build_translations --update, then translate): {unfinished}"
+    )
 
 
 def test_french_is_applied_at_runtime(qapp: Any) -> None:
-    from kiosk_app.ui.widgets.keypad import NumericKeypad
     from PySide6.QtWidgets import QLineEdit
+
+    from kiosk_app.ui.widgets.keypad import NumericKeypad
 
     build_translations.compile_all()
     try:

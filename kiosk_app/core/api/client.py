@@ -158,7 +158,8 @@ class ApiClient:
             return body
         error = error_from_response(response.status_code, body)
         self._report(
-            response.status_code < 500, started,
+            response.status_code < 500,
+            started,
             "server_error" if response.status_code >= 500 else "http_error",
         )
         raise error
@@ -181,9 +182,7 @@ class ApiClient:
     async def post(self, path: str, body: Any, *, idempotency_key: str | None = None) -> Any:
         """POST a state change. Not retried here: the outbox owns retries of writes."""
         key = idempotency_key or new_idempotency_key()
-        return await self._send_once(
-            "POST", path, json=body, headers={"Idempotency-Key": key}
-        )
+        return await self._send_once("POST", path, json=body, headers={"Idempotency-Key": key})
 
     @staticmethod
     def _parse(model: type[M] | Any, data: Any) -> M:

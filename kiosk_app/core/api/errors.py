@@ -36,7 +36,7 @@ class ApiError(Exception):
     def slug(self) -> str | None:
         """The last part of the problem type, e.g. ``invalid-gtin``."""
         if self.problem_type and self.problem_type.startswith(PROBLEM_BASE):
-            return self.problem_type[len(PROBLEM_BASE):]
+            return self.problem_type[len(PROBLEM_BASE) :]
         return None
 
 
@@ -105,7 +105,7 @@ def error_from_response(status: int, body: Any) -> ApiError:
     detail = problem.get("detail") if isinstance(problem.get("detail"), str) else None
     cls: type[ApiError] | None = None
     if ptype and ptype.startswith(PROBLEM_BASE):
-        cls = _BY_SLUG.get(ptype[len(PROBLEM_BASE):])
+        cls = _BY_SLUG.get(ptype[len(PROBLEM_BASE) :])
     if cls is None:
         cls = ServerError if status >= 500 else _BY_STATUS.get(status, ApiError)
     message = detail or title or f"HTTP {status}"

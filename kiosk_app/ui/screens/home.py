@@ -112,15 +112,12 @@ class HomeScreen(QWidget):
                 self.notice.hide()
             for p in page.items:
                 details = " · ".join(x for x in (p.colour, p.size) if x)
-                item = QListWidgetItem(
-                    f"{p.name}  —  {details}\n{p.brand} · {format_money(p.price, p.currency, self._language)}"
-                )
+                price = format_money(p.price, p.currency, self._language)
+                item = QListWidgetItem(f"{p.name}  —  {details}\n{p.brand} · {price}")
                 item.setData(Qt.ItemDataRole.UserRole, p.sku)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.name}, {details}")
                 self.results.addItem(item)
-            self.results_title.setText(
-                self.tr("%1 products found").replace("%1", str(page.total))
-            )
+            self.results_title.setText(self.tr("%1 products found").replace("%1", str(page.total)))
             self.results_title.setVisible(bool(page.items))
             self.results.setVisible(bool(page.items))
 

@@ -136,7 +136,7 @@ class ProductScreen(QWidget):
         self._details: ProductDetails | None = None
 
     # -- rendering -------------------------------------------------------------------------
-    def render(self, state: RemoteState[ProductDetails]) -> None:
+    def show_state(self, state: RemoteState[ProductDetails]) -> None:
         if isinstance(state, Loading):
             self.notice.hide()
             self.status_label.setText(self.tr("Looking up %1…").replace("%1", state.what))
@@ -164,7 +164,10 @@ class ProductScreen(QWidget):
 
     def _set_panels_visible(self, visible: bool) -> None:
         for card in (
-            self.identity, self.variants_card, self.here_card, self.stores_card,
+            self.identity,
+            self.variants_card,
+            self.here_card,
+            self.stores_card,
             self.warehouse_card,
         ):
             card.setVisible(visible)
@@ -192,7 +195,9 @@ class ProductScreen(QWidget):
         parts = [x for x in (p.colour, p.size and self.tr("Size %1").replace("%1", p.size)) if x]
         self.attributes.setText(" · ".join(parts))
         self.codes.setText(
-            self.tr("SKU %1 · GTIN %2 · %3").replace("%1", p.sku).replace("%2", p.gtin)
+            self.tr("SKU %1 · GTIN %2 · %3")
+            .replace("%1", p.sku)
+            .replace("%2", p.gtin)
             .replace("%3", p.category)
         )
         here = details.availability.here
@@ -200,8 +205,11 @@ class ProductScreen(QWidget):
         set_badge(
             self.here_badge,
             here,
-            self.tr("Out of stock here") if here == 0 else
-            self.tr("Last units") if here <= 2 else self.tr("In stock"),
+            self.tr("Out of stock here")
+            if here == 0
+            else self.tr("Last units")
+            if here <= 2
+            else self.tr("In stock"),
         )
         self._render_variants(details.variants, p.sku)
         self._render_locations(self.stores_rows, details.availability.stores[:MAX_STORE_ROWS])
@@ -238,9 +246,14 @@ class ProductScreen(QWidget):
         if len(same_colour) <= 1 and not current.size:
             return
         for i, v in enumerate(same_colour):
-            text = (v.size or "-") + "\n" + (
-                self.tr("%1 here").replace("%1", str(v.available_here))
-                if v.available_here else self.tr("none here")
+            text = (
+                (v.size or "-")
+                + "\n"
+                + (
+                    self.tr("%1 here").replace("%1", str(v.available_here))
+                    if v.available_here
+                    else self.tr("none here")
+                )
             )
             size_button = QPushButton(text)
             size_button.setProperty("role", "chip")
@@ -248,7 +261,8 @@ class ProductScreen(QWidget):
             size_button.setChecked(v.sku == current.sku)
             size_button.setMinimumHeight(64)
             size_button.setAccessibleName(
-                self.tr("Size %1, %2 in this store").replace("%1", v.size or "-")
+                self.tr("Size %1, %2 in this store")
+                .replace("%1", v.size or "-")
                 .replace("%2", str(v.available_here))
             )
             size_button.clicked.connect(lambda _=False, sku=v.sku: self.variant_requested.emit(sku))
@@ -266,15 +280,19 @@ class ProductScreen(QWidget):
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 4, 0, 4)
             h.addWidget(label(loc.name), 1)
-            h.addWidget(label(self.tr("%1 km").replace("%1", _km(loc.distance_km, self._language())),
-                              "muted"))
+            h.addWidget(
+                label(
+                    self.tr("%1 km").replace("%1", _km(loc.distance_km, self._language())), "muted"
+                )
+            )
             badge = QLabel()
             badge.setMinimumWidth(56)
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             set_badge(badge, loc.available, str(loc.available))
             h.addWidget(badge)
             row.setAccessibleName(
-                self.tr("%1, %2 km, %3 available").replace("%1", loc.name)
+                self.tr("%1, %2 km, %3 available")
+                .replace("%1", loc.name)
                 .replace("%2", _km(loc.distance_km, self._language()))
                 .replace("%3", str(loc.available))
             )

@@ -28,8 +28,9 @@ class ProductImage(QWidget):
         painter.setPen(QColor("#d5dae4"))
         painter.setBrush(QColor("#f7f8fb"))
         painter.drawRoundedRect(rect, 16, 16)
-        swatch = rect.adjusted(rect.width() * 0.2, rect.height() * 0.2,
-                               -rect.width() * 0.2, -rect.height() * 0.2)
+        swatch = rect.adjusted(
+            rect.width() * 0.2, rect.height() * 0.2, -rect.width() * 0.2, -rect.height() * 0.2
+        )
         painter.setBrush(self._colour)
         painter.drawEllipse(swatch)
         light = self._colour.lightness() > 150
