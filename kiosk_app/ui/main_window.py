@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -22,7 +22,9 @@ from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.models.catalog import ProductPage
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import Destination, route
+from kiosk_app.core.scan_hub import Scan, ScanHub
 from kiosk_app.core.services.product_screen import ProductController
+from kiosk_app.ui.flows import Flow, build_flows
 from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
@@ -43,6 +45,7 @@ class Services:
     device_name: str
     mode: str
     language: str
+    scans: ScanHub = field(default_factory=ScanHub)
 
 
 class MainWindow(QMainWindow):
@@ -83,9 +86,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.product)
 
         self._nav = QButtonGroup(self)
+        self._nav_targets: list[tuple[QPushButton, QWidget]] = []
         self.nav_home = self._nav_button(self.tr("Scan"), self.home, rail_layout)
         self.nav_product = self._nav_button(self.tr("Product"), self.product, rail_layout)
         self.nav_product.setEnabled(False)
+        self.flows: dict[str, Flow] = {}
+        for flow in build_flows(self):
+            if services.mode not in flow.modes():
+                continue
+            screen = flow.screen()
+            self.stack.addWidget(screen)
+            label_text = flow.nav_label()
+            if label_text:
+                self._nav_button(label_text, screen, rail_layout)
+            for name in flow.handles:
+                self.flows[name] = flow
         rail_layout.addStretch(1)
         rail_layout.addWidget(label(self.tr("Version %1").replace("%1", __version__), "muted"))
 
@@ -100,7 +115,10 @@ class MainWindow(QMainWindow):
             self.search.state.subscribe(self.home.render_search),
         ]
 
-        self.home.code_submitted.connect(self.open_code)
+        services.scans.set_default(self._route_scan)
+        self.home.code_submitted.connect(
+            lambda text: self.services.scans.deliver(Scan(text, "typed"))
+        )
         self.home.product_chosen.connect(self.open_sku)
         self.product.variant_requested.connect(self.open_sku)
         self.product.retry_requested.connect(
@@ -116,19 +134,28 @@ class MainWindow(QMainWindow):
         nav.setAccessibleName(text.replace("&&", "&"))
         nav.clicked.connect(lambda: self._show(screen))
         self._nav.addButton(nav)
+        self._nav_targets.append((nav, screen))
         layout.addWidget(nav)
         return nav
 
     def _show(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        for nav, target in ((self.nav_home, self.home), (self.nav_product, self.product)):
+        for nav, target in self._nav_targets:
             nav.setChecked(target is screen)
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Make ``screen`` current (flows call this to navigate)."""
+        self._show(screen)
 
     def show_home(self) -> None:
         self._show(self.home)
         self.home.reset()
 
     # -- routing ----------------------------------------------------------------------------
+    def _route_scan(self, scan: Scan) -> bool:
+        self.open_code(scan.text)
+        return True
+
     def open_code(self, text: str) -> Destination:
         """Entry point of every scan or typed code, whatever screen is showing."""
         destination = route(text)
@@ -143,6 +170,10 @@ class MainWindow(QMainWindow):
                     destination.key, lambda: self.services.client.search_products(destination.key)
                 )
             )
+        elif destination.flow in self.flows:
+            flow = self.flows[destination.flow]
+            self._show(flow.screen())
+            flow.open(destination)
         else:
             self._show(self.home)
             self.home.show_message(self._not_handled_message(destination), "error")
