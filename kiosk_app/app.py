@@ -12,6 +12,7 @@ from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.config import Settings
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.models.catalog import DeviceInfo
+from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
 from kiosk_app.core.services.device_session import DeviceNotEnrolled, start_device_session
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,14 @@ def build_client(settings: Settings) -> tuple[ApiClient, ConnectionMonitor]:
     monitor = ConnectionMonitor()
     client.add_outcome_listener(monitor.record)
     return client, monitor
+
+
+def build_outbox(settings: Settings, client: ApiClient) -> tuple[Outbox, SyncEngine]:
+    """The durable outbox in the data folder and the engine that sends it."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    outbox = Outbox(settings.data_dir / "outbox.db")
+    sender = HttpxSender(client.http, headers=client.auth_headers)
+    return outbox, SyncEngine(outbox, sender)
 
 
 def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
@@ -44,6 +53,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     client, monitor = build_client(settings)
+    outbox, sync = build_outbox(settings, client)
     services = Services(
         client=client,
         connection=monitor,
@@ -52,6 +62,8 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         device_name=settings.device_name,
         mode=settings.mode,
         language=language,
+        outbox=outbox,
+        sync=sync,
     )
     window = MainWindow(services)
     background: list[asyncio.Task[Any]] = []
@@ -82,12 +94,15 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         window.showFullScreen() if settings.mode == "kiosk" else window.show()
         background.append(asyncio.ensure_future(bootstrap()))
         background.append(asyncio.ensure_future(monitor.watch(client.health)))
+        background.append(asyncio.ensure_future(sync.run_forever()))
         await closed.wait()
         for task in background:
             task.cancel()
         with contextlib.suppress(Exception):
             await asyncio.gather(*background, return_exceptions=True)
+        sync.stop()
         await client.aclose()
+        outbox.close()
 
     with loop:
         loop.run_until_complete(main())

@@ -20,6 +20,7 @@ from kiosk_app import __version__
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.models.catalog import ProductPage
+from kiosk_app.core.outbox import Outbox, SyncEngine
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan, ScanHub
@@ -46,6 +47,8 @@ class Services:
     mode: str
     language: str
     scans: ScanHub = field(default_factory=ScanHub)
+    outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
+    sync: SyncEngine | None = None
 
 
 class MainWindow(QMainWindow):

@@ -13,7 +13,16 @@ from kiosk_app.ui.main_window import MainWindow, Services
 from kiosk_app.ui.theme import LIGHT
 
 
-def make_window(qtbot: Any, url: str, token: str | None, *, timeout: float = 5.0) -> MainWindow:
+def make_window(
+    qtbot: Any,
+    url: str,
+    token: str | None,
+    *,
+    timeout: float = 5.0,
+    mode: str = "associate",
+    data_dir: Path | None = None,
+) -> MainWindow:
+    """A real main window on a real client, with its own outbox file (sync not started)."""
     client = ApiClient(
         url, token=token, timeouts=Timeouts(connect=1, request=timeout), read_retries=0
     )

@@ -106,6 +106,10 @@ class ApiClient:
     def has_token(self) -> bool:
         return bool(self._token)
 
+    def auth_headers(self) -> dict[str, str]:
+        """The Authorization header for other senders sharing this client (the outbox)."""
+        return self._headers()
+
     def add_outcome_listener(self, listener: OutcomeListener) -> None:
         self._listeners.append(listener)
 
