@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
+from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -9,6 +11,7 @@ import pytest
 from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
 from kiosk_app.ui.main_window import MainWindow, Services
 from kiosk_app.ui.theme import LIGHT
 
@@ -28,14 +31,19 @@ def make_window(
     )
     monitor = ConnectionMonitor()
     client.add_outcome_listener(monitor.record)
+    folder = data_dir or Path(tempfile.mkdtemp(prefix="kiosk-ui-test-"))
+    outbox = Outbox(folder / "outbox.db")
+    sync = SyncEngine(outbox, HttpxSender(client.http, headers=client.auth_headers))
     services = Services(
         client=client,
         connection=monitor,
         store_code="PAR01",
         store_name="Paris Rivoli",
         device_name="tablet-1",
-        mode="associate",
+        mode=mode,
         language="en",
+        outbox=outbox,
+        sync=sync,
     )
     window = MainWindow(services)
     window.setStyleSheet(LIGHT.qss())
