@@ -225,10 +225,8 @@ class FaultProxy:
             return
         link = _Link(self.stats, mode, settings, (reader, writer), (up_reader, up_writer))
         self._links.add(link)
-        try:
-            await link.run()
-        finally:
-            self._links.discard(link)
+        await link.run()
+        self._links.discard(link)
 
 
 class _Link:
@@ -249,22 +247,23 @@ class _Link:
         self.up_reader, self.up_writer = upstream
         self.finished = asyncio.Event()
         self._awaiting_response = False
-        self._task: asyncio.Task[Any] | None = None
+        self._pumps: tuple[asyncio.Task[None], ...] = ()
 
     async def run(self) -> None:
-        self._task = asyncio.current_task()
+        """Pump both ways until the server side is done (or the link is killed); never raises."""
         upward = asyncio.ensure_future(self._client_to_server())
         downward = asyncio.ensure_future(self._server_to_client())
+        self._pumps = (upward, downward)
+        for pump in self._pumps:
+            pump.add_done_callback(_consume_outcome)
         try:
-            done, _ = await asyncio.wait({upward, downward}, return_when=asyncio.FIRST_COMPLETED)
-            if downward not in done and upward.exception() is None:
-                await downward  # the client finished sending: let the answer through
-        except (asyncio.CancelledError, OSError):
-            pass  # killed by a mode switch, or a peer went away: the link is over either way
+            done, _ = await asyncio.wait(self._pumps, return_when=asyncio.FIRST_COMPLETED)
+            if downward not in done and _ended_cleanly(upward):
+                await asyncio.wait({downward})  # the client finished sending: let the answer out
         finally:
-            for task in (upward, downward):
-                task.cancel()
-            await asyncio.gather(upward, downward, return_exceptions=True)
+            for pump in self._pumps:
+                pump.cancel()
+            await asyncio.wait(self._pumps)
             _abort(self.client_writer)
             _abort(self.up_writer)
             self.finished.set()
@@ -272,8 +271,8 @@ class _Link:
     def kill(self) -> None:
         _abort(self.client_writer, reset=True)
         _abort(self.up_writer)
-        if self._task is not None:
-            self._task.cancel()
+        for pump in self._pumps:
+            pump.cancel()
 
     async def _client_to_server(self) -> None:
         while data := await self.client_reader.read(65536):
@@ -321,6 +320,16 @@ def _abort(writer: asyncio.StreamWriter, *, reset: bool = False) -> None:
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     writer.transport.abort()
+
+
+def _ended_cleanly(task: asyncio.Task[None]) -> bool:
+    return not task.cancelled() and task.exception() is None
+
+
+def _consume_outcome(task: asyncio.Task[None]) -> None:
+    """A peer going away is how links end: don't let asyncio log it as an error."""
+    if not task.cancelled():
+        task.exception()
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

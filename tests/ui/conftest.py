@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from pathlib import Path
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest

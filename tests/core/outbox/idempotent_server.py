@@ -78,6 +78,10 @@ class Ledger:
         with self.lock:
             self._injected.extend([_Injected(status, retry_after)] * times)
 
+    def clear_injected(self) -> None:
+        with self.lock:
+            self._injected.clear()
+
     def hold_after_commit(self, op_id: str) -> Hold:
         hold = Hold()
         with self.lock:

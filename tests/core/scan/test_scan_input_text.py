@@ -85,3 +85,19 @@ def test_unknown_text() -> None:
     result = unrecognised("hello world")
     assert result.reason is Reason.UNKNOWN_FORMAT
     assert result.detail
+
+
+def test_internal_errors_become_unrecognised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import kiosk_app.core.scan.classifier as classifier
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(classifier, "_classify_data", broken)
+    result = unrecognised("4006381333931")
+    assert result.reason is Reason.INTERNAL_ERROR
+    assert result.raw == "4006381333931"
+    assert "scan classifier failed" in caplog.text
+    caplog.clear()  # this error log is expected; the suite fails tests on unexpected ones
