@@ -189,7 +189,7 @@ class ApiClient:
         return await self._send_once("POST", path, json=body, headers={"Idempotency-Key": key})
 
     @staticmethod
-    def _parse(model: type[M] | Any, data: Any) -> M:
+    def parse_as(model: type[M] | Any, data: Any) -> M:
         try:
             if isinstance(model, type) and issubclass(model, BaseModel):
                 return model.model_validate(data)  # type: ignore[return-value]
@@ -201,7 +201,7 @@ class ApiClient:
 
     # -- typed endpoints ----------------------------------------------------------------
     async def health(self) -> Health:
-        return self._parse(Health, await self._send_once("GET", "/v1/health"))
+        return self.parse_as(Health, await self._send_once("GET", "/v1/health"))
 
     async def enroll(
         self, enrollment_token: str, store_code: str, mode: str, device_name: str
@@ -212,32 +212,32 @@ class ApiClient:
             "mode": mode,
             "device_name": device_name,
         }
-        return self._parse(Enrollment, await self.post("/v1/devices/enroll", body))
+        return self.parse_as(Enrollment, await self.post("/v1/devices/enroll", body))
 
     async def me(self) -> DeviceInfo:
-        return self._parse(DeviceInfo, await self.get("/v1/devices/me"))
+        return self.parse_as(DeviceInfo, await self.get("/v1/devices/me"))
 
     async def stores(self) -> list[Store]:
-        return self._parse(list[Store], await self.get("/v1/stores"))
+        return self.parse_as(list[Store], await self.get("/v1/stores"))
 
     async def product_by_gtin(self, gtin: str) -> Product:
-        return self._parse(Product, await self.get(f"/v1/products/gtin/{quote(gtin, safe='')}"))
+        return self.parse_as(Product, await self.get(f"/v1/products/gtin/{quote(gtin, safe='')}"))
 
     async def product_by_sku(self, sku: str) -> Product:
-        return self._parse(Product, await self.get(f"/v1/products/sku/{quote(sku, safe='')}"))
+        return self.parse_as(Product, await self.get(f"/v1/products/sku/{quote(sku, safe='')}"))
 
     async def variants(self, sku: str) -> list[Variant]:
         data = await self.get(f"/v1/products/sku/{quote(sku, safe='')}/variants")
-        return self._parse(list[Variant], data)
+        return self.parse_as(list[Variant], data)
 
     async def availability(self, sku: str, store: str | None = None) -> Availability:
         params = {"store": store} if store else None
         data = await self.get(f"/v1/products/sku/{quote(sku, safe='')}/availability", params)
-        return self._parse(Availability, data)
+        return self.parse_as(Availability, data)
 
     async def search_products(self, query: str, limit: int = 30, offset: int = 0) -> ProductPage:
         params = {"q": query, "limit": limit, "offset": offset}
-        return self._parse(ProductPage, await self.get("/v1/products", params))
+        return self.parse_as(ProductPage, await self.get("/v1/products", params))
 
 
 __all__ = ["ApiClient", "ApiError", "RequestOutcome", "Timeouts", "new_idempotency_key"]

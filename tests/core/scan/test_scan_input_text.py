@@ -93,7 +93,7 @@ def test_internal_errors_become_unrecognised(
     import kiosk_app.core.scan.classifier as classifier
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise ZeroDivisionError("simulated bug")
+        raise KeyError("simulated bug")
 
     monkeypatch.setattr(classifier, "_classify_data", broken)
     result = unrecognised("4006381333931")
