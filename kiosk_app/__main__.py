@@ -2,6 +2,7 @@
 
 kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
 kiosk-app parse TEXT                                 classify a scanned/typed string
+kiosk-app decode IMAGE... [--decoder zxing|pyzbar]   decode barcodes in image files
 kiosk-app --version
 """
 
@@ -20,7 +21,7 @@ from kiosk_app.core.config import ConfigError, load_settings
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-app",
-        description="Store app for associates and kiosks. Subcommands: parse.",
+        description="Store app for associates and kiosks. Subcommands: parse, decode.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk-app {__version__}")
     parser.add_argument(
@@ -53,10 +54,72 @@ def cmd_parse(argv: list[str]) -> int:
     return 0
 
 
+def cmd_decode(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-app decode",
+        description="Decode barcodes in image files: one JSON line per code found "
+        "(format, raw text, classification, route), exactly as the camera would.",
+    )
+    parser.add_argument("images", nargs="+", type=Path)
+    parser.add_argument("--decoder", default=None, help="zxing (default) or pyzbar")
+    args = parser.parse_args(argv)
+    from kiosk_app.core.routing import route
+    from kiosk_app.core.scan.input_text import make_visible
+    from kiosk_app.hardware.decoding import (
+        DecoderUnavailable,
+        ImageLoadError,
+        UnknownDecoderError,
+        decode_image_file,
+        make_decoder,
+    )
+    from kiosk_app.hardware.scan_text import scan_text
+
+    try:
+        name = args.decoder or load_settings(environ=None).decoder
+    except ConfigError:
+        name = "zxing"
+    try:
+        decoder = make_decoder(name)
+    except (DecoderUnavailable, UnknownDecoderError) as exc:
+        print(f"kiosk-app decode: {exc}", file=sys.stderr)
+        return 2
+    all_found = True
+    for image in args.images:
+        try:
+            codes = decode_image_file(image, decoder)
+        except ImageLoadError as exc:
+            print(json.dumps({"image": str(image), "error": str(exc)}, ensure_ascii=False))
+            all_found = False
+            continue
+        if not codes:
+            all_found = False
+            print(json.dumps({"image": str(image), "found": False, "decoder": decoder.name}))
+        for code in codes:
+            dest = route(scan_text(code), allow_search=False)
+            classification = dest.scan.to_dict() if dest.scan is not None else {}
+            print(
+                json.dumps(
+                    {
+                        "image": str(image),
+                        "decoder": decoder.name,
+                        "format": str(code.format),
+                        "symbology": code.symbology_id,
+                        "text": make_visible(code.text),
+                        "classification": classification,
+                        "route": dest.flow,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    return 0 if all_found else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "parse":
         return cmd_parse(argv[1:])
+    if argv and argv[0] == "decode":
+        return cmd_decode(argv[1:])
     args = _gui_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper())
     overrides = {

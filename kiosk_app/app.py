@@ -66,6 +66,9 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         sync=sync,
     )
     window = MainWindow(services)
+    from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
+
+    app.installEventFilter(WedgeScannerFilter(services.scans, settings.wedge_config(), parent=app))
     background: list[asyncio.Task[Any]] = []
 
     async def bootstrap() -> None:

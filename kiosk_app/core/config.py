@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk_app.core.wedge import WedgeConfig
+
 APP_DIR_NAME = "omnistore-kiosk"
 ENV_PREFIX = "KIOSK_"
 
@@ -50,6 +52,20 @@ class Settings(BaseModel):
     language: Literal["fr", "en", "system"] = Field("system", description="UI language")
     decoder: Literal["zxing", "pyzbar"] = Field("zxing", description="Barcode decoder")
     data_dir: Path = Field(default_factory=default_data_dir, description="Local data folder")
+    wedge_max_gap_ms: float = Field(35, gt=0, le=500, description="Max ms between scanner keys")
+    wedge_min_length: int = Field(4, ge=1, le=64, description="Shortest scan (characters)")
+    wedge_require_terminator: bool = Field(False, description="Scans must end with Enter/Tab")
+    wedge_prefix: str = Field("", max_length=8, description="Scanner prefix to strip")
+    wedge_suffix: str = Field("", max_length=8, description="Scanner suffix to strip")
+
+    def wedge_config(self) -> WedgeConfig:
+        return WedgeConfig(
+            max_gap_s=self.wedge_max_gap_ms / 1000,
+            min_length=self.wedge_min_length,
+            require_terminator=self.wedge_require_terminator,
+            prefix=self.wedge_prefix,
+            suffix=self.wedge_suffix,
+        )
 
     @field_validator("api_url")
     @classmethod

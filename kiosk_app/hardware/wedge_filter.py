@@ -1,0 +1,132 @@
+"""Application-wide event filter for USB keyboard-wedge scanners.
+
+Installed on the QApplication, it sees every key press whatever widget has focus, feeds the
+Qt-free :class:`~kiosk_app.core.wedge.WedgeDetector`, delivers scans to the scan hub and
+replays non-scan keys to the widget they were meant for.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk_app.core.scan_hub import Scan, ScanHub
+from kiosk_app.core.wedge import (
+    Hold,
+    PassThrough,
+    Replay,
+    ScanDone,
+    WedgeConfig,
+    WedgeDetector,
+)
+
+_TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
+_SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class _HeldKey:
+    """A copy of a key press (Qt reuses the original event object) and its target."""
+
+    def __init__(self, target: QObject, event: QKeyEvent) -> None:
+        self.target = target
+        self.key = event.key()
+        self.modifiers = event.modifiers()
+        self.text = event.text()
+
+    def send(self) -> None:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(
+                self.target, QKeyEvent(kind, self.key, self.modifiers, self.text)
+            )
+
+
+class WedgeScannerFilter(QObject):
+    def __init__(
+        self,
+        hub: ScanHub,
+        config: WedgeConfig | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self._detector = WedgeDetector(config or WedgeConfig())
+        self._clock = clock
+        self._replaying = False
+        self._swallowed_releases: dict[int, int] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timeout)
+        self.scans_seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or not isinstance(watched, QWidget):
+            return False
+        if event.type() == QEvent.Type.KeyRelease:
+            assert isinstance(event, QKeyEvent)
+            pending = self._swallowed_releases.get(event.key(), 0)
+            if pending:
+                self._swallowed_releases[event.key()] = pending - 1
+                return True
+            return False
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.isAutoRepeat() or event.modifiers() & _SHORTCUT_MODIFIERS:
+            self._perform(self._detector.key("\x00", self._clock()), watched, event)
+            return False
+        char = _TERMINATOR_KEYS.get(Qt.Key(event.key()), event.text())
+        return self._perform(
+            self._detector.key(char, self._clock(), _HeldKey(watched, event)), watched, event
+        )
+
+    def _perform(self, actions: list[object], watched: QObject, event: QKeyEvent) -> bool:
+        swallow = False
+        for action in actions:
+            if isinstance(action, Hold):
+                self._timer.start(max(1, round(action.after_s * 1000)))
+                swallow = True
+            elif isinstance(action, Replay):
+                self._replay(action)
+            elif isinstance(action, ScanDone):
+                self._timer.stop()
+                swallow = True
+                self.scans_seen += 1
+                self._hub.deliver(Scan(action.text, "wedge"))
+            elif isinstance(action, PassThrough):
+                swallow = False
+        if swallow:
+            self._swallowed_releases[event.key()] = self._swallowed_releases.get(event.key(), 0) + 1
+        return swallow
+
+    def _replay(self, action: Replay) -> None:
+        self._replaying = True
+        try:
+            for held in action.keys:
+                if isinstance(held, _HeldKey):
+                    self._swallowed_releases[held.key] = max(
+                        0, self._swallowed_releases.get(held.key, 0) - 1
+                    )
+                    held.send()
+        finally:
+            self._replaying = False
+
+    def _on_timeout(self) -> None:
+        for action in self._detector.timeout(self._clock()):
+            if isinstance(action, Hold):
+                self._timer.start(max(1, round(action.after_s * 1000)))
+            elif isinstance(action, Replay):
+                self._replay(action)
+            elif isinstance(action, ScanDone):
+                self.scans_seen += 1
+                self._hub.deliver(Scan(action.text, "wedge"))
