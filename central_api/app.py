@@ -45,6 +45,18 @@ def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
     app.include_router(devices.router)
     app.include_router(stores.router)
     app.include_router(products.router)
+    from central_api.routers.pickups import router as pickups_router
+
+    app.include_router(pickups_router)
+    from central_api.routers.endless_aisle import router as endless_aisle_router
+
+    app.include_router(endless_aisle_router)
+    from central_api.routers.returns import router as returns_router
+
+    app.include_router(returns_router)
+    from central_api.routers.customers import router as customers_router
+
+    app.include_router(customers_router)
     return app
 
 

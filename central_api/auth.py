@@ -20,8 +20,18 @@ from central_api.problems import Problem
 DEVICE_TOKEN_PREFIX = "dvc_"
 
 SCOPES_BY_MODE: dict[str, frozenset[str]] = {
-    "associate": frozenset({"catalog:read", "stock:read", "stores:read", "device:self"}),
-    "kiosk": frozenset({"catalog:read", "stock:read", "stores:read", "device:self"}),
+    "associate": frozenset(
+        {"catalog:read", "stock:read", "stores:read", "device:self"}
+        | {"pickups:read", "pickups:checkin", "pickups:complete"}
+        | {"endless-aisle:order", "payments:demo"}
+        | {"returns:read", "returns:write"}
+        | {"customers:read", "loyalty:issue"}
+    ),
+    "kiosk": frozenset(
+        {"catalog:read", "stock:read", "stores:read", "device:self"} | {"pickups:checkin"}
+        | {"endless-aisle:order"}
+        | {"customers:self"}
+    ),
 }
 
 

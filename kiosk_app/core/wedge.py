@@ -73,8 +73,8 @@ class WedgeDetector:
             return self._finish(terminated=True, fast_end=fast)
         if len(char) != 1 or not char.isprintable():
             # a control key (arrows, Backspace...) during a burst ends it
-            actions = self._flush() if self._chars else []
-            return [*actions, PassThrough()]
+            ended = self._flush() if self._chars else []
+            return [*ended, PassThrough()]
         actions: list[Action] = []
         if self._chars and self._last_t is not None and t - self._last_t > cfg.max_gap_s:
             actions += self._flush()  # the previous burst ended in silence

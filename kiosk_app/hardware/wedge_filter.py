@@ -8,7 +8,7 @@ replays non-scan keys to the widget they were meant for.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk_app.core.scan_hub import Scan, ScanHub
 from kiosk_app.core.wedge import (
+    Action,
     Hold,
     PassThrough,
     Replay,
@@ -90,7 +91,7 @@ class WedgeScannerFilter(QObject):
             self._detector.key(char, self._clock(), _HeldKey(watched, event)), watched, event
         )
 
-    def _perform(self, actions: list[object], watched: QObject, event: QKeyEvent) -> bool:
+    def _perform(self, actions: Sequence[Action], watched: QObject, event: QKeyEvent) -> bool:
         swallow = False
         for action in actions:
             if isinstance(action, Hold):

@@ -217,9 +217,7 @@ class FaultProxy:
             _abort(writer)
             return
         try:
-            up_reader, up_writer = await asyncio.open_connection(
-                self.target_host, self.target_port
-            )
+            up_reader, up_writer = await asyncio.open_connection(self.target_host, self.target_port)
         except OSError:
             _abort(writer)
             return

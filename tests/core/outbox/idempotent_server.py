@@ -125,7 +125,9 @@ class Ledger:
     def _apply(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         behave = body.get("behave")
         if behave == "conflict":
-            return 409, _problem(409, "already-collected", "Already collected", "Collected elsewhere")
+            return 409, _problem(
+                409, "already-collected", "Already collected", "Collected elsewhere"
+            )
         if behave == "invalid":
             return 422, _problem(422, "validation-failed", "Invalid", "quantity must be positive")
         op_id = str(body.get("op_id"))
@@ -143,8 +145,9 @@ def _problem(status: int, slug: str, title: str, detail: str | None = None) -> d
 
 
 def _problem_response(status: int, body: dict[str, Any], **headers: str) -> Response:
-    return JSONResponse(body, status_code=status, media_type="application/problem+json",
-                        headers=headers)
+    return JSONResponse(
+        body, status_code=status, media_type="application/problem+json", headers=headers
+    )
 
 
 def fingerprint_of(method: str, path: str, body: Any) -> str:

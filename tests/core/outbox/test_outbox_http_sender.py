@@ -48,7 +48,9 @@ def _send(handler: Handler, entry: OutboxEntry | None = None, **kwargs: Any) -> 
     return asyncio.run(go())
 
 
-def _answer(status: int, body: Any = None, *, media: str = "application/json", **headers: str):
+def _answer(
+    status: int, body: Any = None, *, media: str = "application/json", **headers: str
+) -> Handler:
     def handler(request: httpx.Request) -> httpx.Response:
         content = b"" if body is None else json.dumps(body).encode()
         return httpx.Response(status, content=content, headers={"Content-Type": media, **headers})
@@ -83,7 +85,9 @@ def test_posts_the_json_body_with_the_idempotency_key_and_extra_headers() -> Non
 def test_2xx_is_delivered_with_status_and_json() -> None:
     outcome = _send(_answer(201, {"pickup": "done"}))
     assert (outcome.kind, outcome.status_code, outcome.body) == (
-        OutcomeKind.DELIVERED, 201, {"pickup": "done"}
+        OutcomeKind.DELIVERED,
+        201,
+        {"pickup": "done"},
     )
     assert not outcome.replayed
     assert outcome.link is LinkOutcome.OK
@@ -206,9 +210,17 @@ def test_failures_after_sending_are_unknown(exc: Exception) -> None:
     assert type(exc).__name__ in outcome.error
 
 
-def test_an_absolute_url_in_a_relative_sender_is_rejected_unsent() -> None:
-    outcome = _send(_answer(201, {}), _entry("https://elsewhere.test/steal"))
+@pytest.mark.parametrize("path", ["https://elsewhere.test/steal", "//elsewhere.test/steal"])
+def test_an_absolute_url_in_a_relative_sender_is_rejected_unsent(path: str) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(201, json={})
+
+    outcome = _send(handler, _entry(path))
     assert outcome.kind is OutcomeKind.REJECTED
+    assert seen == []
 
 
 def test_absolute_urls_are_allowed_when_not_relative() -> None:

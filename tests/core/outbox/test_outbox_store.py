@@ -74,9 +74,7 @@ def test_local_record_is_committed_with_the_entry(db_path: Path) -> None:
             "POST",
             "/v1/pickups/o-1/complete",
             {"order_id": "o-1"},
-            local_record=lambda conn: conn.execute(
-                "INSERT INTO local_pickups VALUES ('o-1', 1.0)"
-            ),
+            local_record=lambda conn: conn.execute("INSERT INTO local_pickups VALUES ('o-1', 1.0)"),
         )
     with Outbox(db_path) as reopened:
         assert reopened.get(entry.id) == entry
@@ -120,7 +118,11 @@ def test_append_with_a_known_key_returns_the_same_entry_or_refuses(db_path: Path
         body = op_body()
         first = outbox.append(OP, "POST", PATH, body, idempotency_key="k-1")
         again = outbox.append(
-            OP, "POST", PATH, dict(body), idempotency_key="k-1",
+            OP,
+            "POST",
+            PATH,
+            dict(body),
+            idempotency_key="k-1",
             local_record=lambda conn: calls.append("ran"),
         )
         assert again == first
@@ -140,7 +142,9 @@ def test_attempt_lifecycle_is_recorded(db_path: Path) -> None:
         entry = outbox.append(OP, "POST", PATH, op_body())
         flying = outbox.begin_attempt(entry.id, 10.0)
         assert (flying.status, flying.attempts, flying.last_attempt_at) == (
-            EntryStatus.IN_FLIGHT, 1, 10.0
+            EntryStatus.IN_FLIGHT,
+            1,
+            10.0,
         )
         waiting = outbox.record_retry(
             entry.id, next_attempt_at=15.0, error="ReadTimeout", maybe_applied=True

@@ -170,7 +170,9 @@ def test_conflicts_and_permanent_failures_go_to_needs_attention_and_the_queue_go
 
         _run(proxy.url, scenario)
         assert [_status(outbox, e) for e in (conflict, invalid, fine)] == [
-            EntryStatus.CONFLICT, EntryStatus.FAILED, EntryStatus.DONE
+            EntryStatus.CONFLICT,
+            EntryStatus.FAILED,
+            EntryStatus.DONE,
         ]
         listed = outbox.needs_attention()
     assert [e.id for e in attention] == [conflict.id, invalid.id] == [e.id for e in listed]
@@ -292,6 +294,39 @@ def test_run_forever_wakes_on_appends_from_any_thread_and_stops(
     assert len(ledger.applied) == 2
 
 
+def test_wake_after_the_network_is_back_can_skip_the_backoff(
+    db_path: Path, ledger: Ledger, proxy: FaultProxy
+) -> None:
+    clock = FakeClock()
+    with Outbox(db_path, clock=clock) as outbox:
+
+        async def scenario(client: httpx.AsyncClient) -> None:
+            waits: asyncio.Queue[float] = asyncio.Queue()
+            delivered: asyncio.Queue[OutboxEntry] = asyncio.Queue()
+
+            async def endless_sleep(seconds: float) -> None:
+                waits.put_nowait(seconds)
+                await asyncio.Event().wait()  # only a wake() ends this backoff
+
+            engine = _engine(outbox, client, clock, sleep=endless_sleep)
+            engine.events.delivered.subscribe(delivered.put_nowait)
+            proxy.set_mode(FaultMode.UNREACHABLE)
+            entry = outbox.append(OP, "POST", PATH, op_body())
+            runner = asyncio.create_task(engine.run_forever())
+            assert await waits.get() == 0.5
+            proxy.set_mode(FaultMode.PASS)
+            engine.wake()  # a plain wake re-checks the queue but honours the backoff
+            assert await waits.get() == 0.5
+            assert ledger.applied == []
+            engine.wake(skip_backoff=True)
+            assert (await delivered.get()).id == entry.id
+            engine.stop()
+            await runner
+
+        _run(proxy.url, scenario)
+    assert len(ledger.applied) == 1
+
+
 def test_concurrent_drains_never_send_an_entry_twice_or_out_of_order(
     db_path: Path, ledger: Ledger, proxy: FaultProxy
 ) -> None:
@@ -310,7 +345,7 @@ def test_concurrent_drains_never_send_an_entry_twice_or_out_of_order(
     assert ledger.replays == 0
 
 
-def test_sqlite_calls_can_run_in_a_worker_thread(
+def test_sqlite_calls_can_run_on_the_event_loop(
     db_path: Path, ledger: Ledger, proxy: FaultProxy
 ) -> None:
     with Outbox(db_path) as outbox:
@@ -318,7 +353,7 @@ def test_sqlite_calls_can_run_in_a_worker_thread(
             outbox.append(OP, "POST", PATH, op_body())
 
         async def scenario(client: httpx.AsyncClient) -> None:
-            engine = SyncEngine(outbox, HttpxSender(client), db_in_thread=True)
+            engine = SyncEngine(outbox, HttpxSender(client), db_in_thread=False)
             assert (await engine.drain()).delivered == 5
 
         _run(proxy.url, scenario)

@@ -84,6 +84,8 @@ def test_bad_gtin_check_digit() -> None:
         ("https://id.gs1.org/01/09506000134352/10/" + "L" * 21, Reason.BAD_GS1, "10"),
         ("https://id.gs1.org/01/09506000134352/10/A%23B", Reason.BAD_GS1, "10"),
         ("https://id.gs1.org/01/09506000134352/99/x", Reason.BAD_GS1, "99"),
+        ("https://id.gs1.org/01/09506000134352/17/261231", Reason.BAD_GS1, "17"),  # query-only AI
+        ("https://id.gs1.org/01/09506000134352/10/A/01/09506000134352", Reason.BAD_GS1, "01"),
         ("https://id.gs1.org/01/09506000134352?01=09506000134352", Reason.BAD_GS1, "01"),
     ],
 )

@@ -149,6 +149,15 @@ def test_classify_rejects_bad_pickup_claims(
     assert result.reason is Reason.MALFORMED_SIGNED_CODE
 
 
+VALID_JSON = b'{"n":"7810123456789010","iat":1,"exp":2,"jti":"x"}'
+
+
+def test_valid_json_fixture_is_accepted() -> None:
+    # The garbage cases below differ from this one only by what makes them garbage.
+    token = "LOY1." + b64url_encode(VALID_JSON) + "." + b64url_encode(bytes(64))
+    assert isinstance(classify(token), SignedLoyaltyCode)
+
+
 @pytest.mark.parametrize(
     "token",
     [
@@ -159,8 +168,9 @@ def test_classify_rejects_bad_pickup_claims(
         "LOY1.e30.AAAA",  # {} with a 3-byte signature
         "LOY1." + b64url_encode(b"[]") + "." + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(b"\xff\xfe") + "." + b64url_encode(bytes(64)),
-        "LOY1." + b64url_encode(b'{"iat":NaN,"exp":1}') + "." + b64url_encode(bytes(64)),
-        "LOY1." + b64url_encode(b'{"iat":1,"iat":2,"exp":3}') + "." + b64url_encode(bytes(64)),
+        "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"x":NaN}') + "." + b64url_encode(bytes(64)),
+        "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"x":-Infinity}') + "." + b64url_encode(bytes(64)),
+        "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"jti":"y"}') + "." + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(b"[" * 3000) + "." + b64url_encode(bytes(64)),
         "PKP1.abc.def.ghi",
     ],
@@ -244,6 +254,14 @@ def test_wrong_prefix(key: Ed25519PrivateKey) -> None:
 def test_garbage_is_malformed(key: Ed25519PrivateKey, token: str) -> None:
     with pytest.raises(MalformedCode):
         verify_signed_code(token, key.public_key(), NOW, expected_prefix="LOY1")
+
+
+def test_signed_duplicate_claims_are_malformed(key: Ed25519PrivateKey) -> None:
+    # A properly signed payload where "exp" appears twice: readers could disagree on it.
+    payload = b64url_encode(b'{"n":"7810123456789010","iat":1,"exp":2,"exp":9999999999}')
+    signature = b64url_encode(key.sign(f"LOY1.{payload}".encode("ascii")))
+    with pytest.raises(MalformedCode, match="twice"):
+        verify_signed_code(f"LOY1.{payload}.{signature}", key.public_key(), 1, expected_prefix="LOY1")
 
 
 def test_key_ids(key: Ed25519PrivateKey, other_key: Ed25519PrivateKey) -> None:
