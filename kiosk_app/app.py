@@ -45,6 +45,9 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from kiosk_app.ui.main_window import MainWindow, Services
     from kiosk_app.ui.theme import LIGHT
 
+    from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+
+    quiet_benign_multimedia_logs()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("omnistore-kiosk")
@@ -64,6 +67,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         language=language,
         outbox=outbox,
         sync=sync,
+        decoder=settings.decoder,
     )
     window = MainWindow(services)
     from kiosk_app.hardware.wedge_filter import WedgeScannerFilter

@@ -14,6 +14,9 @@ import httpx
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs  # noqa: E402
+
+quiet_benign_multimedia_logs()
 
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 

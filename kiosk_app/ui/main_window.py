@@ -49,6 +49,7 @@ class Services:
     scans: ScanHub = field(default_factory=ScanHub)
     outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
     sync: SyncEngine | None = None
+    decoder: str = "zxing"  # camera decoder backend
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
 
         self.home = HomeScreen(services.language)
+        self._build_camera()
         self.product = ProductScreen(lambda: self.services.language)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.product)
@@ -129,6 +131,21 @@ class MainWindow(QMainWindow):
         )
         self.product.back_requested.connect(self.show_home)
         self.show_home()
+
+    def _build_camera(self) -> None:
+        from kiosk_app.hardware.camera import CameraScanner, FrameDecoder
+        from kiosk_app.hardware.decoding import DecoderUnavailable, make_decoder
+        from kiosk_app.ui.widgets.camera_panel import CameraPanel
+
+        try:
+            decoder = make_decoder(self.services.decoder)
+        except DecoderUnavailable as exc:
+            self.home.show_message(str(exc), "error")
+            decoder = make_decoder("zxing")
+        self.frames = FrameDecoder(self.services.scans, decoder, parent=self)
+        self.camera = CameraScanner(self.frames, parent=self)
+        self.camera_panel = CameraPanel(self.camera)
+        self.home.camera_slot.insertWidget(1, self.camera_panel)
 
     def _nav_button(self, text: str, screen: QWidget, layout: QVBoxLayout) -> QPushButton:
         nav = QPushButton(text)
@@ -194,6 +211,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._lookup.cancel()
+        self.camera.stop()
+        self.frames.shutdown()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         super().closeEvent(event)

@@ -79,11 +79,16 @@ class HomeScreen(QWidget):
         self.results.hide()
         left.addStretch(0)
 
+        right = QVBoxLayout()
+        right.setSpacing(16)
         keypad_card = Card(self.tr("Keypad"))
         keypad = NumericKeypad(self.entry)
         keypad.submitted.connect(self._submit)
         keypad_card.body.addWidget(keypad)
-        outer.addWidget(keypad_card, 2, Qt.AlignmentFlag.AlignTop)
+        right.addWidget(keypad_card)
+        self.camera_slot = right  # the main window adds the camera card here
+        right.addStretch(1)
+        outer.addLayout(right, 2)
 
     def _submit(self) -> None:
         text = self.entry.text().strip()
