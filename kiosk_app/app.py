@@ -41,11 +41,10 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
     from kiosk_app.ui.i18n import install_language
     from kiosk_app.ui.main_window import MainWindow, Services
     from kiosk_app.ui.theme import LIGHT
-
-    from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
 
     quiet_benign_multimedia_logs()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])

@@ -14,11 +14,10 @@ import httpx
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs  # noqa: E402
+from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
 
 quiet_benign_multimedia_logs()
-
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
 
 T = TypeVar("T")
 
