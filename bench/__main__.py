@@ -21,6 +21,8 @@ BENCHES: dict[str, str] = {
     "lookup": "bench.lookup_bench",
     "decode": "bench.decode_bench",
     "outbox": "bench.outbox_bench",
+    "wedge": "bench.wedge_bench",
+    "customer": "bench.customer_bench",
 }
 
 

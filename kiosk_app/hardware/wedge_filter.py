@@ -68,7 +68,25 @@ class WedgeScannerFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
+        self._offset = 0.0  # our clock minus the events' clock (see _event_time)
         self.scans_seen = 0
+
+    def _event_time(self, event: QKeyEvent) -> float:
+        """When the key was pressed, in seconds.
+
+        Real keyboards stamp their events (ms) when the device reports them, so a busy UI
+        thread that handles a burst late still sees the scanner's true spacing. Synthetic
+        events (tests, some remote desktops) carry 0: then our own clock is used.
+        """
+        stamp = event.timestamp()
+        if not stamp:
+            self._offset = 0.0
+            return self._clock()
+        self._offset = self._clock() - stamp / 1000
+        return stamp / 1000
+
+    def _now(self) -> float:
+        return self._clock() - self._offset
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or not isinstance(watched, QWidget):
@@ -84,11 +102,13 @@ class WedgeScannerFilter(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         if event.isAutoRepeat() or event.modifiers() & _SHORTCUT_MODIFIERS:
-            self._perform(self._detector.key("\x00", self._clock()), watched, event)
+            self._perform(self._detector.key("\x00", self._event_time(event)), watched, event)
             return False
         char = _TERMINATOR_KEYS.get(Qt.Key(event.key()), event.text())
         return self._perform(
-            self._detector.key(char, self._clock(), _HeldKey(watched, event)), watched, event
+            self._detector.key(char, self._event_time(event), _HeldKey(watched, event)),
+            watched,
+            event,
         )
 
     def _perform(self, actions: Sequence[Action], watched: QObject, event: QKeyEvent) -> bool:
@@ -123,7 +143,7 @@ class WedgeScannerFilter(QObject):
             self._replaying = False
 
     def _on_timeout(self) -> None:
-        for action in self._detector.timeout(self._clock()):
+        for action in self._detector.timeout(self._now()):
             if isinstance(action, Hold):
                 self._timer.start(max(1, round(action.after_s * 1000)))
             elif isinstance(action, Replay):

@@ -66,3 +66,36 @@ def test_scan_while_another_widget_has_focus(qtbot: Any, setup: Any) -> None:
     qtbot.wait(400)  # no Enter: silence ends the burst
     assert [s.text for s in scans] == ["W00012345"]
     assert other.text() == ""
+
+
+def test_device_timestamps_decide_even_when_the_ui_thread_is_late(qtbot: Any, qapp: Any) -> None:
+    """A burst stamped 2 ms apart by the keyboard is a scan even if handled 200 ms apart."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    scans: list[Scan] = []
+    handled_at = [100.0]  # our clock: each key is handled 200 ms after the previous one
+    wedge = WedgeScannerFilter(
+        ScanHub(lambda s: scans.append(s) or True), clock=lambda: handled_at[0]
+    )
+    qapp.installEventFilter(wedge)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    try:
+        stamp = 5_000_000
+        for ch in "3760123000017":
+            event = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_0 + int(ch), Qt.KeyboardModifier.NoModifier, ch
+            )
+            event.setTimestamp(stamp)
+            QCoreApplication.sendEvent(field, event)
+            stamp += 2
+            handled_at[0] += 0.2
+        enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+        enter.setTimestamp(stamp)
+        QCoreApplication.sendEvent(field, enter)
+        assert [s.text for s in scans] == ["3760123000017"]
+        assert field.text() == ""
+    finally:
+        qapp.removeEventFilter(wedge)
