@@ -30,7 +30,9 @@ def test_valid_dates(text: str, expected: date) -> None:
     assert parse_gs1_date(text, TODAY) == expected
 
 
-@pytest.mark.parametrize("text", ["250229", "250431", "251301", "250001", "250132", "2502", "25022a"])
+@pytest.mark.parametrize(
+    "text", ["250229", "250431", "251301", "250001", "250132", "2502", "25022a"]
+)
 def test_invalid_dates(text: str) -> None:
     with pytest.raises(ValueError):
         parse_gs1_date(text, TODAY)

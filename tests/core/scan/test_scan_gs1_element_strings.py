@@ -35,7 +35,7 @@ def rejected(text: str) -> Unrecognised:
 
 def test_gs1_128_with_fnc1() -> None:
     # Fixed-length 01 and 17 need no separator; variable 10 ends at GS.
-    result = gs1(f"]C1010950600013435217261231" f"10ABC123{GS}21XYZ-9")
+    result = gs1(f"]C101095060001343521726123110ABC123{GS}21XYZ-9")
     assert result.symbology == "]C1"
     assert result.ais == (
         ("01", "09506000134352"),
@@ -47,11 +47,11 @@ def test_gs1_128_with_fnc1() -> None:
     assert result.expiry == date(2026, 12, 31)
     assert (result.lot, result.serial) == ("ABC123", "XYZ-9")
     assert result.kind is ScanKind.GS1
-    assert result.raw == "]C1010950600013435217261231" "10ABC123<GS>21XYZ-9"
+    assert result.raw == "]C101095060001343521726123110ABC123<GS>21XYZ-9"
 
 
 def test_gs1_datamatrix_with_separators() -> None:
-    result = gs1(f"]d20109506000134352" f"21SN0001{GS}10L-42/B{GS}17270228" f"3103001250")
+    result = gs1(f"]d2010950600013435221SN0001{GS}10L-42/B{GS}172702283103001250")
     assert result.symbology == "]d2"
     assert [ai for ai, _ in result.ais] == ["01", "21", "10", "17", "3103"]
     assert result.serial == "SN0001"
@@ -94,7 +94,7 @@ def test_text_gs_stand_in_and_leading_fnc1() -> None:
 
 
 def test_separator_stand_ins_are_configurable() -> None:
-    text = "]d20109506000134352" "10ABC~21S1"
+    text = "]d2010950600013435210ABC~21S1"
     with_tilde = gs1(text, config=ScanConfig(gs_substitutes=(GS, "~")))
     assert (with_tilde.lot, with_tilde.serial) == ("ABC", "S1")
     default = rejected(text)  # "~" is not in CSET 82
@@ -106,7 +106,7 @@ def test_separator_after_fixed_length_field_is_tolerated() -> None:
 
 
 def test_weights_prices_counts_and_orders() -> None:
-    result = gs1(f"]C10109506000134352" f"3102001250" f"3922001299{GS}30120{GS}400PO-778/A")
+    result = gs1(f"]C1010950600013435231020012503922001299{GS}30120{GS}400PO-778/A")
     assert result.net_weight_kg == Decimal("12.50")
     assert result.price == Decimal("12.99")
     assert result.count == 120

@@ -6,7 +6,14 @@ from typing import cast
 
 import pytest
 
-from kiosk_app.core.scan import MAX_SCAN_LENGTH, Product, Reason, Unrecognised, classify, make_visible
+from kiosk_app.core.scan import (
+    MAX_SCAN_LENGTH,
+    Product,
+    Reason,
+    Unrecognised,
+    classify,
+    make_visible,
+)
 from kiosk_app.core.scan.input_text import trim
 
 

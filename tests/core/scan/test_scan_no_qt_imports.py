@@ -32,11 +32,7 @@ def imported_modules(source: str) -> set[str]:
 
 
 def forbidden_imports(source: str) -> set[str]:
-    return {
-        module
-        for module in imported_modules(source)
-        if module.split(".")[0] in FORBIDDEN
-    }
+    return {module for module in imported_modules(source) if module.split(".")[0] in FORBIDDEN}
 
 
 def test_checker_detects_qt_imports() -> None:

@@ -139,7 +139,12 @@ def test_classify_rejects_bad_loyalty_claims(
 
 @pytest.mark.parametrize(
     "claims",
-    [pickup_claims(o="12345"), pickup_claims(o="w00012345"), pickup_claims(s="PARIS"), pickup_claims(s=None)],
+    [
+        pickup_claims(o="12345"),
+        pickup_claims(o="w00012345"),
+        pickup_claims(s="PARIS"),
+        pickup_claims(s=None),
+    ],
 )
 def test_classify_rejects_bad_pickup_claims(
     key: Ed25519PrivateKey, claims: dict[str, object]
@@ -169,7 +174,10 @@ def test_valid_json_fixture_is_accepted() -> None:
         "LOY1." + b64url_encode(b"[]") + "." + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(b"\xff\xfe") + "." + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"x":NaN}') + "." + b64url_encode(bytes(64)),
-        "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"x":-Infinity}') + "." + b64url_encode(bytes(64)),
+        "LOY1."
+        + b64url_encode(VALID_JSON[:-1] + b',"x":-Infinity}')
+        + "."
+        + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(VALID_JSON[:-1] + b',"jti":"y"}') + "." + b64url_encode(bytes(64)),
         "LOY1." + b64url_encode(b"[" * 3000) + "." + b64url_encode(bytes(64)),
         "PKP1.abc.def.ghi",
@@ -261,7 +269,9 @@ def test_signed_duplicate_claims_are_malformed(key: Ed25519PrivateKey) -> None:
     payload = b64url_encode(b'{"n":"7810123456789010","iat":1,"exp":2,"exp":9999999999}')
     signature = b64url_encode(key.sign(f"LOY1.{payload}".encode("ascii")))
     with pytest.raises(MalformedCode, match="twice"):
-        verify_signed_code(f"LOY1.{payload}.{signature}", key.public_key(), 1, expected_prefix="LOY1")
+        verify_signed_code(
+            f"LOY1.{payload}.{signature}", key.public_key(), 1, expected_prefix="LOY1"
+        )
 
 
 def test_key_ids(key: Ed25519PrivateKey, other_key: Ed25519PrivateKey) -> None:

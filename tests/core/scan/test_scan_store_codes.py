@@ -97,7 +97,14 @@ def test_receipts(text: str, store: str, number: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["R-PA01-00001234", "R-PARI1-00001234", "R-PAR01-0001234", "R-PAR01-000012345", "RPAR0100001234"]
+    "text",
+    [
+        "R-PA01-00001234",
+        "R-PARI1-00001234",
+        "R-PAR01-0001234",
+        "R-PAR01-000012345",
+        "RPAR0100001234",
+    ],
 )
 def test_not_receipts(text: str) -> None:
     result = classify(text)
