@@ -85,6 +85,17 @@ class FrameDecoder(QObject):
             if self._recent.is_new(scan.text, now):
                 self._hub.deliver(scan)
 
+    def decode_file(self, path: str) -> int:
+        from kiosk_app.hardware.decoding import ImageLoadError, decode_image_file
+
+        try:
+            codes = decode_image_file(path, self._decoder)
+        except ImageLoadError:
+            return -1
+        for code in codes:
+            self._hub.deliver(to_scan(code, "file"))
+        return len(codes)
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -157,6 +168,13 @@ class CameraScanner(QObject):
             self._camera = None
             if self.state == "running":
                 self._set("ready", "")
+
+    def decode_file(self, path: str) -> int:
+        """Decode an image file with the camera's decoder; scans go to the hub.
+
+        Returns the number of codes found, or -1 when the file is not a readable image.
+        """
+        return self._frames.decode_file(path)
 
     def _on_frame(self, frame: Any) -> None:
         if not frame.isValid() or not self._frames.accepting():

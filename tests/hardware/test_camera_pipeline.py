@@ -120,3 +120,28 @@ def test_dedupe_and_cap_rules() -> None:
     assert recent.is_new("a", 6.0)
     cap = RateCap(per_second=10)
     assert cap.admit(0) and not cap.admit(0.05) and cap.admit(0.1)
+
+
+def test_image_file_goes_through_the_same_pipeline(qtbot: Any, tmp_path: Any) -> None:
+    from PIL import Image
+
+    from kiosk_app.ui.widgets.camera_panel import CameraPanel
+
+    scans: list[Scan] = []
+    pipeline = FrameDecoder(ScanHub(lambda s: scans.append(s) or True), make_decoder("zxing"))
+    try:
+        panel = CameraPanel(CameraScanner(pipeline))
+        qtbot.addWidget(panel)
+        good = tmp_path / "label.png"
+        Image.fromarray(frame_with("3760123000017")).save(good)
+        assert panel.decode_file(str(good)) == 1
+        assert [(s.text, s.source) for s in scans] == [("]E03760123000017", "file")]
+        blank = tmp_path / "blank.png"
+        Image.fromarray(np.full((100, 100), 255, dtype=np.uint8)).save(blank)
+        assert panel.decode_file(str(blank)) == 0
+        assert "No barcode" in panel.file_result.text()
+        (tmp_path / "junk.png").write_bytes(b"not an image")
+        assert panel.decode_file(str(tmp_path / "junk.png")) == -1
+        assert "cannot be read" in panel.file_result.text()
+    finally:
+        pipeline.shutdown()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QWidget
 
 from kiosk_app.hardware.camera import CameraScanner
 from kiosk_app.ui.widgets.common import Card, button, label
@@ -24,6 +24,14 @@ class CameraPanel(Card):
         self.toggle.clicked.connect(self._toggle)
         row.addWidget(self.toggle)
         self.body.addLayout(row)
+        self.from_file = button(
+            self.tr("Read a barcode picture…"), accessible=self.tr("Read barcodes in an image file")
+        )
+        self.from_file.clicked.connect(self._choose_file)
+        self.body.addWidget(self.from_file)
+        self.file_result = label("", "muted", wrap=True)
+        self.body.addWidget(self.file_result)
+        self._dialog: QFileDialog | None = None
         self.preview: QWidget | None = None
         camera.state_changed.connect(self._show_state)
         self._show_state(camera.state, camera.detail)
@@ -40,6 +48,25 @@ class CameraPanel(Card):
             self.preview.setAccessibleName(self.tr("Camera preview"))
             self.body.addWidget(self.preview)
         self._camera.start(self.picker.currentIndex(), self.preview)
+
+    def _choose_file(self) -> None:
+        """Support and diagnostics: decode a photo of a label (opened without blocking)."""
+        self._dialog = QFileDialog(self, self.tr("Barcode picture"))
+        self._dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.bmp)"))
+        self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self._dialog.fileSelected.connect(self.decode_file)
+        self._dialog.open()
+
+    def decode_file(self, path: str) -> int:
+        """Decode ``path`` and deliver what it holds as scans; returns how many were found."""
+        found = self._camera.decode_file(path)
+        if found < 0:
+            self.file_result.setText(self.tr("This file cannot be read as an image."))
+        elif found == 0:
+            self.file_result.setText(self.tr("No barcode found in this picture."))
+        else:
+            self.file_result.setText("")
+        return found
 
     def _show_state(self, state: str, detail: str) -> None:
         texts = {
