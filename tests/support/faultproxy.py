@@ -221,6 +221,10 @@ class FaultProxy:
         except OSError:
             _abort(writer)
             return
+        if self._mode is not mode:  # switched while we were connecting: start over as told
+            _abort(writer, reset=True)
+            _abort(up_writer)
+            return
         link = _Link(self.stats, mode, settings, (reader, writer), (up_reader, up_writer))
         self._links.add(link)
         await link.run()
