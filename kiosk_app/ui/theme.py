@@ -38,6 +38,68 @@ class Theme:
 
 LIGHT = Theme()
 
+DARK = Theme(
+    name="dark",
+    primary="#7aa2ff",
+    primary_pressed="#5a86f0",
+    on_primary="#0d1424",
+    background="#12161f",
+    surface="#1b2130",
+    surface_alt="#262e40",
+    border="#343d52",
+    text="#e8ecf5",
+    text_muted="#a3acbf",
+    success="#6fd69b",
+    success_bg="#173626",
+    warning="#f0c46a",
+    warning_bg="#3a2e12",
+    danger="#ff8a80",
+    danger_bg="#3d1a18",
+)
+
+HIGH_CONTRAST = Theme(
+    name="high_contrast",
+    primary="#0000c8",
+    primary_pressed="#00008a",
+    on_primary="#ffffff",
+    background="#ffffff",
+    surface="#ffffff",
+    surface_alt="#f0f0f0",
+    border="#000000",
+    text="#000000",
+    text_muted="#1a1a1a",
+    success="#005a1e",
+    success_bg="#ffffff",
+    warning="#5c3300",
+    warning_bg="#ffffff",
+    danger="#a00000",
+    danger_bg="#ffffff",
+)
+
+THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def make_theme(
+    name: str = "light", *, large_text: bool = False, primary: str | None = None
+) -> Theme:
+    """The theme for the configured name, with large-text mode and the brand's colour."""
+    from dataclasses import replace
+
+    theme = THEMES.get(name, LIGHT)
+    if primary:
+        theme = replace(theme, primary=primary, primary_pressed=primary)
+    if large_text:
+        theme = replace(
+            theme,
+            font_size=round(theme.font_size * 1.3),
+            font_small=round(theme.font_small * 1.3),
+            font_title=round(theme.font_title * 1.25),
+            font_display=round(theme.font_display * 1.2),
+            touch=max(theme.touch, 64),
+        )
+    return theme
+
+
 QSS_TEMPLATE = Template(
     """
 * { font-size: ${font_size}px; color: ${text}; }

@@ -1,0 +1,531 @@
+"""Returns of delivered orders: policy, order lookup, refund quote, manager approval, return.
+
+Two devices racing to return the same units are decided by a conditional UPDATE of
+``OrderLine.returned_qty`` inside one write transaction: the second gets 409
+``quantity-exceeds-returnable`` and nothing of its return is applied.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from central_api import return_policy as policy
+from central_api.auth import Principal, require
+from central_api.demo.returns import check_manager
+from central_api.deps import DB
+from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.models import Location, Order, OrderLine, Stock, Tender
+from central_api.models_returns import Return, ReturnLine
+from central_api.problems import Problem, not_found
+from central_api.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
+from central_api.schemas_returns import (
+    ApprovalIn,
+    ApprovalOut,
+    LineRefundOut,
+    OrderLineOut,
+    OrderOut,
+    QuoteIn,
+    QuoteOut,
+    ReturnIn,
+    ReturnLineOut,
+    ReturnOut,
+    ReturnPolicyOut,
+    TenderOut,
+    TenderRefundOut,
+)
+
+router = APIRouter(prefix="/v1", tags=["returns"])
+
+ReturnsReader = Annotated[Principal, Depends(require("returns:read"))]
+ReturnsWriter = Annotated[Principal, Depends(require("returns:write"))]
+APPROVAL_TTL = timedelta(hours=24)  # longer than the app may hold the return in its outbox
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- policy ----------------------------------------------------------------------------------
+
+
+@router.get("/return-policy", response_model=ReturnPolicyOut)
+def get_return_policy(_p: ReturnsReader) -> ReturnPolicyOut:
+    return ReturnPolicyOut(
+        window_days=policy.WINDOW_DAYS,
+        extended_window_days=policy.EXTENDED_WINDOW_DAYS,
+        non_returnable=list(policy.NON_RETURNABLE_FLAGS),
+        shipping_refunded="whole_order_only",
+        approval_outside_window=True,
+        approval_refund_above=policy.APPROVAL_REFUND_ABOVE,
+        reason_codes=list(policy.REASON_CODES),
+        conditions=list(policy.CONDITIONS),
+        dispositions=list(policy.DISPOSITIONS),
+        default_disposition=dict(policy.DEFAULT_DISPOSITION),
+        sellable_conditions=list(policy.SELLABLE_CONDITIONS),
+        refund_methods=list(policy.REFUND_METHODS),
+        tender_refund_order=list(policy.TENDER_REFUND_ORDER),
+    )
+
+
+# -- order -----------------------------------------------------------------------------------
+
+
+def _load_order(session: Session, number: str) -> Order:
+    order = session.scalars(select(Order).where(Order.number == number.strip().upper())).first()
+    if order is None:
+        raise not_found("Order", number)
+    return order
+
+
+def _line_reason(order: Order, line: OrderLine, now: datetime) -> str | None:
+    return policy.line_block_reason(
+        order_status=order.status,
+        delivered_at=order.delivered_at,
+        final_sale=line.final_sale,
+        hygiene=line.hygiene,
+        quantity=line.quantity,
+        returned_qty=line.returned_qty,
+        now=now,
+    )
+
+
+def _order_out(order: Order, now: datetime) -> OrderOut:
+    lines = []
+    for line in order.lines:
+        reason = _line_reason(order, line, now)
+        lines.append(
+            OrderLineOut(
+                line_no=line.line_no,
+                sku=line.sku,
+                gtin=line.product.gtin,
+                name=line.name,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                returned_qty=line.returned_qty,
+                returnable_qty=0 if reason else line.quantity - line.returned_qty,
+                not_returnable_reason=reason,
+                final_sale=line.final_sale,
+                hygiene=line.hygiene,
+            )
+        )
+    customer = order.customer
+    return OrderOut(
+        number=order.number,
+        channel=order.channel,
+        status=order.status,
+        created_at=policy.as_utc(order.created_at),
+        delivered_at=policy.as_utc(order.delivered_at) if order.delivered_at else None,
+        days_since_delivery=policy.days_since(order.delivered_at, now),
+        within_window=order.delivered_at is not None
+        and not policy.outside_window(order.delivered_at, now),
+        currency=order.currency,
+        subtotal=order.subtotal,
+        discount_total=order.discount_total,
+        shipping_fee=order.shipping_fee,
+        total=order.total,
+        promo_code=order.promo_code,
+        customer_number=customer.customer_number if customer else None,
+        customer_name=f"{customer.first_name} {customer.last_name}" if customer else None,
+        lines=lines,
+        tenders=[
+            TenderOut(
+                sequence=t.sequence,
+                kind=t.kind,
+                reference=t.reference,
+                amount=t.amount,
+                refunded=t.refunded,
+            )
+            for t in order.tenders
+        ],
+    )
+
+
+@router.get("/orders/{number}", response_model=OrderOut)
+def get_order(number: str, db: DB, _p: ReturnsReader) -> OrderOut:
+    """The order with, per line, the quantity returnable now and why a line is not."""
+    with db.session() as s:
+        return _order_out(_load_order(s, number), datetime.now(UTC))
+
+
+# -- quote -----------------------------------------------------------------------------------
+
+
+def _check_selection(order: Order, wanted: list[tuple[int, int]], now: datetime) -> dict[int, int]:
+    """line_no → quantity, or the refusal (unknown line, not returnable, too many)."""
+    by_no = {line.line_no: line for line in order.lines}
+    returning: dict[int, int] = {}
+    for line_no, qty in wanted:
+        line = by_no.get(line_no)
+        if line is None:
+            raise Problem(
+                422,
+                "unknown-line",
+                "Unknown order line",
+                f"Order {order.number} has no line {line_no}.",
+            )
+        if line_no in returning:
+            raise Problem(
+                422, "duplicate-line", "Line listed twice", f"Line {line_no} is listed twice."
+            )
+        reason = _line_reason(order, line, now)
+        if reason is not None and reason != policy.ALREADY_RETURNED:
+            raise Problem(
+                422,
+                "line-not-returnable",
+                "Line not returnable",
+                f"Line {line_no} ({line.name}) cannot be returned: {reason}.",
+                line_no=line_no,
+                reason=reason,
+            )
+        left = line.quantity - line.returned_qty
+        if qty > left:
+            raise Problem(
+                409,
+                "quantity-exceeds-returnable",
+                "More than can be returned",
+                f"Line {line_no}: {qty} asked, {left} left to return "
+                f"({line.quantity} bought, {line.returned_qty} already returned).",
+                line_no=line_no,
+                returnable_qty=left,
+            )
+        returning[line_no] = qty
+    return returning
+
+
+def _quote(order: Order, returning: dict[int, int], method: str) -> Quote:
+    try:
+        return quote(
+            [
+                LineFacts(ln.line_no, ln.quantity, ln.unit_price, ln.returned_qty)
+                for ln in order.lines
+            ],
+            order.discount_total,
+            order.shipping_fee,
+            [
+                TenderFacts(t.sequence, t.kind, t.reference, t.amount, t.refunded)
+                for t in order.tenders
+            ],
+            returning,
+            method,
+        )
+    except RefundExceedsTenders as exc:
+        raise Problem(409, "tenders-exhausted", "Tenders already refunded", str(exc)) from exc
+
+
+def _tenders_out(q: Quote) -> list[TenderRefundOut]:
+    return [
+        TenderRefundOut(sequence=t.sequence, kind=t.kind, reference=t.reference, amount=t.amount)
+        for t in q.tenders
+    ]
+
+
+@router.post("/orders/{number}/refund-quote", response_model=QuoteOut)
+def refund_quote(number: str, body: QuoteIn, db: DB, _p: ReturnsReader) -> QuoteOut:
+    """What returning these quantities would refund, and to which tenders. Changes nothing."""
+    now = datetime.now(UTC)
+    with db.session() as s:
+        order = _load_order(s, number)
+        returning = _check_selection(order, [(x.line_no, x.quantity) for x in body.lines], now)
+        q = _quote(order, returning, body.refund_method)
+        reasons = policy.approval_reasons(order.delivered_at, q.total, now)
+        return QuoteOut(
+            order_number=order.number,
+            currency=order.currency,
+            refund_method=body.refund_method,
+            lines=[
+                LineRefundOut(
+                    line_no=x.line_no,
+                    quantity=x.quantity,
+                    gross=x.gross,
+                    discount=x.discount,
+                    refund=x.refund,
+                )
+                for x in q.lines
+            ],
+            shipping_refund=q.shipping_refund,
+            total=q.total,
+            tenders=_tenders_out(q),
+            approval_required=bool(reasons),
+            approval_reasons=reasons,
+        )
+
+
+# -- manager approval (demo manager list until staff sign-in, issue 9) ------------------------
+
+
+def _approval_key(request: Request) -> bytes:
+    secret: str = request.app.state.settings.enrollment_token
+    return hashlib.sha256(b"return-approval\x00" + secret.encode()).digest()
+
+
+def _sign(key: bytes, payload: dict[str, Any]) -> str:
+    raw = base64.urlsafe_b64encode(json.dumps(payload, sort_keys=True).encode()).decode()
+    sig = hmac.new(key, raw.encode(), hashlib.sha256).hexdigest()
+    return f"{raw}.{sig}"
+
+
+def _verify(key: bytes, token: str) -> dict[str, Any] | None:
+    raw, _, sig = token.partition(".")
+    expected = hmac.new(key, raw.encode(), hashlib.sha256).hexdigest()
+    if not sig or not hmac.compare_digest(sig, expected):
+        return None
+    try:
+        payload: dict[str, Any] = json.loads(base64.urlsafe_b64decode(raw.encode()))
+    except ValueError:
+        return None
+    return payload
+
+
+@router.post("/returns/approvals", response_model=ApprovalOut)
+def approve(body: ApprovalIn, request: Request, principal: ReturnsWriter) -> ApprovalOut:
+    """A manager's ID + PIN → a signed approval for one order on this device (24 h).
+
+    Changes nothing (no Idempotency-Key): the PIN is checked and never stored; the app
+    queues the return with the approval token, not the PIN.
+    """
+    manager = check_manager(body.manager_id, body.pin)
+    if manager is None:
+        raise Problem(
+            403,
+            "invalid-manager-credentials",
+            "Manager ID or PIN not recognised",
+            "The manager ID or PIN is wrong, or this person may not approve returns.",
+        )
+    expires = datetime.now(UTC).replace(microsecond=0) + APPROVAL_TTL
+    order_number = body.order_number.strip().upper()
+    token = _sign(
+        _approval_key(request),
+        {
+            "mgr": manager.staff_id,
+            "order": order_number,
+            "dev": principal.subject,
+            "exp": int(expires.timestamp()),
+        },
+    )
+    return ApprovalOut(
+        approval_token=token,
+        manager_id=manager.staff_id,
+        manager_name=manager.name,
+        order_number=order_number,
+        expires_at=expires,
+    )
+
+
+def _approved_by(request: Request, token: str | None, order: Order, principal: Principal) -> str:
+    if not token:
+        raise Problem(
+            403,
+            "manager-approval-required",
+            "Manager approval required",
+            "This return needs a manager's approval (ID + PIN).",
+        )
+    payload = _verify(_approval_key(request), token)
+    if (
+        payload is None
+        or payload.get("order") != order.number
+        or payload.get("dev") != principal.subject
+        or int(payload.get("exp", 0)) < datetime.now(UTC).timestamp()
+    ):
+        raise Problem(
+            403,
+            "invalid-approval",
+            "Manager approval not valid",
+            "The manager approval is for another order or device, or has expired; ask again.",
+        )
+    return str(payload["mgr"])
+
+
+# -- the return ------------------------------------------------------------------------------
+
+
+def _next_return_number(session: Session, store_code: str) -> str:
+    last = session.scalar(select(func.max(Return.id))) or 0
+    return f"RT-{store_code}-{last + 1:06d}"
+
+
+def _restock(session: Session, location_id: int, product_id: int, qty: int, now: datetime) -> None:
+    done = session.execute(
+        update(Stock)
+        .where(Stock.location_id == location_id, Stock.product_id == product_id)
+        .values(on_hand=Stock.on_hand + qty, updated_at=now)
+    )
+    if _rowcount(done) == 0:
+        session.execute(
+            insert(Stock).values(
+                location_id=location_id,
+                product_id=product_id,
+                on_hand=qty,
+                reserved=0,
+                updated_at=now,
+            )
+        )
+
+
+@router.post(
+    "/returns",
+    status_code=201,
+    response_model=ReturnOut,
+    responses={
+        403: {"description": "manager-approval-required, invalid-approval, forbidden"},
+        404: {"description": "order not found"},
+        409: {"description": "quantity-exceeds-returnable, refund-changed"},
+        422: {"description": "line-not-returnable, unknown-line, disposition-not-allowed"},
+    },
+)
+def create_return(
+    body: ReturnIn,
+    request: Request,
+    db: DB,
+    principal: ReturnsWriter,
+    idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+) -> JSONResponse:
+    """Record a return at the calling device's store; refunds, restocks, answers the receipt."""
+
+    def work(session: Session) -> tuple[int, Any]:
+        now = datetime.now(UTC)
+        order = _load_order(session, body.order_number)
+        for line in body.lines:
+            if (
+                line.disposition == "back_to_stock"
+                and line.condition not in policy.SELLABLE_CONDITIONS
+            ):
+                raise Problem(
+                    422,
+                    "disposition-not-allowed",
+                    "Cannot go back to stock",
+                    f"Line {line.line_no} is {line.condition}: only an item as new goes back "
+                    "to stock.",
+                    line_no=line.line_no,
+                )
+        returning = _check_selection(order, [(x.line_no, x.quantity) for x in body.lines], now)
+        q = _quote(order, returning, body.refund_method)
+        if body.expected_total is not None and body.expected_total != q.total:
+            raise Problem(
+                409,
+                "refund-changed",
+                "The refund changed",
+                f"The refund is now {q.total}, not {body.expected_total}: show the new quote.",
+                total=str(q.total),
+            )
+        reasons = policy.approval_reasons(order.delivered_at, q.total, now)
+        approver = _approved_by(request, body.approval_token, order, principal) if reasons else None
+        by_no = {line.line_no: line for line in order.lines}
+        # The race guard: never more than bought minus already returned, whoever commits first.
+        for line_no, qty in returning.items():
+            target = by_no[line_no]
+            done = session.execute(
+                update(OrderLine)
+                .where(
+                    OrderLine.id == target.id, OrderLine.returned_qty + qty <= OrderLine.quantity
+                )
+                .values(returned_qty=OrderLine.returned_qty + qty)
+            )
+            if _rowcount(done) != 1:
+                raise Problem(
+                    409,
+                    "quantity-exceeds-returnable",
+                    "More than can be returned",
+                    f"Line {line_no} was returned meanwhile; reload the order.",
+                    line_no=line_no,
+                )
+        tenders_by_seq = {t.sequence: t for t in order.tenders}
+        for refund in q.tenders:
+            if refund.sequence is None:
+                continue
+            tender = tenders_by_seq[refund.sequence]
+            done = session.execute(
+                update(Tender)
+                .where(Tender.id == tender.id, Tender.refunded == tender.refunded)
+                .values(refunded=tender.refunded + refund.amount)
+            )
+            if _rowcount(done) != 1:
+                raise Problem(409, "conflict", "Conflict", "The tender changed meanwhile; retry.")
+        for line in body.lines:
+            if line.disposition == "back_to_stock":
+                product_id = by_no[line.line_no].product_id
+                _restock(session, principal.store_id, product_id, line.quantity, now)
+        store = session.get(Location, principal.store_id)
+        assert store is not None
+        refunds = {x.line_no: x for x in q.lines}
+        out = ReturnOut(
+            return_number=_next_return_number(session, principal.store_code),
+            order_number=order.number,
+            store_code=store.code,
+            store_name=store.name,
+            device_id=principal.subject,
+            created_at=now,
+            currency=order.currency,
+            refund_method=body.refund_method,
+            lines=[
+                ReturnLineOut(
+                    line_no=x.line_no,
+                    sku=by_no[x.line_no].sku,
+                    name=by_no[x.line_no].name,
+                    quantity=x.quantity,
+                    reason=x.reason,
+                    condition=x.condition,
+                    disposition=x.disposition,
+                    gross=refunds[x.line_no].gross,
+                    discount=refunds[x.line_no].discount,
+                    refund=refunds[x.line_no].refund,
+                )
+                for x in sorted(body.lines, key=lambda ln: ln.line_no)
+            ],
+            shipping_refund=q.shipping_refund,
+            total=q.total,
+            tenders=_tenders_out(q),
+            approved_by=approver,
+            approval_reasons=reasons,
+        )
+        record = Return(
+            number=out.return_number,
+            order_id=order.id,
+            store_id=store.id,
+            device_id=principal.subject,
+            created_at=now,
+            refund_method=body.refund_method,
+            lines_refund=q.total - q.shipping_refund,
+            shipping_refund=q.shipping_refund,
+            total=q.total,
+            approved_by=approver,
+            approval_reasons=",".join(reasons) or None,
+            receipt=json.dumps(jsonable_encoder(out)),
+        )
+        record.lines = [
+            ReturnLine(
+                order_line_id=by_no[x.line_no].id,
+                line_no=x.line_no,
+                quantity=x.quantity,
+                reason=x.reason,
+                condition=x.condition,
+                disposition=x.disposition,
+                refund=x.refund,
+            )
+            for x in out.lines
+        ]
+        session.add(record)
+        session.flush()
+        return 201, out
+
+    return run_idempotent(db, principal.key, idem, work)
+
+
+@router.get("/returns/{number}", response_model=ReturnOut)
+def get_return(number: str, db: DB, _p: ReturnsReader) -> Any:
+    """A return's receipt, for a reprint."""
+    with db.session() as s:
+        record = s.scalars(select(Return).where(Return.number == number.strip().upper())).first()
+        if record is None:
+            raise not_found("Return", number)
+        return json.loads(record.receipt)
