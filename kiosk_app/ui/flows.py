@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 from kiosk_app.core.routing import Destination
+from kiosk_app.ui.screens.customer import CustomerFlow
+from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow
+from kiosk_app.ui.screens.pickup import PickupFlow
+from kiosk_app.ui.screens.returns import ReturnsFlow
 
 if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
@@ -35,4 +39,8 @@ class Flow(Protocol):
 def build_flows(window: MainWindow) -> list[Flow]:
     """Every flow of the app, in navigation order. Add one line per new flow."""
     flows: list[Flow] = []
+    flows.append(CustomerFlow(window))
+    flows.append(PickupFlow(window))
+    flows.append(ReturnsFlow(window))
+    flows.append(EndlessAisleFlow(window))
     return flows

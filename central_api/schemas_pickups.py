@@ -1,0 +1,124 @@
+"""Request and response bodies of the pickup endpoints (the contract the app mirrors)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+PickupStatusName = Literal[
+    "preparing",
+    "ready",
+    "customer_waiting",
+    "collected",
+    "partially_collected",
+    "cancelled",
+    "expired",
+]
+MethodName = Literal["pickup_code", "signed_qr", "id_check", "alternate_person"]
+DocumentName = Literal["id_card", "passport", "driving_licence", "residence_permit"]
+
+
+class PickupSummaryOut(BaseModel):
+    order_number: str
+    store_code: str
+    status: PickupStatusName
+    customer_name: str
+    alternate_person: str | None
+    verification_method: str
+    accepted_methods: list[str]
+    item_count: int
+    promised_at: datetime
+    ready_at: datetime | None
+    expires_at: datetime
+    checked_in_at: datetime | None
+    completed_at: datetime | None
+    overdue: bool
+    overdue_reason: str | None = Field(
+        description="not_ready_late | waiting_long | expiring_soon, or null"
+    )
+    version: int
+
+
+class PickupLineOut(BaseModel):
+    line_no: int
+    sku: str
+    gtin: str
+    name: str
+    quantity: int
+    unit_price: Decimal
+    picked: int | None = Field(None, description="Once completed: quantity handed over")
+
+
+class PickupDetailOut(PickupSummaryOut):
+    currency: str
+    total: Decimal
+    lines: list[PickupLineOut]
+    completion: dict[str, object] | None
+
+
+class PickupKeyOut(BaseModel):
+    kid: str
+    alg: Literal["Ed25519"] = "Ed25519"
+    public_key: str = Field(description="Raw 32-byte public key, base64url without padding")
+
+
+class PickupKeysOut(BaseModel):
+    prefix: Literal["PKP1"] = "PKP1"
+    keys: list[PickupKeyOut]
+
+
+class PickupQrOut(BaseModel):
+    order_number: str
+    token: str
+    expires_at: datetime
+
+
+class CheckInIn(BaseModel):
+    qr_token: str | None = Field(None, max_length=2000)
+    pickup_code: str | None = Field(None, pattern=r"^[0-9]{6}$")
+
+
+class CheckInOut(BaseModel):
+    order_number: str
+    status: PickupStatusName
+    checked_in_at: datetime
+    first_name: str
+    already_checked_in: bool
+
+
+class LineResultIn(BaseModel):
+    line_no: int = Field(ge=1)
+    picked: int = Field(ge=0)
+    missing: int = Field(0, ge=0)
+    damaged: int = Field(0, ge=0)
+    reason: str | None = Field(None, max_length=200)
+
+
+class VerificationIn(BaseModel):
+    method: MethodName
+    pickup_code: str | None = Field(None, max_length=6)
+    qr_token: str | None = Field(None, max_length=2000)
+    id_document_type: DocumentName | None = None
+    person_name: str | None = Field(None, max_length=120)
+
+
+class CompleteIn(BaseModel):
+    lines: list[LineResultIn] = Field(min_length=1)
+    verification: VerificationIn
+    associate: str = Field(min_length=1, max_length=80)
+    signature_svg_path: str | None = Field(
+        None, max_length=60000, description="Customer signature as an SVG path (optional)"
+    )
+
+
+class CompleteOut(BaseModel):
+    order_number: str
+    status: PickupStatusName
+    completed_at: datetime
+    picked_units: int
+    missing_units: int
+    damaged_units: int
+    version: int

@@ -1,0 +1,963 @@
+"""Click-and-collect: the associate's pickup queue and step-by-step hand-over, and the flow.
+
+The screen renders the core's states (``PickupQueue.items``, ``PickupSession.state``) and
+calls the core; it owns no business rule. While the verify or item-check step is showing,
+scans go to it (``services.scans.push``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk_app.core.models.pickup import PickupSummary
+from kiosk_app.core.remote_state import Failed, Loaded, Loading, RemoteState
+from kiosk_app.core.routing import Destination, route
+from kiosk_app.core.rules.pickup_state import ID_DOCUMENTS, VerificationMethod
+from kiosk_app.core.scan.results import PickupQR
+from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.services.pickups import (
+    LineProgress,
+    PickupMessage,
+    PickupServices,
+    SessionState,
+    Step,
+)
+from kiosk_app.ui.messages import describe_error
+from kiosk_app.ui.screens.pickup_text import (
+    document_text,
+    message_text,
+    method_text,
+    overdue_text,
+    status_text,
+)
+from kiosk_app.ui.tasks import TaskSlot
+from kiosk_app.ui.theme import LIGHT
+from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
+from kiosk_app.ui.widgets.keypad import NumericKeypad
+from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.signature_pad import SignaturePad
+from kiosk_app.ui.widgets.touch import make_kinetic
+
+if TYPE_CHECKING:
+    from kiosk_app.ui.main_window import MainWindow
+
+REFRESH_MS = 4000
+T = LIGHT
+PICKUP_QSS = f"""
+QPushButton[role="queueRow"] {{
+    background: {T.surface}; border: 1px solid {T.border}; border-radius: {T.radius}px;
+    text-align: left; padding: 0; min-height: 84px;
+}}
+QPushButton[role="queueRow"][waiting="true"] {{ border: 2px solid {T.primary}; }}
+QPushButton[role="queueRow"][overdue="true"] {{
+    border: 2px solid {T.warning}; background: {T.warning_bg};
+}}
+QLabel[pill="waiting"] {{
+    background: {T.primary}; color: {T.on_primary}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}}
+QLabel[pill="ready"] {{
+    background: {T.success_bg}; color: {T.success}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}}
+QLabel[pill="other"] {{
+    background: {T.surface_alt}; color: {T.text}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}}
+QPushButton[role="primary"]:disabled {{
+    background: {T.surface_alt}; color: {T.text_muted}; border: 1px solid {T.border};
+}}
+QLabel[role="warnline"] {{ color: {T.warning}; font-weight: 600; }}
+QLabel[role="mark"] {{ font-size: 88px; font-weight: 800; color: {T.success}; }}
+QLabel[role="mark"][tone="bad"] {{ color: {T.danger}; }}
+QLabel[role="late"] {{ color: {T.warning}; font-weight: 700; font-size: {T.font_small}px; }}
+QLabel[role="step"] {{
+    color: {T.text_muted}; font-weight: 600; padding: 6px 14px; border-radius: 16px;
+}}
+QLabel[role="step"][current="true"] {{ background: {T.primary}; color: {T.on_primary}; }}
+QLabel[role="step"][done="true"] {{ color: {T.success}; }}
+QLabel[role="count"] {{ font-size: 26px; font-weight: 800; }}
+QLabel[role="count"][complete="true"] {{ color: {T.success}; }}
+QLabel[role="big"] {{ font-size: 34px; font-weight: 800; }}
+QLabel[role="bigok"] {{ font-size: 34px; font-weight: 800; color: {T.success}; }}
+QLabel[role="bigbad"] {{ font-size: 30px; font-weight: 800; color: {T.danger}; }}
+QFrame#notice[level="warning"] {{ background: {T.warning_bg}; border: 1px solid {T.warning}; }}
+QFrame[lineRow="true"] {{ border-bottom: 1px solid {T.surface_alt}; }}
+"""
+
+
+def _clock(value: datetime | None) -> str:
+    if value is None:
+        return "–"
+    return value.astimezone().strftime("%d/%m %H:%M")
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def _pill(status: str) -> QLabel:
+    pill = QLabel(status_text(status))
+    pill.setProperty(
+        "pill",
+        "waiting" if status == "customer_waiting" else "ready" if status == "ready" else "other",
+    )
+    return pill
+
+
+class QueueRow(QPushButton):
+    """One order of the queue; tapping it opens the hand-over."""
+
+    def __init__(self, item: PickupSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.order_number = item.order_number
+        self.setProperty("role", "queueRow")
+        self.setProperty("waiting", item.status == "customer_waiting")
+        self.setProperty("overdue", item.overdue)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(18, 10, 18, 10)
+        row.setSpacing(16)
+        who = QVBoxLayout()
+        who.setSpacing(2)
+        name = label(item.customer_name, "title")
+        name.setStyleSheet("font-size: 21px;")
+        who.addWidget(name)
+        who.addWidget(
+            label(
+                self.tr("%1 · %2 item(s)")
+                .replace("%1", item.order_number)
+                .replace("%2", str(item.item_count)),
+                "muted",
+            )
+        )
+        row.addLayout(who, 3)
+        when = QVBoxLayout()
+        when.setSpacing(2)
+        if item.status == "customer_waiting" and item.checked_in_at:
+            when.addWidget(label(self.tr("Arrived %1").replace("%1", _clock(item.checked_in_at))))
+        else:
+            when.addWidget(label(self.tr("Promised %1").replace("%1", _clock(item.promised_at))))
+        late = label(overdue_text(item.overdue_reason), "late")
+        late.setVisible(item.overdue)
+        when.addWidget(late)
+        row.addLayout(when, 2)
+        row.addWidget(_pill(item.status), 0, Qt.AlignmentFlag.AlignVCenter)
+        accessible = self.tr("%1, order %2, %3").replace("%1", item.customer_name)
+        accessible = accessible.replace("%2", item.order_number)
+        accessible = accessible.replace("%3", status_text(item.status))
+        if item.overdue:
+            accessible += " – " + overdue_text(item.overdue_reason)
+        self.setAccessibleName(accessible)
+
+
+class PickupScreen(QWidget):
+    """Queue of this store's pickups and the verify → items → hand-over → done flow."""
+
+    def __init__(self, window: MainWindow, core: PickupServices) -> None:
+        super().__init__()
+        self.setObjectName("screen")
+        self.setStyleSheet(PICKUP_QSS)
+        self._window = window
+        self.core = core
+        self._queue_task = TaskSlot(self)
+        self._session_task = TaskSlot(self)
+        self._pop_capture: list[object] = []
+        self._release_capture: object = None
+        self._reason_for: tuple[int, str] | None = None
+        self._shown = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        self.queue_page = self._build_queue_page()
+        self.session_page = self._build_session_page()
+        self.pages.addWidget(self.queue_page)
+        self.pages.addWidget(self.session_page)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._periodic_refresh)
+
+        unsubscribe = [
+            core.queue.items.state.subscribe(self.render_queue),
+            core.session.state.subscribe(self.render_session),
+        ]
+
+        def release(*_: object) -> None:
+            for fn in unsubscribe:
+                fn()
+            core.close()
+
+        self.destroyed.connect(release)
+
+    # ==== building ================================================================================
+    def _build_queue_page(self) -> QWidget:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(label(self.tr("Pickups"), "title"))
+        top.addStretch(1)
+        self.queue_status = label("", "muted")
+        top.addWidget(self.queue_status)
+        self.refresh_button = button(
+            self.tr("Refresh"), accessible=self.tr("Refresh the pickup queue")
+        )
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        top.addWidget(self.refresh_button)
+        col.addLayout(top)
+        search = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Order number, pickup code or customer name"))
+        self.search.setAccessibleName(self.tr("Find a pickup"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.returnPressed.connect(self._submit_search)
+        search.addWidget(self.search, 1)
+        self.search_button = button(self.tr("Find"), "primary", accessible=self.tr("Find a pickup"))
+        self.search_button.clicked.connect(self._submit_search)
+        search.addWidget(self.search_button)
+        col.addLayout(search)
+        col.addWidget(
+            label(
+                self.tr(
+                    "Customers waiting come first, then the oldest promised. Scan a pickup QR "
+                    "or type a pickup code to open an order."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
+        self.queue_notice = Notice()
+        self.queue_notice.action.clicked.connect(lambda: self.refresh())
+        col.addWidget(self.queue_notice)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(scroll)
+        holder = QWidget()
+        self.queue_rows = QVBoxLayout(holder)
+        self.queue_rows.setContentsMargins(0, 0, 8, 0)
+        self.queue_rows.setSpacing(10)
+        self.queue_rows.addStretch(1)
+        scroll.setWidget(holder)
+        col.addWidget(scroll, 1)
+        return page
+
+    def _build_session_page(self) -> QWidget:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(10)
+        top = QHBoxLayout()
+        self.back_button = button(
+            self.tr("‹ Pickups"), accessible=self.tr("Back to the pickup queue")
+        )
+        self.back_button.clicked.connect(self.show_queue)
+        top.addWidget(self.back_button)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        self.order_title = label("", "title")
+        self.order_sub = label("", "muted")
+        heading.addWidget(self.order_title)
+        heading.addWidget(self.order_sub)
+        top.addLayout(heading, 1)
+        self.status_pill = QLabel()
+        top.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignVCenter)
+        col.addLayout(top)
+        steps = QHBoxLayout()
+        steps.setSpacing(6)
+        self.step_labels: dict[str, QLabel] = {}
+        for key, text in (
+            ("verify", self.tr("1  Verify")),
+            ("items", self.tr("2  Items")),
+            ("handover", self.tr("3  Hand-over")),
+            ("done", self.tr("4  Done")),
+        ):
+            lab = label(text, "step")
+            self.step_labels[key] = lab
+            steps.addWidget(lab)
+        steps.addStretch(1)
+        col.addLayout(steps)
+        self.notice = Notice()
+        col.addWidget(self.notice)
+        self.content = QStackedWidget()
+        col.addWidget(self.content, 1)
+        self.message_view = self._build_message_view()
+        self.verify_view = self._build_verify_view()
+        self.items_view = self._build_items_view()
+        self.handover_view = self._build_handover_view()
+        for view in (self.message_view, self.verify_view, self.items_view, self.handover_view):
+            self.content.addWidget(view)
+        return page
+
+    def _build_message_view(self) -> QWidget:
+        view = QWidget()
+        col = QVBoxLayout(view)
+        col.addStretch(1)
+        self.big_mark = label("", "mark")
+        self.big_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.big_text = label("", "big", wrap=True)
+        self.big_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.big_detail = label("", wrap=True)
+        self.big_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.big_mark, self.big_text, self.big_detail):
+            col.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.next_button = button(self.tr("Next pickup"), "primary")
+        self.next_button.setMinimumWidth(260)
+        self.next_button.clicked.connect(self.show_queue)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        col.addSpacing(16)
+        col.addLayout(row)
+        col.addStretch(2)
+        return view
+
+    def _build_verify_view(self) -> QWidget:
+        view = QWidget()
+        col = QVBoxLayout(view)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.verify_hint = label("", wrap=True)
+        self.verify_hint.setStyleSheet("font-size: 20px; font-weight: 600;")
+        col.addWidget(self.verify_hint)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        col.addLayout(row, 1)
+
+        self.code_card = Card(self.tr("Pickup code or QR code"))
+        self.code_entry = QLineEdit()
+        self.code_entry.setMaxLength(6)
+        self.code_entry.setPlaceholderText(self.tr("6-digit code"))
+        self.code_entry.setAccessibleName(self.tr("Customer's pickup code"))
+        self.code_entry.returnPressed.connect(self._check_code)
+        self.code_card.body.addWidget(self.code_entry)
+        keypad = NumericKeypad(self.code_entry)
+        keypad.submitted.connect(self._check_code)
+        self.code_card.body.addWidget(keypad)
+        self.code_card.body.addWidget(
+            label(self.tr("Or scan the QR code on the customer's phone."), "muted", wrap=True)
+        )
+        row.addWidget(self.code_card, 1, Qt.AlignmentFlag.AlignTop)
+
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        self.id_card = Card(self.tr("Identity document checked"))
+        self.id_card.body.addWidget(
+            label(self.tr("Check the name on the document, then tap it:"), "muted", wrap=True)
+        )
+        id_grid = QGridLayout()
+        id_grid.setSpacing(8)
+        for i, doc in enumerate(ID_DOCUMENTS):
+            chip = button(document_text(doc), "chip")
+            chip.clicked.connect(lambda _=False, d=doc: self.core.session.verify_id(d))
+            id_grid.addWidget(chip, i // 2, i % 2)
+        self.id_card.body.addLayout(id_grid)
+        right.addWidget(self.id_card)
+
+        self.alt_card = Card(self.tr("Someone else collects"))
+        self.alt_name = label("", wrap=True)
+        self.alt_card.body.addWidget(self.alt_name)
+        self.alt_entry = QLineEdit()
+        self.alt_entry.setPlaceholderText(self.tr("Name on their ID document"))
+        self.alt_entry.setAccessibleName(self.tr("Name of the person collecting"))
+        self.alt_entry.setMaxLength(120)
+        self.alt_card.body.addWidget(self.alt_entry)
+        alt_grid = QGridLayout()
+        alt_grid.setSpacing(8)
+        for i, doc in enumerate(ID_DOCUMENTS):
+            chip = button(document_text(doc), "chip")
+            chip.clicked.connect(
+                lambda _=False, d=doc: self.core.session.verify_alternate(self.alt_entry.text(), d)
+            )
+            alt_grid.addWidget(chip, i // 2, i % 2)
+        self.alt_card.body.addLayout(alt_grid)
+        right.addWidget(self.alt_card)
+        right.addStretch(1)
+        row.addLayout(right, 1)
+        return view
+
+    def _build_items_view(self) -> QWidget:
+        view = QWidget()
+        col = QVBoxLayout(view)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(10)
+        head = QHBoxLayout()
+        head.addWidget(label(self.tr("Scan each item"), "title"))
+        head.addStretch(1)
+        self.items_progress = label("", "count")
+        head.addWidget(self.items_progress)
+        col.addLayout(head)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(scroll)
+        card = Card()
+        self.line_rows = QVBoxLayout()
+        self.line_rows.setSpacing(4)
+        card.body.addLayout(self.line_rows)
+        holder = QWidget()
+        holder_col = QVBoxLayout(holder)
+        holder_col.setContentsMargins(0, 0, 8, 0)
+        holder_col.addWidget(card)
+        holder_col.addStretch(1)
+        scroll.setWidget(holder)
+        col.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        self.item_entry = QLineEdit()
+        self.item_entry.setPlaceholderText(self.tr("Type an item barcode if it will not scan"))
+        self.item_entry.setAccessibleName(self.tr("Item barcode"))
+        self.item_entry.setMaxLength(100)
+        self.item_entry.returnPressed.connect(self._typed_item)
+        bottom.addWidget(self.item_entry, 1)
+        check = button(self.tr("Check item"))
+        check.clicked.connect(self._typed_item)
+        bottom.addWidget(check)
+        self.to_handover_button = button(self.tr("Continue to hand-over ›"), "primary")
+        self.to_handover_button.clicked.connect(lambda: self.core.session.to_handover())
+        bottom.addWidget(self.to_handover_button)
+        col.addLayout(bottom)
+        return view
+
+    def _build_handover_view(self) -> QWidget:
+        view = QWidget()
+        col = QVBoxLayout(view)
+        col.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        col.addLayout(row, 1)
+        self.summary_card = Card(self.tr("Hand-over summary"))
+        self.summary_rows = QVBoxLayout()
+        self.summary_rows.setSpacing(6)
+        self.summary_card.body.addLayout(self.summary_rows)
+        row.addWidget(self.summary_card, 1, Qt.AlignmentFlag.AlignTop)
+        sign_card = Card(self.tr("Customer signature (optional)"))
+        self.signature = SignaturePad()
+        sign_card.body.addWidget(self.signature, 1)
+        clear = button(self.tr("Clear signature"))
+        clear.clicked.connect(self.signature.clear)
+        sign_card.body.addWidget(clear, 0, Qt.AlignmentFlag.AlignRight)
+        sign_card.body.addWidget(label(self.tr("Handed over by"), "section"))
+        self.associate_entry = QLineEdit()
+        self.associate_entry.setAccessibleName(self.tr("Associate handing over"))
+        self.associate_entry.setMaxLength(80)
+        sign_card.body.addWidget(self.associate_entry)
+        row.addWidget(sign_card, 1)
+        bottom = QHBoxLayout()
+        back = button(self.tr("‹ Back to items"))
+        back.clicked.connect(lambda: self.core.session.back_to_items())
+        bottom.addWidget(back)
+        bottom.addStretch(1)
+        self.complete_button = button(self.tr("Hand over and complete"), "primary")
+        self.complete_button.setMinimumWidth(320)
+        self.complete_button.clicked.connect(self._complete)
+        bottom.addWidget(self.complete_button)
+        col.addLayout(bottom)
+        return view
+
+    # ==== queue ===================================================================================
+    def refresh(self, query: str | None = None) -> None:
+        self._queue_task.start(self.core.queue.refresh(query))
+
+    def _periodic_refresh(self) -> None:
+        if self.pages.currentWidget() is self.queue_page and not self._queue_task.running:
+            self.refresh()
+
+    def _submit_search(self) -> None:
+        text = self.search.text().strip()
+        destination = route(text, allow_search=False) if text else None
+        if destination is not None and destination.flow in ("pickup", "order"):
+            self.search.clear()
+            self.open_destination(destination)
+            return
+        self.refresh(text)
+
+    def render_queue(self, state: RemoteState[list[PickupSummary]]) -> None:
+        if isinstance(state, Loading):
+            self.queue_status.setText(self.tr("Refreshing…"))
+            return
+        if isinstance(state, Failed):
+            self.queue_status.setText("")
+            self.queue_notice.show_message(
+                self.tr("Could not refresh the queue: %1").replace(
+                    "%1", describe_error(state.error)
+                ),
+                "error",
+                self.tr("Try again"),
+            )
+            return
+        if not isinstance(state, Loaded):
+            return
+        self.queue_notice.hide()
+        items: list[PickupSummary] = state.value
+        clear_layout(self.queue_rows)
+        for item in items:
+            row = QueueRow(item)
+            row.clicked.connect(lambda _=False, n=item.order_number: self.open_order(n))
+            self.queue_rows.addWidget(row)
+        if not items:
+            empty = label(
+                self.tr("No pickup matches “%1”.").replace("%1", self.core.queue.query)
+                if self.core.queue.query
+                else self.tr("No pickup orders waiting in this store."),
+                "muted",
+            )
+            self.queue_rows.addWidget(empty)
+        self.queue_rows.addStretch(1)
+        waiting = sum(1 for i in items if i.status == "customer_waiting")
+        self.queue_status.setText(
+            self.tr("%1 orders · %2 waiting · updated %3")
+            .replace("%1", str(len(items)))
+            .replace("%2", str(waiting))
+            .replace("%3", datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def queue_order_numbers(self) -> list[str]:
+        numbers: list[str] = []
+        for i in range(self.queue_rows.count()):
+            item = self.queue_rows.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QueueRow):
+                numbers.append(widget.order_number)
+        return numbers
+
+    def show_queue(self) -> None:
+        self.core.session.reset()
+        self.pages.setCurrentWidget(self.queue_page)
+        self._update_capture()
+        self.refresh()
+
+    # ==== session =================================================================================
+    def open_destination(self, destination: Destination) -> None:
+        self._enter_session()
+        scan = destination.scan
+        if isinstance(scan, PickupQR):
+            self._session_task.start(self.core.session.open_qr(scan.token))
+        elif destination.flow == "pickup":
+            self._session_task.start(self.core.session.open_code(destination.key))
+        else:
+            self._session_task.start(self.core.session.open_order(destination.key))
+
+    def open_order(self, order_number: str) -> None:
+        self._enter_session()
+        self._session_task.start(self.core.session.open_order(order_number))
+
+    def _enter_session(self) -> None:
+        self.signature.clear()
+        self.code_entry.clear()
+        self.alt_entry.clear()
+        self.item_entry.clear()
+        self._reason_for = None
+        self.associate_entry.setText(self._window.services.device_name)
+        self.pages.setCurrentWidget(self.session_page)
+
+    def _check_code(self) -> None:
+        code = self.code_entry.text().strip()
+        self._session_task.start(self.core.session.verify_code(code))
+        self.code_entry.clear()
+
+    def _typed_item(self) -> None:
+        text = self.item_entry.text().strip()
+        if text:
+            self.core.session.scan_item(text)
+        self.item_entry.clear()
+
+    def _complete(self) -> None:
+        associate = self.associate_entry.text().strip() or self._window.services.device_name
+        self.core.session.complete(associate, self.signature.svg_path())
+
+    def _on_scan(self, scan: Scan) -> bool:
+        """While verifying or checking items, every scan belongs to this pickup."""
+        step = self.core.session.current.step
+        if step is Step.ITEMS:
+            self.core.session.scan_item(scan.text)
+            return True
+        if step is Step.VERIFY:
+            destination = route(scan.text, allow_search=False)
+            if destination.flow == "pickup" and not isinstance(destination.scan, PickupQR):
+                self._session_task.start(self.core.session.verify_code(destination.key))
+            else:
+                self._session_task.start(self.core.session.verify_qr_text(scan.text))
+            return True
+        return False
+
+    def _update_capture(self) -> None:
+        wanted = (
+            self._shown
+            and self.pages.currentWidget() is self.session_page
+            and self.core.session.current.step in (Step.VERIFY, Step.ITEMS)
+        )
+        if wanted and self._release_capture is None:
+            self._release_capture = self._window.services.scans.push(self._on_scan)
+        elif not wanted and self._release_capture is not None:
+            release = self._release_capture
+            self._release_capture = None
+            if callable(release):
+                release()
+
+    @property
+    def capturing_scans(self) -> bool:
+        return self._release_capture is not None
+
+    def render_session(self, state: SessionState) -> None:
+        order = state.order
+        if order is not None:
+            self.order_title.setText(self.tr("Order %1").replace("%1", order.order_number))
+            who = order.customer_name
+            if order.alternate_person:
+                who += " · " + self.tr("collected by %1").replace("%1", order.alternate_person)
+            self.order_sub.setText(
+                who + " · " + self.tr("%1 item(s)").replace("%1", str(order.item_count))
+            )
+            status = state.result.status if state.result is not None else order.status
+            self.status_pill.setText(status_text(status))
+            self.status_pill.setProperty(
+                "pill",
+                "waiting"
+                if status == "customer_waiting"
+                else "ready"
+                if status in ("ready", "collected", "partially_collected")
+                else "other",
+            )
+            _repolish(self.status_pill)
+            self.status_pill.setVisible(state.step is not Step.CONFLICT)
+        else:
+            self.order_title.setText(
+                self.tr("Opening %1…").replace("%1", state.what)
+                if state.step is Step.LOADING
+                else ""
+            )
+            self.order_sub.setText("")
+            self.status_pill.hide()
+        self._render_steps(state.step)
+        self._render_notice(state)
+        step = state.step
+        if step is Step.VERIFY:
+            self._render_verify(state)
+            self.content.setCurrentWidget(self.verify_view)
+        elif step is Step.ITEMS:
+            self._render_items(state)
+            self.content.setCurrentWidget(self.items_view)
+        elif step is Step.HANDOVER:
+            self._render_summary(state)
+            self.complete_button.setEnabled(True)
+            self.content.setCurrentWidget(self.handover_view)
+        elif step is Step.SENDING:
+            self.complete_button.setEnabled(False)
+            self.content.setCurrentWidget(self.handover_view)
+        else:
+            self._render_message(state)
+            self.content.setCurrentWidget(self.message_view)
+        self._update_capture()
+
+    def _render_steps(self, step: Step) -> None:
+        order = ["verify", "items", "handover", "done"]
+        current = {
+            Step.VERIFY: "verify",
+            Step.ITEMS: "items",
+            Step.HANDOVER: "handover",
+            Step.SENDING: "handover",
+            Step.DONE: "done",
+        }.get(step)
+        index = order.index(current) if current else -1
+        for i, key in enumerate(order):
+            lab = self.step_labels[key]
+            lab.setProperty("current", i == index)
+            lab.setProperty("done", 0 <= i < index)
+            _repolish(lab)
+
+    def _render_notice(self, state: SessionState) -> None:
+        message = state.message
+        big_steps = (Step.DONE, Step.CONFLICT, Step.FAILED, Step.REFUSED, Step.LOADING)
+        if message is None or state.step in big_steps:
+            self.notice.hide()
+            return
+        self.notice.show_message(message_text(message), message.level)
+
+    def _render_verify(self, state: SessionState) -> None:
+        order = state.order
+        if order is None:
+            return
+        accepted = state.accepted
+        self.verify_hint.setText(
+            self.tr("Ask for: %1. Accepted: %2.")
+            .replace("%1", method_text(order.verification_method))
+            .replace("%2", ", ".join(method_text(m.value) for m in accepted))
+        )
+        self.code_card.setVisible(
+            VerificationMethod.PICKUP_CODE in accepted or VerificationMethod.SIGNED_QR in accepted
+        )
+        self.id_card.setVisible(VerificationMethod.ID_CHECK in accepted)
+        self.alt_card.setVisible(VerificationMethod.ALTERNATE_PERSON in accepted)
+        self.alt_name.setText(
+            self.tr("Named on the order: %1").replace("%1", order.alternate_person or "")
+        )
+
+    def _render_items(self, state: SessionState) -> None:
+        clear_layout(self.line_rows)
+        for line in state.lines:
+            self.line_rows.addWidget(self._line_row(line))
+        checked = sum(ln.quantity - ln.remaining for ln in state.lines)
+        self.items_progress.setText(
+            self.tr("%1 / %2 checked")
+            .replace("%1", str(checked))
+            .replace("%2", str(state.ordered_units))
+        )
+        self.items_progress.setProperty("complete", state.all_accounted)
+        _repolish(self.items_progress)
+        self.to_handover_button.setEnabled(state.can_hand_over)
+
+    def _line_row(self, line: LineProgress) -> QWidget:
+        row = QFrame()
+        row.setProperty("lineRow", True)
+        col = QVBoxLayout(row)
+        col.setContentsMargins(0, 8, 0, 8)
+        top = QHBoxLayout()
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(label(line.name, wrap=True))
+        text.addWidget(
+            label(
+                self.tr("SKU %1 · GTIN %2").replace("%1", line.sku).replace("%2", line.gtin),
+                "muted",
+            )
+        )
+        if line.missing or line.damaged:
+            parts = []
+            if line.missing:
+                parts.append(self.tr("%1 missing").replace("%1", str(line.missing)))
+            if line.damaged:
+                parts.append(self.tr("%1 damaged").replace("%1", str(line.damaged)))
+            text.addWidget(label(" · ".join(parts) + " — " + (line.reason or ""), "late"))
+        top.addLayout(text, 1)
+        count = label(
+            self.tr("%1 / %2").replace("%1", str(line.scanned)).replace("%2", str(line.quantity)),
+            "count",
+        )
+        count.setProperty("complete", line.done)
+        count.setMinimumWidth(90)
+        count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        count.setAccessibleName(
+            self.tr("%1 of %2 scanned")
+            .replace("%1", str(line.scanned))
+            .replace("%2", str(line.quantity))
+        )
+        top.addWidget(count)
+        if line.remaining > 0:
+            missing = button(
+                self.tr("Missing"), accessible=self.tr("Mark %1 missing").replace("%1", line.name)
+            )
+            missing.clicked.connect(lambda _=False, n=line.line_no: self._ask_reason(n, "missing"))
+            damaged = button(
+                self.tr("Damaged"), accessible=self.tr("Mark %1 damaged").replace("%1", line.name)
+            )
+            damaged.clicked.connect(lambda _=False, n=line.line_no: self._ask_reason(n, "damaged"))
+            top.addWidget(missing)
+            top.addWidget(damaged)
+        if line.scanned or line.missing or line.damaged:
+            undo = button(
+                self.tr("Undo"), accessible=self.tr("Start %1 again").replace("%1", line.name)
+            )
+            undo.clicked.connect(lambda _=False, n=line.line_no: self.core.session.reset_line(n))
+            top.addWidget(undo)
+        col.addLayout(top)
+        if self._reason_for is not None and self._reason_for[0] == line.line_no:
+            kind = self._reason_for[1]
+            reasons = (
+                [self.tr("Not found on the shelf"), self.tr("Sold out in store"), self.tr("Other")]
+                if kind == "missing"
+                else [
+                    self.tr("Damaged packaging"),
+                    self.tr("Defective"),
+                    self.tr("Stained or torn"),
+                ]
+            )
+            chips = QHBoxLayout()
+            chips.addWidget(
+                label(
+                    self.tr("Why is it missing?")
+                    if kind == "missing"
+                    else self.tr("What is damaged?"),
+                    "section",
+                )
+            )
+            for reason in reasons:
+                chip = button(reason, "chip")
+                chip.clicked.connect(
+                    lambda _=False, n=line.line_no, k=kind, r=reason: self._mark(n, k, r)
+                )
+                chips.addWidget(chip)
+            chips.addStretch(1)
+            col.addLayout(chips)
+        return row
+
+    def _ask_reason(self, line_no: int, kind: str) -> None:
+        self._reason_for = (line_no, kind)
+        self._render_items(self.core.session.current)
+
+    def _mark(self, line_no: int, kind: str, reason: str) -> None:
+        self._reason_for = None
+        self.core.session.mark_line(line_no, kind, reason)
+
+    def _render_summary(self, state: SessionState) -> None:
+        clear_layout(self.summary_rows)
+        for line in state.lines:
+            if line.scanned:
+                self.summary_rows.addWidget(
+                    label(
+                        self.tr("✓ %1 × %2")
+                        .replace("%1", str(line.scanned))
+                        .replace("%2", line.name),
+                        wrap=True,
+                    )
+                )
+            if line.missing or line.damaged:
+                what = self.tr("missing") if line.missing else self.tr("damaged")
+                self.summary_rows.addWidget(
+                    label(
+                        self.tr("✗ %1 × %2 — %3: %4")
+                        .replace("%1", str(line.missing + line.damaged))
+                        .replace("%2", line.name)
+                        .replace("%3", what)
+                        .replace("%4", line.reason or ""),
+                        "warnline",
+                        wrap=True,
+                    )
+                )
+        total = (
+            self.tr("Handing over %1 of %2 items (partial collection).")
+            if state.partial
+            else self.tr("Handing over all %1 of %2 items.")
+        )
+        self.summary_rows.addSpacing(8)
+        self.summary_rows.addWidget(
+            label(
+                total.replace("%1", str(state.picked_units)).replace(
+                    "%2", str(state.ordered_units)
+                ),
+                wrap=True,
+            )
+        )
+        if state.verification is not None:
+            self.summary_rows.addWidget(
+                label(
+                    self.tr("Identity: %1").replace(
+                        "%1", method_text(state.verification.method.value)
+                    ),
+                    "muted",
+                )
+            )
+
+    def _render_message(self, state: SessionState) -> None:
+        step = state.step
+        text = message_text(state.message) if state.message else ""
+        self.next_button.setText(self.tr("Back to pickups"))
+        self.big_detail.setText("")
+        if step is Step.LOADING:
+            self.big_mark.setText("")
+            self.big_text.setProperty("role", "big")
+            self.big_text.setText(self.tr("Opening %1…").replace("%1", state.what))
+        elif step is Step.DONE:
+            self.big_mark.setText("✓")
+            self.big_mark.setProperty("tone", "ok")
+            self.big_text.setProperty("role", "bigok")
+            number = state.order.order_number if state.order else ""
+            self.big_text.setText(self.tr("Order %1 handed over").replace("%1", number))
+            result = state.result
+            if result is not None:
+                detail = self.tr("%1 item(s) handed over").replace("%1", str(result.picked_units))
+                if result.missing_units or result.damaged_units:
+                    detail += " · " + self.tr("%1 missing, %2 damaged").replace(
+                        "%1", str(result.missing_units)
+                    ).replace("%2", str(result.damaged_units))
+                self.big_detail.setText(detail + "\n" + text)
+            self.next_button.setText(self.tr("Next pickup"))
+        else:
+            self.big_mark.setText("✗" if step is not Step.IDLE else "")
+            self.big_mark.setProperty("tone", "bad")
+            self.big_text.setProperty("role", "bigbad")
+            self.big_text.setText(text)
+            detail = state.message.args.get("detail", "") if state.message else ""
+            if step is Step.CONFLICT and detail:
+                self.big_detail.setText(self.tr("Central system: %1").replace("%1", detail))
+        _repolish(self.big_mark)
+        _repolish(self.big_text)
+
+    # ==== visibility ==============================================================================
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._shown = True
+        self.timer.start()
+        self._update_capture()
+        if self.pages.currentWidget() is self.queue_page:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._shown = False
+        self.timer.stop()
+        self._update_capture()
+
+
+class PickupFlow:
+    """Plugs the pickup screens into the main window (associate queue, kiosk check-in)."""
+
+    handles: tuple[str, ...] = ("pickup",)
+
+    def __init__(self, window: MainWindow) -> None:
+        services = window.services
+        self.window = window
+        self.core = PickupServices(
+            services.client, services.store_code, services.outbox, services.sync
+        )
+        self._screen: QWidget
+        if services.mode == "kiosk":
+            from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+
+            self._screen = KioskCheckInScreen(self.core)
+        else:
+            self._screen = PickupScreen(window, self.core)
+
+    def nav_label(self) -> str | None:
+        if self.window.services.mode == "kiosk":
+            return QCoreApplication.translate("PickupFlow", "Collect an order")
+        return QCoreApplication.translate("PickupFlow", "Pickups")
+
+    def screen(self) -> QWidget:
+        return self._screen
+
+    def open(self, destination: Destination) -> None:
+        screen = self._screen
+        if isinstance(screen, PickupScreen):
+            screen.open_destination(destination)
+        else:
+            from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+
+            if isinstance(screen, KioskCheckInScreen):
+                screen.open_destination(destination)
+
+    def modes(self) -> tuple[str, ...]:
+        return ("associate", "kiosk")
+
+
+__all__ = ["PickupFlow", "PickupMessage", "PickupScreen"]
