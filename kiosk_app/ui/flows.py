@@ -43,4 +43,7 @@ def build_flows(window: MainWindow) -> list[Flow]:
     flows.append(PickupFlow(window))
     flows.append(ReturnsFlow(window))
     flows.append(EndlessAisleFlow(window))
+    from kiosk_app.ui.screens.first_run import FirstRunFlow
+
+    flows.append(FirstRunFlow(window))  # last: its PRV1 scan consumer sits on top
     return flows

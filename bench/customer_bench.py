@@ -1,0 +1,167 @@
+"""Customer 360 load time: scan to last panel filled, against the reference server at +50 ms.
+
+* ``customer scan->last panel p50/p95``: ``Customer360.open_destination`` for a scanned
+  loyalty card (profile, cart, open orders, recent orders, recommendations all in flight at
+  once), until the last panel is filled;
+* ``single request p50``: one profile request, the round trip the parallel design aims at;
+* ``serial sum p50``: the same five requests one after the other, for comparison;
+* ``p95 / single p50``: goal at most 1.5;
+* ``UI loop max gap``: the largest gap between ticks of a 5 ms QTimer on a qasync loop
+  while the real customer screen loads customer after customer (goal under 50 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import random
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.stats import Row, percentile, row
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.api.customers import CustomerApi
+from kiosk_app.core.demo_server import start_demo_server
+from kiosk_app.core.routing import route
+from kiosk_app.core.services.customer_360 import Customer360
+
+LATENCY_MS = 50
+
+
+def _enroll(url: str) -> str:
+    response = httpx.post(
+        url + "/v1/devices/enroll",
+        json={
+            "enrollment_token": "demo-enrollment",
+            "store_code": "PAR01",
+            "mode": "associate",
+            "device_name": "bench",
+        },
+        headers={"Idempotency-Key": f"bench-{random.random()}"},
+        timeout=10,
+    )
+    response.raise_for_status()
+    token: str = response.json()["token"]
+    return token
+
+
+async def _measure(url: str, token: str, cards: list[str]) -> dict[str, list[float]]:
+    client = ApiClient(url, token=token)
+    api = CustomerApi(client)
+    service = Customer360(api)
+    result: dict[str, list[float]] = {"open": [], "single": [], "serial": []}
+    try:
+        await service.open_destination(route(cards[0]))  # warm the pool and key cache
+        await api.profile(cards[0])
+        for card in cards:
+            start = time.perf_counter()
+            await service.open_destination(route(card))
+            result["open"].append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            await api.profile(card)
+            result["single"].append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            await api.resolve_number(card)
+            await api.cart(card)
+            await api.open_orders(card)
+            await api.orders(card)
+            await api.recommendations(card)
+            result["serial"].append((time.perf_counter() - start) * 1000)
+    finally:
+        await client.aclose()
+    return result
+
+
+def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
+    """Largest gap (ms) between 5 ms timer ticks while the customer screen loads."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk_app.core.connection import ConnectionMonitor
+    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.theme import LIGHT
+
+    app: Any = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app, already_running=False)
+    asyncio.set_event_loop(loop)
+    client = ApiClient(url, token=token)
+    services = Services(
+        client=client,
+        connection=ConnectionMonitor(),
+        store_code="PAR01",
+        store_name="Paris Rivoli",
+        device_name="bench",
+        mode="associate",
+        language="en",
+    )
+    window = MainWindow(services)
+    window.setStyleSheet(LIGHT.qss())
+    window.resize(1280, 800)
+    window.show()
+    flow = window.flows["customer"]
+    service: Customer360 = flow.service  # type: ignore[attr-defined]
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    async def scenario() -> None:
+        await asyncio.sleep(0.2)
+        timer.start()
+        window.show_screen(flow.screen())
+        for card in cards:  # the real screen renders every panel as its answer lands
+            await service.open_destination(route(card))
+        timer.stop()
+
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        window.close()
+        loop.run_until_complete(client.aclose())
+        loop.close()
+        asyncio.set_event_loop(None)
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    return max(gaps) if gaps else float("nan")
+
+
+def run(quick: bool = False) -> list[Row]:
+    n = 10 if quick else 60
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "central.db"
+        with start_demo_server(db_url=f"sqlite:///{db}", latency_ms=LATENCY_MS) as server:
+            with sqlite3.connect(db) as con:
+                all_cards = [c for (c,) in con.execute("select loyalty_number from customers")]
+            cards = random.Random(4).sample(all_cards, n)
+            token = _enroll(server.url)
+            figures = asyncio.run(_measure(server.url, token, cards))
+            gap = _ui_loop_max_gap(server.url, token, cards[: max(5, n // 4)])
+    single = percentile(figures["single"], 50)
+    p95 = percentile(figures["open"], 95)
+    return [
+        row(
+            f"customer scan->last panel +{LATENCY_MS}ms p50", percentile(figures["open"], 50), "ms"
+        ),
+        row(f"customer scan->last panel +{LATENCY_MS}ms p95", p95, "ms"),
+        row(f"customer single request +{LATENCY_MS}ms p50", single, "ms"),
+        row(
+            f"customer serial sum (5 requests) +{LATENCY_MS}ms p50",
+            percentile(figures["serial"], 50),
+            "ms",
+        ),
+        row("customer scan p95 / single p50 (goal <= 1.5)", p95 / single, "x"),
+        row("customer screen UI loop max gap (goal < 50)", gap, "ms"),
+    ]
+
+
+if __name__ == "__main__":
+    from bench.__main__ import print_table
+
+    print_table(run())

@@ -1,0 +1,97 @@
+"""Signed short-lived loyalty codes ``LOY1.<payload>.<signature>`` (the customer's phone).
+
+Format (the one ``kiosk_app.core.scan.signed_codes`` verifies): ``payload`` is base64url
+without padding of compact UTF-8 JSON ``{"n", "iat", "exp", "kid", "jti"}``; ``signature``
+is base64url without padding of the Ed25519 signature of the ASCII bytes ``LOY1.<payload>``.
+
+The signing key is derived from the demo seed (deterministic: every server started with the
+same seed publishes the same key, and tests can rebuild it). A real deployment would load it
+from a key store; the key id lets the app hold several keys during a rotation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import secrets
+import time
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+LOYALTY_CODE_PREFIX = "LOY1"
+DEFAULT_TTL_S = 120
+LEEWAY_S = 30
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64url(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as error:
+        raise ValueError("not base64url") from error
+
+
+@dataclass(frozen=True)
+class LoyaltySigner:
+    """One Ed25519 key pair and its key id."""
+
+    private_key: Ed25519PrivateKey
+    kid: str
+
+    @classmethod
+    def from_seed(cls, seed: int) -> LoyaltySigner:
+        secret = hashlib.sha256(f"omnistore-loyalty-signing-key:{seed}".encode()).digest()
+        key = Ed25519PrivateKey.from_private_bytes(secret)
+        public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        return cls(key, "loy-" + hashlib.sha256(public).hexdigest()[:8])
+
+    @property
+    def public_key_b64(self) -> str:
+        return b64url(self.private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+    def issue(
+        self, loyalty_number: str, *, ttl_s: int = DEFAULT_TTL_S, now: int | None = None
+    ) -> tuple[str, int, int]:
+        """A new code for ``loyalty_number``: (code, issued_at, expires_at)."""
+        iat = int(time.time()) if now is None else now
+        exp = iat + ttl_s
+        claims = {"n": loyalty_number, "iat": iat, "exp": exp, "kid": self.kid}
+        claims["jti"] = secrets.token_urlsafe(9)
+        payload = b64url(json.dumps(claims, separators=(",", ":")).encode("utf-8"))
+        signing_input = f"{LOYALTY_CODE_PREFIX}.{payload}"
+        signature = self.private_key.sign(signing_input.encode("ascii"))
+        return f"{signing_input}.{b64url(signature)}", iat, exp
+
+    def verify(self, code: str, *, now: float | None = None) -> str:
+        """The loyalty number a genuine, current code names; ValueError explains a refusal."""
+        parts = code.strip().split(".")
+        if len(parts) != 3 or parts[0] != LOYALTY_CODE_PREFIX:
+            raise ValueError("not a LOY1 code")
+        signature = _unb64url(parts[2])
+        try:
+            self.private_key.public_key().verify(signature, f"{parts[0]}.{parts[1]}".encode())
+        except (InvalidSignature, ValueError):
+            raise ValueError("the signature does not match") from None
+        try:
+            claims = json.loads(_unb64url(parts[1]).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            raise ValueError("unreadable payload") from None
+        if not isinstance(claims, dict):
+            raise ValueError("unreadable payload")
+        number, iat, exp = claims.get("n"), claims.get("iat"), claims.get("exp")
+        if not isinstance(number, str) or type(iat) is not int or type(exp) is not int:
+            raise ValueError("missing claims")
+        current = time.time() if now is None else now
+        if current > exp + LEEWAY_S:
+            raise ValueError("the code has expired")
+        if iat > current + LEEWAY_S:
+            raise ValueError("the code is not valid yet")
+        return number

@@ -1,0 +1,203 @@
+"""Recommendations computed from the order history (deterministic, never random).
+
+Work is done at the style level (a style is one model in every size and colour): orders are
+baskets of styles; two styles bought in the same order count one co-purchase.
+
+* For a product: the styles most often bought with its style.
+* For a customer: co-purchase scores summed over the styles they bought (weighted by how
+  often) and have in their online cart, plus a small boost for the categories they buy most
+  (their own history); styles they already bought or have in the cart are excluded. Gaps are
+  filled with best sellers.
+
+Ties break on popularity, then style code, so the same data always gives the same list.
+For each recommended style the variant shown is the one with the most stock here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central_api.models import CartLine, Order, OrderLine, Product
+from central_api.stock_queries import available_by_product
+
+CATEGORY_BOOST = 0.25
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    product: Product
+    available_here: int
+    score: float
+    reason: str  # bought_together | your_history | popular
+    because_of: str | None
+
+
+@dataclass(frozen=True)
+class History:
+    popularity: Counter[str]  # style -> number of orders
+    style_name: dict[str, str]
+    style_category: dict[str, str]
+    pairs: dict[str, Counter[str]]  # style -> styles bought in the same orders, with counts
+
+
+_cache: dict[str, tuple[tuple[int, int], History]] = {}
+_cache_lock = threading.Lock()
+
+
+def load_history(session: Session) -> History:
+    """The order history as style baskets with co-purchase counts, cached per database.
+
+    The cache is keyed by the number and the highest id of order lines, so a new order
+    (a sale, an endless-aisle order) invalidates it on the next request.
+    """
+    version_row = session.execute(select(func.count(OrderLine.id), func.max(OrderLine.id))).one()
+    version = (int(version_row[0] or 0), int(version_row[1] or 0))
+    key = str(session.get_bind().engine.url)
+    with _cache_lock:
+        cached = _cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    history = _compute_history(session)
+    with _cache_lock:
+        _cache[key] = (version, history)
+    return history
+
+
+def _compute_history(session: Session) -> History:
+    rows = session.execute(
+        select(OrderLine.order_id, Product.style_code, Product.name, Product.category)
+        .join(Product, Product.id == OrderLine.product_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(Order.status != "cancelled")
+    ).all()
+    baskets: dict[int, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    categories: dict[str, str] = {}
+    for order_id, style, name, category in rows:
+        baskets[order_id].add(style)
+        names[style] = name
+        categories[style] = category
+    popularity: Counter[str] = Counter()
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for styles in baskets.values():
+        popularity.update(styles)
+        for style in styles:
+            pairs[style].update(s for s in styles if s != style)
+    return History(popularity, names, categories, dict(pairs))
+
+
+def co_purchases(history: History, anchor: str) -> Counter[str]:
+    return history.pairs.get(anchor, Counter())
+
+
+def _materialise(
+    session: Session,
+    store_id: int,
+    ranked: list[tuple[str, float, str, str | None]],
+    limit: int,
+) -> list[Recommendation]:
+    """Pick each style's variant with the most stock here; keep ``limit`` of them."""
+    ranked = ranked[: limit * 2]  # every style has variants: no need to look further
+    styles = [style for style, *_ in ranked]
+    if not styles:
+        return []
+    variants = session.scalars(select(Product).where(Product.style_code.in_(styles))).all()
+    stock = available_by_product(session, store_id, [p.id for p in variants])
+    best: dict[str, Product] = {}
+    for p in sorted(variants, key=lambda v: (-stock.get(v.id, 0), v.sku)):
+        best.setdefault(p.style_code, p)
+    result: list[Recommendation] = []
+    for style, score, reason, because in ranked:
+        product = best.get(style)
+        if product is None:
+            continue
+        available = stock.get(product.id, 0)
+        result.append(Recommendation(product, available, round(score, 3), reason, because))
+        if len(result) >= limit:
+            break
+    return result
+
+
+def _rank(scores: dict[str, float], history: History) -> list[str]:
+    return sorted(scores, key=lambda s: (-scores[s], -history.popularity[s], s))
+
+
+def for_product(
+    session: Session, product: Product, store_id: int, limit: int = 8
+) -> list[Recommendation]:
+    history = load_history(session)
+    counts = co_purchases(history, product.style_code)
+    scores = {s: float(c) for s, c in counts.items()}
+    ranked: list[tuple[str, float, str, str | None]] = [
+        (s, scores[s], "bought_together", product.name) for s in _rank(scores, history)
+    ]
+    if len(ranked) < limit:
+        taken = {s for s, *_ in ranked} | {product.style_code}
+        by_popularity = sorted(history.popularity.items(), key=lambda kv: (-kv[1], kv[0]))
+        for style, _count in by_popularity:
+            if style not in taken and history.style_category.get(style) == product.category:
+                ranked.append((style, 0.0, "popular", None))
+    return _materialise(session, store_id, ranked, limit)
+
+
+def for_customer(
+    session: Session, customer_id: int, store_id: int, limit: int = 8
+) -> list[Recommendation]:
+    history = load_history(session)
+    bought: Counter[str] = Counter(
+        session.scalars(
+            select(Product.style_code)
+            .join(OrderLine, OrderLine.product_id == Product.id)
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(Order.customer_id == customer_id, Order.status != "cancelled")
+        ).all()
+    )
+    in_cart = set(
+        session.scalars(
+            select(Product.style_code)
+            .join(CartLine, CartLine.product_id == Product.id)
+            .where(CartLine.customer_id == customer_id)
+        ).all()
+    )
+    owned = set(bought) | in_cart
+    scores: dict[str, float] = defaultdict(float)
+    best_anchor: dict[str, tuple[float, str]] = {}
+    anchors = Counter(bought)
+    for style in in_cart:
+        anchors[style] += 1
+    for anchor in sorted(anchors):
+        weight = anchors[anchor]
+        for style, count in co_purchases(history, anchor).items():
+            if style in owned:
+                continue
+            contribution = float(weight * count)
+            scores[style] += contribution
+            if contribution > best_anchor.get(style, (0.0, ""))[0]:
+                best_anchor[style] = (contribution, anchor)
+    favourite = Counter(history.style_category.get(s, "") for s in bought.elements())
+    for style in list(scores):
+        scores[style] += CATEGORY_BOOST * favourite.get(history.style_category.get(style, ""), 0)
+    ranked: list[tuple[str, float, str, str | None]] = [
+        (
+            style,
+            scores[style],
+            "bought_together",
+            history.style_name.get(best_anchor[style][1]) if style in best_anchor else None,
+        )
+        for style in _rank(dict(scores), history)
+    ]
+    if len(ranked) < limit:
+        taken = owned | {s for s, *_ in ranked}
+        by_popularity = sorted(history.popularity.items(), key=lambda kv: (-kv[1], kv[0]))
+        preferred = [s for s, _ in by_popularity if history.style_category.get(s) in favourite]
+        others = [s for s, _ in by_popularity if s not in preferred]
+        for style in preferred + others:
+            if style not in taken:
+                reason = "your_history" if style in preferred else "popular"
+                ranked.append((style, 0.0, reason, None))
+    return _materialise(session, store_id, ranked, limit)

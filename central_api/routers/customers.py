@@ -1,0 +1,586 @@
+"""Customer 360: profile and loyalty, online cart, orders, recommendations, loyalty codes.
+
+Who may read what:
+
+* associate devices (scope ``customers:read``) search customers and read everything;
+* kiosk devices (scope ``customers:self``) never list or search: they read one customer's
+  profile (masked), cart and recommendations only with a genuine, current signed loyalty
+  code naming that customer, passed as ``code``.
+
+``{ref}`` in the paths is a customer number (``C0000001``) or a loyalty card number
+(16 digits), so a scanned card opens every panel at once without a lookup first.
+Stock "here" is always the calling device's store.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from central_api.auth import Principal, current_principal, require
+from central_api.deps import DB
+from central_api.geo import distance_km
+from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
+from central_api.models import CartLine, Customer, Location, Order, Pickup, Product, Stock
+from central_api.problems import Problem, not_found
+from central_api.recommendations import Recommendation, for_customer, for_product
+from central_api.schemas import ProductOut
+from central_api.schemas_customers import (
+    AddressOut,
+    AvailabilityBatchIn,
+    AvailabilityBatchOut,
+    CartLineOut,
+    CartOut,
+    ConsentsOut,
+    CustomerOut,
+    CustomerPageOut,
+    CustomerSummaryOut,
+    LoyaltyCodeIn,
+    LoyaltyCodeOut,
+    LoyaltyKeyOut,
+    LoyaltyKeysOut,
+    NearestStockOut,
+    OrderLineBriefOut,
+    OrderPageOut,
+    OrderSummaryOut,
+    PickupBriefOut,
+    RecommendationOut,
+    RecommendationsOut,
+    SkuAvailabilityOut,
+)
+from central_api.stock_queries import location_by_code
+
+router = APIRouter(prefix="/v1", tags=["customers"])
+
+CUSTOMER_NUMBER = re.compile(r"C[0-9]{7}")
+LOYALTY_NUMBER = re.compile(r"[0-9]{16}")
+OPEN_ORDER_STATUSES = ("placed", "awaiting_payment", "paid", "shipped")
+OPEN_PICKUP_STATUSES = ("preparing", "ready", "customer_waiting")
+TIER_FLOORS = (("bronze", 0), ("silver", 1000), ("gold", 3000), ("platinum", 8000))
+
+Associate = Annotated[Principal, Depends(require("customers:read"))]
+AnyDevice = Annotated[Principal, Depends(current_principal)]
+CodeParam = Annotated[str | None, Query(max_length=1024, description="Signed LOY1 code (kiosk)")]
+
+
+def signer(request: Request) -> LoyaltySigner:
+    """The server's loyalty signer, derived once from the demo seed."""
+    state = request.app.state
+    existing: LoyaltySigner | None = getattr(state, "loyalty_signer", None)
+    if existing is None:
+        existing = LoyaltySigner.from_seed(state.settings.seed)
+        state.loyalty_signer = existing
+    return existing
+
+
+Signer = Annotated[LoyaltySigner, Depends(signer)]
+
+
+# -- helpers ------------------------------------------------------------------------------
+def find_customer(session: Session, ref: str) -> Customer:
+    ref = ref.strip().upper()
+    if CUSTOMER_NUMBER.fullmatch(ref):
+        column = Customer.customer_number
+    elif LOYALTY_NUMBER.fullmatch(ref):
+        column = Customer.loyalty_number
+    else:
+        raise Problem(
+            422,
+            "invalid-customer-ref",
+            "Invalid customer reference",
+            f"{ref!r} is neither a customer number (C + 7 digits) nor a loyalty card number.",
+        )
+    customer = session.scalars(
+        select(Customer).where(column == ref).options(selectinload(Customer.addresses))
+    ).first()
+    if customer is None:
+        raise not_found("Customer", ref)
+    return customer
+
+
+def _refuse_kiosk(principal: Principal, why: str) -> Problem:
+    return Problem(403, "forbidden", "Not allowed", f"This {principal.mode} device {why}.")
+
+
+def authorise(
+    principal: Principal, customer: Customer, code: str | None, sign: LoyaltySigner
+) -> bool:
+    """Whether the caller may read this customer; True when personal data must be masked."""
+    if "customers:read" in principal.scopes:
+        return False
+    if "customers:self" not in principal.scopes:
+        raise _refuse_kiosk(principal, "may not read customers")
+    if not code:
+        raise _refuse_kiosk(principal, "may only show the customer named by a signed code")
+    number = verified_number(code, sign)
+    if number != customer.loyalty_number:
+        raise _refuse_kiosk(principal, "holds a code for another customer")
+    return True
+
+
+def verified_number(code: str, sign: LoyaltySigner) -> str:
+    try:
+        return sign.verify(code)
+    except ValueError as error:
+        raise Problem(
+            403,
+            "invalid-loyalty-code",
+            "Loyalty code refused",
+            f"The {LOYALTY_CODE_PREFIX} code is not valid: {error}.",
+        ) from None
+
+
+def _mask_email(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}•••@{domain}" if domain else "•••"
+
+
+def _next_tier(points: int) -> tuple[str | None, int | None]:
+    for name, floor in TIER_FLOORS:
+        if points < floor:
+            return name, floor - points
+    return None, None
+
+
+def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
+    store = session.get(Location, customer.preferred_store_id or 0)
+    next_tier, to_next = _next_tier(customer.points)
+    out = CustomerOut(
+        customer_number=customer.customer_number,
+        loyalty_number=customer.loyalty_number,
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        email=customer.email,
+        phone=customer.phone,
+        tier=customer.tier,
+        points=customer.points,
+        next_tier=next_tier,
+        points_to_next_tier=to_next,
+        consents=ConsentsOut(email=customer.consent_email, sms=customer.consent_sms),
+        preferred_store_code=store.code if store else None,
+        member_since=customer.created_at,
+        addresses=[
+            AddressOut(
+                label=a.label,
+                line1=a.line1,
+                line2=a.line2,
+                postcode=a.postcode,
+                city=a.city,
+                country=a.country,
+            )
+            for a in customer.addresses
+        ],
+    )
+    if masked:  # the server never sends a kiosk more than the customer's screen may show
+        out = out.model_copy(
+            update={
+                "customer_number": "",
+                "loyalty_number": "•" * 12 + customer.loyalty_number[-4:],
+                "last_name": customer.last_name[:1] + ".",
+                "email": _mask_email(customer.email),
+                "phone": "•" * 8 + customer.phone[-2:],
+                "addresses": [],
+                "masked": True,
+            }
+        )
+    return out
+
+
+def availability_for(
+    session: Session, here: Location, products: list[Product]
+) -> dict[int, SkuAvailabilityOut]:
+    """Stock here, the nearest other store having it and the warehouse, for many products."""
+    ids = [p.id for p in products]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Stock.product_id, Stock.on_hand - Stock.reserved, Location)
+        .join(Location, Location.id == Stock.location_id)
+        .where(Stock.product_id.in_(ids))
+    ).all()
+    here_qty: dict[int, int] = {}
+    warehouse: dict[int, int] = {}
+    nearest: dict[int, NearestStockOut] = {}
+    distances: dict[int, float] = {}
+    for product_id, avail, loc in rows:
+        qty = max(0, int(avail))
+        if loc.id == here.id:
+            here_qty[product_id] = qty
+        elif loc.kind == "warehouse":
+            warehouse[product_id] = warehouse.get(product_id, 0) + qty
+        elif qty > 0:
+            km = distances.setdefault(
+                loc.id, distance_km(here.latitude, here.longitude, loc.latitude, loc.longitude)
+            )
+            current = nearest.get(product_id)
+            if current is None or (km, loc.code) < (current.distance_km, current.code):
+                nearest[product_id] = NearestStockOut(
+                    code=loc.code, name=loc.name, city=loc.city, distance_km=km, available=qty
+                )
+    return {
+        p.id: SkuAvailabilityOut(
+            sku=p.sku,
+            here=here_qty.get(p.id, 0),
+            nearest=_rounded(nearest.get(p.id)),
+            warehouse=warehouse.get(p.id, 0),
+        )
+        for p in products
+    }
+
+
+def _rounded(stock: NearestStockOut | None) -> NearestStockOut | None:
+    if stock is None:
+        return None
+    return stock.model_copy(update={"distance_km": round(stock.distance_km, 1)})
+
+
+def _recommendations_out(
+    store_code: str, basis: str, recs: list[Recommendation]
+) -> RecommendationsOut:
+    return RecommendationsOut(
+        store_code=store_code,
+        basis=basis,
+        items=[
+            RecommendationOut(
+                product=ProductOut.model_validate(r.product),
+                available_here=r.available_here,
+                score=r.score,
+                reason=r.reason,
+                because_of=r.because_of,
+            )
+            for r in recs
+        ],
+    )
+
+
+def _order_summary(order: Order, pickup: Pickup | None, here: Location) -> OrderSummaryOut:
+    return OrderSummaryOut(
+        number=order.number,
+        channel=order.channel,
+        status=order.status,
+        fulfilment=order.fulfilment,
+        created_at=order.created_at,
+        total=order.total,
+        currency=order.currency,
+        store_code=order.store.code if order.store else None,
+        store_name=order.store.name if order.store else None,
+        item_count=sum(line.quantity for line in order.lines),
+        lines=[
+            OrderLineBriefOut(
+                sku=line.sku, name=line.name, quantity=line.quantity, unit_price=line.unit_price
+            )
+            for line in order.lines[:5]
+        ],
+        pickup=(
+            PickupBriefOut(
+                status=pickup.status,
+                store_code=pickup.store.code,
+                store_name=pickup.store.name,
+                at_this_store=pickup.store_id == here.id,
+                promised_at=pickup.promised_at,
+                ready_at=pickup.ready_at,
+                expires_at=pickup.expires_at,
+            )
+            if pickup is not None
+            else None
+        ),
+    )
+
+
+def _order_options() -> list[Any]:
+    return [selectinload(Order.lines), selectinload(Order.store)]
+
+
+# -- endpoints ----------------------------------------------------------------------------
+@router.get("/customers", response_model=CustomerPageOut)
+def search_customers(
+    db: DB,
+    _p: Associate,
+    q: Annotated[str, Query(min_length=2, max_length=100)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CustomerPageOut:
+    """Search by name ("marie dupont"), e-mail, phone or loyalty / customer number."""
+    text = q.strip().lower()
+    digits = re.sub(r"[^0-9]", "", text)
+    conditions: list[Any] = [func.lower(Customer.email).like(f"%{text}%")]
+    words = [w for w in re.split(r"\s+", text) if w]
+    if words:
+        full = func.lower(Customer.first_name + " " + Customer.last_name)
+        conditions.append(
+            func.lower(Customer.last_name + " " + Customer.first_name).like(f"%{text}%")
+        )
+        name_match = [full.like(f"%{w}%") for w in words]
+        conditions.append(name_match[0] if len(name_match) == 1 else and_(*name_match))
+    if len(digits) >= 4:
+        conditions.append(Customer.loyalty_number.like(f"%{digits}%"))
+        phone_digits = digits[1:] if digits.startswith("0") else digits
+        conditions.append(Customer.phone.like(f"%{phone_digits}%"))
+    conditions.append(func.lower(Customer.customer_number) == text)
+    stmt = select(Customer).where(or_(*conditions))
+    with db.session() as s:
+        total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        found = s.scalars(
+            stmt.options(selectinload(Customer.addresses))
+            .order_by(Customer.last_name, Customer.first_name, Customer.customer_number)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return CustomerPageOut(
+            items=[
+                CustomerSummaryOut(
+                    customer_number=c.customer_number,
+                    loyalty_number=c.loyalty_number,
+                    first_name=c.first_name,
+                    last_name=c.last_name,
+                    email=c.email,
+                    phone=c.phone,
+                    city=c.addresses[0].city if c.addresses else None,
+                    tier=c.tier,
+                    points=c.points,
+                )
+                for c in found
+            ],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
+
+
+@router.get("/customers/{ref}", response_model=CustomerOut)
+def get_customer(
+    ref: str, db: DB, principal: AnyDevice, sign: Signer, code: CodeParam = None
+) -> CustomerOut:
+    """Profile, loyalty tier and points, consents, addresses (masked for a kiosk)."""
+    with db.session() as s:
+        customer = find_customer(s, ref)
+        masked = authorise(principal, customer, code, sign)
+        return profile(s, customer, masked)
+
+
+@router.get("/customers/{ref}/cart", response_model=CartOut)
+def get_cart(
+    ref: str, db: DB, principal: AnyDevice, sign: Signer, code: CodeParam = None
+) -> CartOut:
+    """The online cart with stock here and the nearest other store having each line."""
+    with db.session() as s:
+        customer = find_customer(s, ref)
+        authorise(principal, customer, code, sign)
+        here = location_by_code(s, principal.store_code)
+        lines = s.scalars(
+            select(CartLine)
+            .where(CartLine.customer_id == customer.id)
+            .options(selectinload(CartLine.product))
+            .order_by(CartLine.added_at.desc(), CartLine.id)
+        ).all()
+        stock = availability_for(s, here, [line.product for line in lines])
+        out_lines = [
+            CartLineOut(
+                product=ProductOut.model_validate(line.product),
+                quantity=line.quantity,
+                added_at=line.added_at,
+                line_total=line.product.price * line.quantity,
+                availability=stock[line.product.id],
+            )
+            for line in lines
+        ]
+        return CartOut(
+            customer_number=customer.customer_number,
+            store_code=here.code,
+            lines=out_lines,
+            item_count=sum(line.quantity for line in out_lines),
+            total=sum((line.line_total for line in out_lines), start=Decimal("0.00")),
+            currency=lines[0].product.currency if lines else "EUR",
+        )
+
+
+@router.get("/customers/{ref}/orders", response_model=OrderPageOut)
+def get_orders(
+    ref: str,
+    db: DB,
+    principal: Associate,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> OrderPageOut:
+    """Order history, online and in store, newest first."""
+    with db.session() as s:
+        customer = find_customer(s, ref)
+        here = location_by_code(s, principal.store_code)
+        base = select(Order).where(Order.customer_id == customer.id)
+        total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
+        orders = s.scalars(
+            base.options(*_order_options())
+            .order_by(Order.created_at.desc(), Order.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        pickups = _pickups_for(s, [o.id for o in orders])
+        return OrderPageOut(
+            items=[_order_summary(o, pickups.get(o.id), here) for o in orders],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
+
+
+def _pickups_for(session: Session, order_ids: list[int]) -> dict[int, Pickup]:
+    if not order_ids:
+        return {}
+    found = session.scalars(
+        select(Pickup).where(Pickup.order_id.in_(order_ids)).options(selectinload(Pickup.store))
+    ).all()
+    return {p.order_id: p for p in found}
+
+
+@router.get("/customers/{ref}/open-orders", response_model=list[OrderSummaryOut])
+def get_open_orders(ref: str, db: DB, principal: Associate) -> list[OrderSummaryOut]:
+    """Orders not finished yet, pickups at this store first (ready ones before the others)."""
+    with db.session() as s:
+        customer = find_customer(s, ref)
+        here = location_by_code(s, principal.store_code)
+        open_pickup_orders = select(Pickup.order_id).where(Pickup.status.in_(OPEN_PICKUP_STATUSES))
+        any_pickup_orders = select(Pickup.order_id)
+        orders = s.scalars(
+            select(Order)
+            .where(
+                Order.customer_id == customer.id,
+                or_(
+                    Order.id.in_(open_pickup_orders),
+                    Order.status.in_(OPEN_ORDER_STATUSES) & Order.id.not_in(any_pickup_orders),
+                ),
+            )
+            .options(*_order_options())
+            .order_by(Order.created_at.desc(), Order.id.desc())
+        ).all()
+        pickups = _pickups_for(s, [o.id for o in orders])
+        out = [_order_summary(o, pickups.get(o.id), here) for o in orders]
+        rank = {"ready": 0, "customer_waiting": 0, "preparing": 1}
+
+        def key(o: OrderSummaryOut) -> tuple[int, int]:
+            if o.pickup is None:
+                return (3, 0)
+            return (0 if o.pickup.at_this_store else 2, rank.get(o.pickup.status, 1))
+
+        return sorted(out, key=key)  # stable: newest first inside each group
+
+
+@router.get("/customers/{ref}/recommendations", response_model=RecommendationsOut)
+def customer_recommendations(
+    ref: str,
+    db: DB,
+    principal: AnyDevice,
+    sign: Signer,
+    code: CodeParam = None,
+    limit: Annotated[int, Query(ge=1, le=24)] = 8,
+) -> RecommendationsOut:
+    """From co-purchases of what they bought and have in their cart; not what they own."""
+    with db.session() as s:
+        customer = find_customer(s, ref)
+        authorise(principal, customer, code, sign)
+        here = location_by_code(s, principal.store_code)
+        recs = for_customer(s, customer.id, here.id, limit)
+        return _recommendations_out(here.code, "customer", recs)
+
+
+@router.get("/products/sku/{sku}/recommendations", response_model=RecommendationsOut)
+def product_recommendations(
+    sku: str,
+    db: DB,
+    principal: Annotated[Principal, Depends(require("catalog:read"))],
+    limit: Annotated[int, Query(ge=1, le=24)] = 8,
+) -> RecommendationsOut:
+    """'Goes well with': styles most often bought together with this one."""
+    with db.session() as s:
+        product = s.scalars(
+            select(Product).where(func.upper(Product.sku) == sku.strip().upper())
+        ).first()
+        if product is None:
+            raise not_found("Product", sku)
+        here = location_by_code(s, principal.store_code)
+        return _recommendations_out(here.code, "product", for_product(s, product, here.id, limit))
+
+
+@router.post("/availability/batch", response_model=AvailabilityBatchOut)
+def availability_batch(
+    body: AvailabilityBatchIn,
+    db: DB,
+    principal: Annotated[Principal, Depends(require("stock:read"))],
+) -> AvailabilityBatchOut:
+    """Many SKUs in one call (a whole cart): here, nearest store having it, warehouse.
+
+    A read: it changes nothing, so it needs no Idempotency-Key (one is accepted).
+    """
+    wanted = list(dict.fromkeys(s.strip().upper() for s in body.skus if s.strip()))
+    with db.session() as s:
+        here = location_by_code(s, principal.store_code)
+        products = s.scalars(select(Product).where(func.upper(Product.sku).in_(wanted))).all()
+        by_sku = {p.sku.upper(): p for p in products}
+        stock = availability_for(s, here, list(products))
+        return AvailabilityBatchOut(
+            store_code=here.code,
+            items=[stock[by_sku[sku].id] for sku in wanted if sku in by_sku],
+            unknown=[sku for sku in wanted if sku not in by_sku],
+        )
+
+
+@router.get("/loyalty/keys", response_model=LoyaltyKeysOut)
+def loyalty_keys(_p: AnyDevice, sign: Signer) -> LoyaltyKeysOut:
+    """The Ed25519 public key(s) that check signed loyalty codes offline."""
+    return LoyaltyKeysOut(
+        prefix=LOYALTY_CODE_PREFIX,
+        keys=[LoyaltyKeyOut(kid=sign.kid, alg="Ed25519", public_key=sign.public_key_b64)],
+    )
+
+
+@router.get("/loyalty/resolve", response_model=CustomerOut)
+def resolve_loyalty(
+    db: DB,
+    principal: AnyDevice,
+    sign: Signer,
+    number: Annotated[str | None, Query(max_length=32)] = None,
+    code: CodeParam = None,
+) -> CustomerOut:
+    """Loyalty card number (associate) or signed code (any device) → the customer's profile."""
+    if code:
+        loyalty_number = verified_number(code, sign)
+    elif number:
+        if "customers:read" not in principal.scopes:
+            raise _refuse_kiosk(principal, "only accepts the signed code from the customer's app")
+        loyalty_number = re.sub(r"\s", "", number)
+        if not LOYALTY_NUMBER.fullmatch(loyalty_number):
+            raise Problem(
+                422, "validation", "Invalid request", "number: a loyalty number has 16 digits"
+            )
+    else:
+        raise Problem(422, "validation", "Invalid request", "Give number or code.")
+    with db.session() as s:
+        customer = find_customer(s, loyalty_number)
+        masked = authorise(principal, customer, code, sign)
+        return profile(s, customer, masked)
+
+
+@router.post("/customers/{ref}/loyalty-code", status_code=201, response_model=LoyaltyCodeOut)
+def issue_loyalty_code(
+    ref: str,
+    db: DB,
+    principal: Annotated[Principal, Depends(require("loyalty:issue"))],
+    sign: Signer,
+    idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+    body: LoyaltyCodeIn | None = None,
+) -> JSONResponse:
+    """A signed short-lived ``LOY1`` code for the customer (what their phone app shows)."""
+    ttl = (body or LoyaltyCodeIn()).ttl_s
+
+    def work(session: Session) -> tuple[int, Any]:
+        customer = find_customer(session, ref)
+        code, iat, exp = sign.issue(customer.loyalty_number, ttl_s=ttl)
+        return 201, LoyaltyCodeOut(code=code, kid=sign.kid, issued_at=iat, expires_at=exp)
+
+    return run_idempotent(db, principal.key, idem, work)

@@ -1,0 +1,837 @@
+"""Customer screen: who is in front of you, their online cart, orders and what to suggest.
+
+It renders the panels of :class:`~kiosk_app.core.services.customer_360.Customer360` (one
+``RemoteState`` each: skeleton, content, or its own error with Retry) and never owns
+business logic. :class:`CustomerFlow` plugs it into the main window for the "customer"
+destination (loyalty cards, signed loyalty codes) and the "Customer" navigation entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk_app.core.api import errors
+from kiosk_app.core.api.customers import CustomerApi
+from kiosk_app.core.models.customer import (
+    Cart,
+    CartLine,
+    CustomerPage,
+    CustomerProfile,
+    OrderPage,
+    OrderSummary,
+    Recommendation,
+    Recommendations,
+)
+from kiosk_app.core.money import format_money
+from kiosk_app.core.privacy import display_name
+from kiosk_app.core.remote_state import Failed, Idle, Loaded, Loading, RemoteState
+from kiosk_app.core.routing import Destination
+from kiosk_app.core.services.customer_360 import (
+    Customer360,
+    CustomerKey,
+    LoyaltyRefusal,
+    RefusalReason,
+    ready_pickups_here,
+)
+from kiosk_app.ui.messages import describe_error
+from kiosk_app.ui.tasks import TaskSlot
+from kiosk_app.ui.theme import LIGHT
+from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.skeleton import Skeleton
+from kiosk_app.ui.widgets.touch import make_kinetic
+
+if TYPE_CHECKING:
+    from kiosk_app.ui.main_window import MainWindow
+
+MAX_INPUT = 100
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CustomerScreen", text)
+
+
+def tier_name(tier: str) -> str:
+    names = {
+        "bronze": _tr("Bronze"),
+        "silver": _tr("Silver"),
+        "gold": _tr("Gold"),
+        "platinum": _tr("Platinum"),
+    }
+    return names.get(tier, tier.title())
+
+
+def order_status(status: str) -> str:
+    names = {
+        "placed": _tr("Placed"),
+        "awaiting_payment": _tr("Awaiting payment"),
+        "paid": _tr("Paid, being prepared"),
+        "shipped": _tr("Shipped"),
+        "delivered": _tr("Delivered"),
+        "cancelled": _tr("Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def pickup_status(status: str) -> str:
+    names = {
+        "preparing": _tr("Being prepared"),
+        "ready": _tr("Ready for pickup"),
+        "customer_waiting": _tr("Customer waiting"),
+        "collected": _tr("Collected"),
+        "partially_collected": _tr("Partly collected"),
+        "cancelled": _tr("Cancelled"),
+        "expired": _tr("Expired"),
+    }
+    return names.get(status, status)
+
+
+def channel_name(channel: str) -> str:
+    names = {"web": _tr("Online"), "store": _tr("In store"), "endless_aisle": _tr("Endless aisle")}
+    return names.get(channel, channel)
+
+
+def refusal_message(refusal: LoyaltyRefusal) -> str:
+    messages = {
+        RefusalReason.EXPIRED: _tr(
+            "This loyalty code has expired. Ask the customer to refresh it in their app."
+        ),
+        RefusalReason.FORGED: _tr(
+            "This loyalty code is not genuine (its signature does not match). "
+            "Ask for the loyalty card or search the customer."
+        ),
+        RefusalReason.MALFORMED: _tr("This loyalty code cannot be read. Scan it again."),
+        RefusalReason.NOT_YET_VALID: _tr(
+            "This loyalty code is not valid yet: check the date and time of this device."
+        ),
+        RefusalReason.KEYS_UNAVAILABLE: _tr(
+            "Loyalty codes cannot be checked right now (no connection to the central "
+            "system). Try again, or search the customer by name."
+        ),
+        RefusalReason.CARD_NOT_ACCEPTED: _tr(
+            "Please show the loyalty code from your app: a card number alone cannot "
+            "open your account here."
+        ),
+    }
+    return messages.get(refusal.reason, str(refusal))
+
+
+def panel_error(error: Exception, what: str) -> str:
+    if isinstance(error, errors.NotFound):
+        return _tr("No customer matches %1.").replace("%1", what)
+    if isinstance(error, errors.Forbidden):
+        return _tr("This device may not show this customer's data.")
+    return describe_error(error)
+
+
+def _date(value: datetime, language: str) -> str:
+    return value.strftime("%d/%m/%Y" if language == "fr" else "%Y-%m-%d")
+
+
+def _km(value: float, language: str) -> str:
+    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    return text.replace(".", ",") if language == "fr" else text
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _points(value: int, language: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if language == "fr" else text
+
+
+class Panel(Card):
+    """A card with four faces: skeleton, content, empty message, or error with Retry."""
+
+    retry_requested = Signal()
+
+    def __init__(self, title: str, skeleton_rows: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.state_name = "idle"
+        self.skeleton = Skeleton(skeleton_rows)
+        self.body.addWidget(self.skeleton)
+        self.error_box = QFrame()
+        self.error_box.setObjectName("notice")
+        self.error_box.setProperty("level", "error")
+        error_row = QHBoxLayout(self.error_box)
+        error_row.setContentsMargins(14, 8, 8, 8)
+        self.error_label = label("", wrap=True)
+        error_row.addWidget(self.error_label, 1)
+        self.retry_button = button(self.tr("Retry"), accessible=self.tr("Retry this panel"))
+        self.retry_button.clicked.connect(self.retry_requested.emit)
+        error_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.body.addWidget(self.error_box)
+        self.empty_label = label("", "muted", wrap=True)
+        self.body.addWidget(self.empty_label)
+        self.content = QWidget()
+        self.rows = QVBoxLayout(self.content)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(4)
+        self.body.addWidget(self.content)
+        self._face("idle")
+
+    def _face(self, name: str) -> None:
+        self.state_name = name
+        self.skeleton.setVisible(name == "loading")
+        self.error_box.setVisible(name == "failed")
+        self.empty_label.setVisible(name == "empty")
+        self.content.setVisible(name == "loaded")
+
+    def show_loading(self) -> None:
+        self._face("loading")
+
+    def show_failed(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_box.setAccessibleName(text)
+        self._face("failed")
+
+    def show_empty(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self._face("empty")
+
+    def show_rows(self) -> QVBoxLayout:
+        clear_layout(self.rows)
+        self._face("loaded")
+        return self.rows
+
+    def show_idle(self) -> None:
+        clear_layout(self.rows)
+        self._face("idle")
+
+    def render_state(
+        self, state: RemoteState[Any], fill: Callable[[Any], None], what: Callable[[], str]
+    ) -> None:
+        """Skeleton, failure or ``fill(value)`` for a panel's RemoteState."""
+        if isinstance(state, Loading):
+            self.show_loading()
+        elif isinstance(state, Failed):
+            self.show_failed(panel_error(state.error, what()))
+        elif isinstance(state, Loaded):
+            fill(state.value)
+        elif isinstance(state, Idle):
+            self.show_idle()
+
+
+def _row(min_height: int = 56) -> tuple[QWidget, QHBoxLayout]:
+    widget = QWidget()
+    widget.setMinimumHeight(min_height)
+    layout = QHBoxLayout(widget)
+    layout.setContentsMargins(0, 6, 0, 6)
+    layout.setSpacing(12)
+    return widget, layout
+
+
+def _badge(quantity: int, text: str) -> QLabel:
+    badge = QLabel()
+    badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    badge.setMinimumWidth(96)
+    set_badge(badge, quantity, text)
+    return badge
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFixedHeight(1)
+    line.setAutoFillBackground(True)
+    palette = line.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(LIGHT.surface_alt))
+    line.setPalette(palette)
+    return line
+
+
+class CustomerScreen(QWidget):
+    """Renders a customer's panels; asks for searches, retries, products and pickups."""
+
+    search_requested = Signal(str)
+    customer_chosen = Signal(str)  # customer number
+    retry_requested = Signal(str)  # panel name
+    product_requested = Signal(str)  # sku
+    pickup_requested = Signal(str)  # order number
+    back_requested = Signal()
+
+    def __init__(
+        self, language: Callable[[], str], *, kiosk: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._language = language
+        self.kiosk = kiosk
+        self.pickup_available = False
+        self._what = ""
+        self.name_label: QLabel | None = None
+        self.points_label: QLabel | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(12)
+
+        # Search (associates only: a kiosk never lists customers)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        self.search_entry = QLineEdit()
+        self.search_entry.setMaxLength(MAX_INPUT)
+        self.search_entry.setPlaceholderText(
+            self.tr("Search a customer: name, e-mail, phone or loyalty number")
+        )
+        self.search_entry.setAccessibleName(self.tr("Customer search"))
+        self.search_entry.setClearButtonEnabled(True)
+        self.search_entry.returnPressed.connect(self._submit_search)
+        top.addWidget(self.search_entry, 1)
+        self.search_button = button(
+            self.tr("Search"), "primary", accessible=self.tr("Search customers")
+        )
+        self.search_button.clicked.connect(self._submit_search)
+        top.addWidget(self.search_button)
+        self.search_bar = QWidget()
+        self.search_bar.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.search_bar.setVisible(not kiosk)
+        outer.addWidget(self.search_bar)
+
+        self.notice = Notice()
+        outer.addWidget(self.notice)
+
+        self.intro = Card()
+        self.intro.body.addWidget(
+            label(self.tr("My account") if kiosk else self.tr("Customer"), "title")
+        )
+        self.intro.body.addWidget(
+            label(
+                self.tr("Scan the loyalty code shown in your app to see your cart and points.")
+                if kiosk
+                else self.tr(
+                    "Scan the customer's loyalty card or app code, or search them by name, "
+                    "e-mail or phone."
+                ),
+                wrap=True,
+            )
+        )
+        outer.addWidget(self.intro)
+
+        self.results_title = label(self.tr("Customers found"), "section")
+        outer.addWidget(self.results_title)
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Customer search results"))
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        make_kinetic(self.results)
+        self.results.itemClicked.connect(self._choose)
+        self.results.itemActivated.connect(self._choose)
+        outer.addWidget(self.results, 1)
+        self.results_title.hide()
+        self.results.hide()
+
+        # Customer area: header then two columns of panels, scrolling together
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_kinetic(self.area)
+        content = QWidget()
+        self.area.setWidget(content)
+        page = QVBoxLayout(content)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(16)
+        outer.addWidget(self.area, 1)
+
+        self.header = Panel(self.tr("My account") if kiosk else self.tr("Customer"), 2)
+        self.header.retry_requested.connect(lambda: self.retry_requested.emit("profile"))
+        page.addWidget(self.header)
+
+        self.columns = QWidget()
+        columns = QHBoxLayout(self.columns)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(16)
+        page.addWidget(self.columns)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        self.cart_panel = Panel(self.tr("Your online cart") if kiosk else self.tr("Online cart"))
+        self.open_orders_panel = Panel(self.tr("Open orders and pickups"), skeleton_rows=2)
+        self.orders_panel = Panel(self.tr("Recent orders"), skeleton_rows=4)
+        self.recommendations_panel = Panel(
+            self.tr("You may also like") if kiosk else self.tr("Suggestions for this customer"),
+            skeleton_rows=4,
+        )
+        self.panels: dict[str, Panel] = {
+            "profile": self.header,
+            "cart": self.cart_panel,
+            "open_orders": self.open_orders_panel,
+            "orders": self.orders_panel,
+            "recommendations": self.recommendations_panel,
+        }
+        for name, panel in self.panels.items():
+            if name != "profile":
+                panel.retry_requested.connect(lambda n=name: self.retry_requested.emit(n))
+        if kiosk:
+            left.addWidget(self.cart_panel)
+            right.addWidget(self.recommendations_panel)
+            self.open_orders_panel.hide()
+            self.orders_panel.hide()
+        else:
+            left.addWidget(self.cart_panel)
+            left.addWidget(self.recommendations_panel)
+            right.addWidget(self.open_orders_panel)
+            right.addWidget(self.orders_panel)
+        left.addStretch(1)
+        right.addStretch(1)
+        page.addStretch(1)
+        self.area.hide()
+
+    # -- input -----------------------------------------------------------------------------
+    def _submit_search(self) -> None:
+        text = self.search_entry.text().strip()
+        if len(text) >= 2:
+            self.search_requested.emit(text)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        number = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(number, str):
+            self.customer_chosen.emit(number)
+
+    # -- whole screen ----------------------------------------------------------------------
+    def show_customer(self, key: CustomerKey | None) -> None:
+        """A customer is being shown (or none: back to the introduction)."""
+        if key is None:
+            self.area.hide()
+            self.intro.show()
+            return
+        self._what = key.ref if key.source == "search" else self.tr("this loyalty card")
+        self.notice.hide()
+        self.intro.hide()
+        self.results_title.hide()
+        self.results.hide()
+        self.area.show()
+        self.area.verticalScrollBar().setValue(0)
+
+    def show_refusal(self, refusal: LoyaltyRefusal | None) -> None:
+        if refusal is None:
+            return
+        self.area.hide()
+        self.results.hide()
+        self.results_title.hide()
+        self.intro.show()
+        self.notice.show_message(refusal_message(refusal), "error")
+
+    def render_search(self, state: RemoteState[CustomerPage]) -> None:
+        if isinstance(state, Idle):
+            return
+        self.area.hide()
+        self.intro.hide()
+        if isinstance(state, Loading):
+            self.notice.show_message(self.tr("Searching “%1”…").replace("%1", state.what))
+            self.results.clear()
+            return
+        if isinstance(state, Failed):
+            self.results.hide()
+            self.results_title.hide()
+            self.notice.show_message(describe_error(state.error), "error")
+            return
+        assert isinstance(state, Loaded)
+        page: CustomerPage = state.value
+        self.results.clear()
+        if not page.items:
+            self.results.hide()
+            self.results_title.hide()
+            self.notice.show_message(self.tr("No customer matches this search."), "info")
+            self.intro.show()
+            return
+        self.notice.hide()
+        self.results_title.setText(
+            self.tr("%1 customers found").replace("%1", str(page.total)).upper()
+        )
+        for c in page.items:
+            text = (
+                f"{c.first_name} {c.last_name}  ·  {c.email}  ·  {c.phone}"
+                f"\n{tier_name(c.tier)} · "
+                + self.tr("%1 points").replace("%1", _points(c.points, self._language()))
+                + (f" · {c.city}" if c.city else "")
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.customer_number)
+            self.results.addItem(item)
+        self.results_title.show()
+        self.results.show()
+
+    def set_pickup_available(self, available: bool) -> None:
+        self.pickup_available = available
+
+    # -- panels ----------------------------------------------------------------------------
+    def render_profile(self, state: RemoteState[CustomerProfile]) -> None:
+        self.header.render_state(state, self._fill_profile, lambda: self._what)
+        # An unknown customer: one clear message, not the same error in every panel.
+        unknown = isinstance(state, Failed) and isinstance(state.error, errors.NotFound)
+        self.columns.setVisible(not unknown)
+
+    def render_cart(self, state: RemoteState[Cart]) -> None:
+        self.cart_panel.render_state(state, self._fill_cart, lambda: self._what)
+
+    def render_open_orders(self, state: RemoteState[list[OrderSummary]]) -> None:
+        self.open_orders_panel.render_state(state, self._fill_open_orders, lambda: self._what)
+
+    def render_orders(self, state: RemoteState[OrderPage]) -> None:
+        self.orders_panel.render_state(state, self._fill_orders, lambda: self._what)
+
+    def render_recommendations(self, state: RemoteState[Recommendations]) -> None:
+        self.recommendations_panel.render_state(
+            state, self._fill_recommendations, lambda: self._what
+        )
+
+    def _fill_profile(self, p: CustomerProfile) -> None:
+        lang = self._language()
+        rows = self.header.show_rows()
+        head = QHBoxLayout()
+        head.setSpacing(24)
+        who = QVBoxLayout()
+        who.setSpacing(4)
+        name = display_name(p)
+        title = self.tr("Hello %1").replace("%1", name) if self.kiosk else name
+        name_label = label(title, "title", wrap=True)
+        who.addWidget(name_label)
+        self.name_label = name_label
+        if p.masked:
+            who.addWidget(label(f"{p.email}  ·  {p.phone}", "muted"))
+        else:
+            who.addWidget(
+                label(
+                    self.tr("Customer %1 · card %2 · member since %3")
+                    .replace("%1", p.customer_number)
+                    .replace("%2", p.loyalty_number)
+                    .replace("%3", _date(p.member_since, lang)),
+                    "muted",
+                    wrap=True,
+                )
+            )
+            who.addWidget(label(f"{p.email}  ·  {p.phone}", wrap=True))
+            consents = (
+                self.tr("E-mail offers: %1 · SMS: %2")
+                .replace("%1", self.tr("yes") if p.consents.email else self.tr("no"))
+                .replace("%2", self.tr("yes") if p.consents.sms else self.tr("no"))
+            )
+            address = p.addresses[0] if p.addresses else None
+            if address is not None:
+                consents += f"  ·  {address.line1}, {address.postcode} {address.city}"
+            who.addWidget(label(consents, "muted", wrap=True))
+        head.addLayout(who, 1)
+        loyalty = QVBoxLayout()
+        loyalty.setSpacing(2)
+        tier = QLabel(tier_name(p.tier))
+        set_badge(tier, 3, tier_name(p.tier))
+        tier.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loyalty.addWidget(tier, 0, Qt.AlignmentFlag.AlignRight)
+        points = label(self.tr("%1 pts").replace("%1", _points(p.points, lang)), "display")
+        points.setAlignment(Qt.AlignmentFlag.AlignRight)
+        loyalty.addWidget(points)
+        self.points_label = points
+        if p.next_tier and p.points_to_next_tier is not None:
+            to_next = label(
+                self.tr("%1 points to %2")
+                .replace("%1", _points(p.points_to_next_tier, lang))
+                .replace("%2", tier_name(p.next_tier)),
+                "muted",
+            )
+            to_next.setAlignment(Qt.AlignmentFlag.AlignRight)
+            loyalty.addWidget(to_next)
+        head.addLayout(loyalty)
+        rows.addLayout(head)
+
+    def _fill_cart(self, cart: Cart) -> None:
+        if not cart.lines:
+            self.cart_panel.show_empty(
+                self.tr("Your online cart is empty.")
+                if self.kiosk
+                else self.tr("No online cart: nothing waiting to be bought online.")
+            )
+            return
+        lang = self._language()
+        rows = self.cart_panel.show_rows()
+        for i, line in enumerate(cart.lines):
+            if i:
+                rows.addWidget(_separator())
+            rows.addWidget(self._cart_row(line, lang))
+        total = label(
+            self.tr("%1 items · %2")
+            .replace("%1", str(cart.item_count))
+            .replace("%2", format_money(cart.total, cart.currency, lang)),
+            "section",
+        )
+        total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        rows.addWidget(total)
+
+    def _cart_row(self, line: CartLine, lang: str) -> QWidget:
+        p = line.product
+        widget, h = _row()
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(label(p.name, wrap=True))
+        details = " · ".join(x for x in (p.colour, p.size) if x)
+        qty = self.tr("× %1").replace("%1", str(line.quantity))
+        text.addWidget(
+            label(f"{details} · {qty} · {format_money(line.line_total, p.currency, lang)}", "muted")
+        )
+        a = line.availability
+        if a.here == 0:
+            if a.nearest is not None:
+                where = (
+                    self.tr("Nearest: %1 (%2 km), %3 available")
+                    .replace("%1", a.nearest.name)
+                    .replace("%2", _km(a.nearest.distance_km, lang))
+                    .replace("%3", str(a.nearest.available))
+                )
+            elif a.warehouse:
+                where = self.tr("Warehouse only: %1 available").replace("%1", str(a.warehouse))
+            else:
+                where = self.tr("Out of stock everywhere")
+            text.addWidget(label(where, "muted", wrap=True))
+        h.addLayout(text, 1)
+        badge = _badge(
+            a.here,
+            self.tr("%1 here").replace("%1", str(a.here)) if a.here else self.tr("None here"),
+        )
+        h.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        widget.setAccessibleName(
+            self.tr("%1, %2 in this store").replace("%1", p.name).replace("%2", str(a.here))
+        )
+        return widget
+
+    def _fill_open_orders(self, orders: list[OrderSummary]) -> None:
+        if not orders:
+            self.open_orders_panel.show_empty(self.tr("No open order."))
+            return
+        lang = self._language()
+        rows = self.open_orders_panel.show_rows()
+        ready_here = {o.number for o in ready_pickups_here(orders)}
+        for i, order in enumerate(orders):
+            if i:
+                rows.addWidget(_separator())
+            widget, h = _row(64)
+            text = QVBoxLayout()
+            text.setSpacing(2)
+            text.addWidget(
+                label(
+                    f"{order.number} · {format_money(order.total, order.currency, lang)}",
+                )
+            )
+            if order.pickup is not None:
+                where = (
+                    self.tr("Pickup in this store")
+                    if order.pickup.at_this_store
+                    else self.tr("Pickup at %1").replace("%1", order.pickup.store_name)
+                )
+                status = pickup_status(order.pickup.status)
+            else:
+                where = channel_name(order.channel)
+                status = order_status(order.status)
+            text.addWidget(
+                label(
+                    f"{where} · {status} · "
+                    + self.tr("%1 items").replace("%1", str(order.item_count)),
+                    "muted",
+                    wrap=True,
+                )
+            )
+            h.addLayout(text, 1)
+            if order.number in ready_here:
+                if self.pickup_available:
+                    hand_over = button(
+                        self.tr("Hand over pickup"),
+                        "primary",
+                        accessible=self.tr("Open pickup %1").replace("%1", order.number),
+                    )
+                    hand_over.setMinimumHeight(64)
+                    hand_over.clicked.connect(
+                        lambda _=False, n=order.number: self.pickup_requested.emit(n)
+                    )
+                    h.addWidget(hand_over, 0, Qt.AlignmentFlag.AlignVCenter)
+                elif order.pickup is not None:
+                    h.addWidget(_badge(3, pickup_status(order.pickup.status)))
+            rows.addWidget(widget)
+
+    def _fill_orders(self, page: OrderPage) -> None:
+        if not page.items:
+            self.orders_panel.show_empty(self.tr("No order yet, online or in store."))
+            return
+        lang = self._language()
+        rows = self.orders_panel.show_rows()
+        for i, order in enumerate(page.items):
+            if i:
+                rows.addWidget(_separator())
+            widget, h = _row()
+            text = QVBoxLayout()
+            text.setSpacing(2)
+            where = channel_name(order.channel)
+            if order.store_name and order.channel == "store":
+                where = f"{where} · {order.store_name}"
+            text.addWidget(label(f"{_date(order.created_at, lang)} · {where}"))
+            names = ", ".join(line.name for line in order.lines[:2])
+            if len(order.lines) > 2:
+                names += " …"
+            text.addWidget(label(f"{order.number} · {names}", "muted", wrap=True))
+            h.addLayout(text, 1)
+            amount = QVBoxLayout()
+            amount.setSpacing(2)
+            total = label(format_money(order.total, order.currency, lang))
+            total.setAlignment(Qt.AlignmentFlag.AlignRight)
+            amount.addWidget(total)
+            status = label(order_status(order.status), "muted")
+            status.setAlignment(Qt.AlignmentFlag.AlignRight)
+            amount.addWidget(status)
+            h.addLayout(amount)
+            rows.addWidget(widget)
+        if page.total > len(page.items):
+            more = label(
+                self.tr("%1 more older orders").replace("%1", str(page.total - len(page.items))),
+                "muted",
+            )
+            rows.addWidget(more)
+
+    def _fill_recommendations(self, recs: Recommendations) -> None:
+        if not recs.items:
+            self.recommendations_panel.show_empty(self.tr("No suggestion yet."))
+            return
+        lang = self._language()
+        rows = self.recommendations_panel.show_rows()
+        for i, rec in enumerate(recs.items):
+            if i:
+                rows.addWidget(_separator())
+            rows.addWidget(self._recommendation_row(rec, lang))
+
+    def _recommendation_row(self, rec: Recommendation, lang: str) -> QWidget:
+        p = rec.product
+        widget = QPushButton()
+        widget.setProperty("role", "chip")
+        widget.setMinimumHeight(64)
+        h = QHBoxLayout(widget)
+        h.setContentsMargins(14, 6, 10, 6)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(label(f"{p.name} · {format_money(p.price, p.currency, lang)}"))
+        if rec.reason == "bought_together" and rec.because_of:
+            why = self.tr("Often bought with %1").replace("%1", _short(rec.because_of))
+        elif rec.reason == "your_history":
+            why = self.tr("In a category you like")
+        else:
+            why = self.tr("Popular right now")
+        text.addWidget(label(why, "muted"))
+        h.addLayout(text, 1)
+        h.addWidget(
+            _badge(
+                rec.available_here,
+                self.tr("%1 here").replace("%1", str(rec.available_here))
+                if rec.available_here
+                else self.tr("None here"),
+            ),
+            0,
+            Qt.AlignmentFlag.AlignVCenter,
+        )
+        widget.setAccessibleName(
+            self.tr("%1, %2 in this store")
+            .replace("%1", p.name)
+            .replace("%2", str(rec.available_here))
+        )
+        widget.clicked.connect(lambda _=False, sku=p.sku: self.product_requested.emit(sku))
+        return widget
+
+
+class CustomerFlow(QObject):
+    """Plugs the customer screen into the window: "customer" scans and the nav entry."""
+
+    handles: tuple[str, ...] = ("customer",)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        services = window.services
+        self.service = Customer360(CustomerApi(services.client), mode=services.mode)
+        self._screen = CustomerScreen(
+            lambda: self.window.services.language, kiosk=services.mode == "kiosk"
+        )
+        self._open = TaskSlot(self._screen)
+        self._search = TaskSlot(self._screen)
+        self._retries: dict[str, TaskSlot] = {}
+        s, screen = self.service, self._screen
+        self._unsubscribe = [
+            s.current.subscribe(screen.show_customer),
+            s.refusal.subscribe(screen.show_refusal),
+            s.search_results.state.subscribe(screen.render_search),
+            s.profile.state.subscribe(screen.render_profile),
+            s.cart.state.subscribe(screen.render_cart),
+            s.open_orders.state.subscribe(screen.render_open_orders),
+            s.orders.state.subscribe(screen.render_orders),
+            s.recommendations.state.subscribe(screen.render_recommendations),
+        ]
+        screen.search_requested.connect(self.search)
+        screen.customer_chosen.connect(self.open_customer)
+        screen.retry_requested.connect(self.retry)
+        screen.product_requested.connect(window.open_sku)
+        screen.pickup_requested.connect(self.open_pickup)
+        screen.destroyed.connect(lambda *_: self._disconnect())
+
+    def _disconnect(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+        self.service.cancel()
+
+    # -- Flow protocol ---------------------------------------------------------------------
+    def nav_label(self) -> str | None:
+        return self.tr("My account") if self.service.kiosk else self.tr("Customer")
+
+    def screen(self) -> QWidget:
+        return self._screen
+
+    def modes(self) -> tuple[str, ...]:
+        return ("associate", "kiosk")
+
+    def open(self, destination: Destination) -> None:
+        self._prepare()
+        self._open.start(self.service.open_destination(destination))
+
+    # -- actions ---------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        for slot in self._retries.values():
+            slot.cancel()
+        self._search.cancel()
+        self.service.search_results.clear()
+        self._screen.set_pickup_available(self.window.flows.get("pickup") is not None)
+
+    def open_customer(self, customer_number: str) -> None:
+        self._prepare()
+        self._open.start(self.service.open_customer(customer_number))
+
+    def search(self, text: str) -> None:
+        self._open.cancel()
+        self.service.cancel()
+        self._search.start(self.service.search(text))
+
+    def retry(self, panel: str) -> None:
+        slot = self._retries.setdefault(panel, TaskSlot(self._screen))
+        slot.start(self.service.retry(panel))
+
+    def open_pickup(self, order_number: str) -> None:
+        flow = self.window.flows.get("pickup")
+        if flow is None:
+            return
+        self.window.show_screen(flow.screen())
+        # "order" (not "pickup", which means a 6-digit pickup code) opens the order itself
+        flow.open(Destination("order", order_number, None))
