@@ -1,0 +1,162 @@
+"""The endless-aisle screen driven through real widgets against a dedicated real server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QPushButton
+
+from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.scan_hub import Scan
+from kiosk_app.hardware.decoding.registry import make_decoder
+from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
+from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
+from tests.ui.conftest import make_window, settle
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    with start_server(tmp_path_factory.mktemp("ea-ui")) as srv:
+        yield srv
+
+
+def open_screen(window: MainWindow) -> EndlessAisleScreen:
+    flow = next(f for f in window.flows.values() if isinstance(f, EndlessAisleFlow))
+    screen = flow.screen()
+    assert isinstance(screen, EndlessAisleScreen)
+    nav = next(
+        b for b in window.findChildren(QPushButton) if b.property("role") == "nav"
+        and b.text() == "Endless aisle"
+    )
+    nav.click()
+    assert window.stack.currentWidget() is screen
+    return screen
+
+
+def decode(screen: EndlessAisleScreen) -> str:
+    """Read the shown code with the app's other decoder (zbar): what a till scanner sees."""
+    image = screen.barcode.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    raw = bytes(image.constBits())
+    stride = image.bytesPerLine()
+    frame = np.frombuffer(raw, np.uint8)[: stride * image.height()].reshape(image.height(), stride)
+    codes = make_decoder("pyzbar").decode(np.ascontiguousarray(frame[:, : image.width()]))
+    return codes[0].text if codes else ""
+
+
+def type_into(qtbot: Any, widget: Any, text: str, finish: bool = True) -> None:
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+    if finish:
+        widget.editingFinished.emit()
+
+
+def test_associate_places_a_home_delivery_and_sees_it_paid(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, server: DemoServer
+) -> None:
+    api = Api.enroll(server)
+    window = make_window(qtbot, server.url, api.token)
+    try:
+        screen = open_screen(window)
+        screen.poll_interval_s = 0.05
+        service = screen.service
+        sku = sku_with(server, "here.on_hand = 0 AND wh.on_hand >= 5")
+        type_into(qtbot, screen.code_entry, sku, finish=False)
+        qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
+        settle(qloop, lambda: len(service.draft.value.lines) == 1)
+        assert screen.lines_box.count() == 1
+        assert "Added" in screen.notice.text.text()
+        plus = next(b for b in screen.findChildren(QPushButton) if b.text() == "+")
+        qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+        assert service.draft.value.lines[0].quantity == 2
+        type_into(qtbot, screen.email_entry, "anne.morel@example.com")
+        qtbot.mouseClick(screen.dest_buttons["home"], Qt.MouseButton.LeftButton)
+        for key, value in (("name", "Anne Morel"), ("line1", "12 rue des Lilas"), ("city", "Lyon")):
+            type_into(qtbot, screen.address_entries[key], value)
+        type_into(qtbot, screen.address_entries["postcode"], "6900")
+        assert screen.address_errors["postcode"].isVisibleTo(screen)
+        assert "not valid" in screen.address_errors["postcode"].text()
+        assert "75001" in screen.address_errors["postcode"].text()
+        assert not screen.submit_button.isEnabled()
+        type_into(qtbot, screen.address_entries["postcode"], "69003")
+        assert not screen.address_errors["postcode"].isVisibleTo(screen)
+        settle(qloop, lambda: bool(screen.option_buttons))
+        first = next(iter(screen.option_buttons.values()))
+        assert first.isChecked() and "Home delivery" in first.text()
+        assert screen.total_label.text().startswith("€")
+        assert screen.submit_button.isEnabled()
+        screen.submit_button.click()  # may be below the fold of the scroll area
+        assert screen.pages.currentWidget() is screen.confirmation, screen.notice.text.text()
+        qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
+        settle(qloop, lambda: screen.conf_number.text().startswith("E"))
+        reference = screen.pay_reference.text()
+        assert reference.startswith("PAY-")
+        assert decode(screen) == reference  # the till can scan it
+        assert "Awaiting payment" in screen.conf_status.text()
+        assert "a•••@example.com" in screen.pay_link.text()
+        qtbot.mouseClick(screen.demo_pay_button, Qt.MouseButton.LeftButton)
+        qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
+        settle(qloop, lambda: screen.conf_status.text() == "Paid")
+        assert not screen.barcode.isVisibleTo(screen)
+        number = screen.conf_number.text()
+        assert query(server, "SELECT status FROM orders WHERE number = ?", number) == [("paid",)]
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_kiosk_customer_scans_items_and_their_card(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, server: DemoServer
+) -> None:
+    api = Api.enroll(server, mode="kiosk")
+    window = make_window(qtbot, server.url, api.token, mode="kiosk")
+    try:
+        screen = open_screen(window)
+        service = screen.service
+        sku = sku_with(server, "wh.on_hand >= 5")
+        gtin = query(server, "SELECT gtin FROM products WHERE sku = ?", sku)[0][0]
+        window.services.scans.deliver(Scan(gtin[1:], "wedge"))
+        settle(qloop, lambda: len(service.draft.value.lines) == 1)
+        assert window.stack.currentWidget() is screen  # the scan stayed here
+        loyalty = query(server, "SELECT loyalty_number FROM customers WHERE customer_number = ?",
+                        "C0000003")[0][0]
+        window.services.scans.deliver(Scan(loyalty, "wedge"))
+        settle(qloop, lambda: service.draft.value.customer is not None)
+        assert "•" in screen.customer_label.text()  # masked at the kiosk
+        assert not screen.guest_box.isVisibleTo(screen)
+        qtbot.mouseClick(screen.dest_buttons["this_store"], Qt.MouseButton.LeftButton)
+        settle(qloop, lambda: bool(screen.option_buttons))
+        screen.submit_button.click()  # may be below the fold of the scroll area
+        qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
+        settle(qloop, lambda: screen.conf_number.text().startswith("E"))
+        assert not screen.demo_pay_button.isVisibleTo(screen)  # no staff action at a kiosk
+        assert screen.barcode.isVisibleTo(screen)
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_unknown_code_and_too_many_units_are_explained(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, server: DemoServer
+) -> None:
+    api = Api.enroll(server)
+    window = make_window(qtbot, server.url, api.token)
+    try:
+        screen = open_screen(window)
+        type_into(qtbot, screen.code_entry, "NOPE-404", finish=False)
+        qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
+        settle(qloop, lambda: "No product has the code NOPE-404" in screen.notice.text.text())
+        sku = sku_with(server, "wh.on_hand BETWEEN 5 AND 8 AND here.on_hand = 0")
+        qloop.run_until_complete(screen.service.add_sku(sku))
+        line = screen.service.draft.value.lines[0]
+        screen.service.set_quantity(sku, line.available + 1)
+        assert f"Only {line.available} of" in screen.notice.text.text()
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
