@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe = [
             services.connection.state.subscribe(self.status.set_connection),
             self.products.details.state.subscribe(self.product.show_state),
+            self.products.goes_well_with.state.subscribe(self.product.show_recommendations),
             self.search.state.subscribe(self.home.render_search),
         ]
 
@@ -130,6 +131,10 @@ class MainWindow(QMainWindow):
             lambda: self._lookup.start(self.products.details.retry())
         )
         self.product.back_requested.connect(self.show_home)
+        self.product.set_can_order("endless_aisle" in self.flows)
+        self.product.order_requested.connect(
+            lambda sku: self.open_destination(Destination("endless_aisle", sku, None))
+        )
         self.show_home()
 
     def _build_camera(self) -> None:
@@ -191,13 +196,17 @@ class MainWindow(QMainWindow):
                 )
             )
         elif destination.flow in self.flows:
-            flow = self.flows[destination.flow]
-            self._show(flow.screen())
-            flow.open(destination)
+            self.open_destination(destination)
         else:
             self._show(self.home)
             self.home.show_message(self._not_handled_message(destination), "error")
         return destination
+
+    def open_destination(self, destination: Destination) -> None:
+        """Show the flow that handles ``destination`` and let it open what it names."""
+        flow = self.flows[destination.flow]
+        self._show(flow.screen())
+        flow.open(destination)
 
     def open_sku(self, sku: str) -> None:
         self.nav_product.setEnabled(True)

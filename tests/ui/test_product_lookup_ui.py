@@ -199,3 +199,19 @@ def test_empty_input_does_nothing(qtbot: Any, window: MainWindow, text: str) -> 
     type_and_submit(qtbot, window, text)
     assert window.stack.currentWidget() is window.home
     assert not window.home.notice.isVisible()
+
+
+def test_goes_well_with_suggestions_open_another_product(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
+    api_server: DemoServer, device_token: str,
+) -> None:
+    product = _first_product(api_server, device_token, q="jean droit")
+    window.open_code(product["gtin"])
+    settle(qloop, lambda: window.product.recs_card.isVisible())
+    suggestion = window.product.recs_rows.itemAt(0).widget()
+    assert suggestion.accessibleName().startswith("Suggestion: ")
+    name = suggestion.accessibleName().removeprefix("Suggestion: ").split(",")[0]
+    assert name != product["name"]
+    window.resize(1280, 1300)  # tall enough to show the suggestions without scrolling
+    qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)
+    settle(qloop, lambda: window.product.name.text() == name)

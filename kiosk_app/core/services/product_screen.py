@@ -3,19 +3,40 @@
 from __future__ import annotations
 
 from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.api.customers import CustomerApi
+from kiosk_app.core.models.customer import Recommendations
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.services.product_lookup import ProductDetails, lookup_by_gtin, lookup_by_sku
 
 
 class ProductController:
-    """Loads a product (by GTIN or SKU) into an observable state the screen renders."""
+    """Loads a product (by GTIN or SKU), then what goes well with it, into observable state.
+
+    The recommendations are a second, independent panel: the product shows as soon as it
+    is known, and a failing recommendations request never hides the product.
+    """
 
     def __init__(self, client: ApiClient) -> None:
         self._client = client
+        self._customers = CustomerApi(client)
         self.details: RemoteValue[ProductDetails] = RemoteValue()
+        self.goes_well_with: RemoteValue[Recommendations] = RemoteValue()
 
     async def show_gtin(self, gtin14: str) -> ProductDetails | None:
-        return await self.details.load(gtin14, lambda: lookup_by_gtin(self._client, gtin14))
+        self.goes_well_with.clear()
+        details = await self.details.load(gtin14, lambda: lookup_by_gtin(self._client, gtin14))
+        await self._load_recommendations(details)
+        return details
 
     async def show_sku(self, sku: str) -> ProductDetails | None:
-        return await self.details.load(sku, lambda: lookup_by_sku(self._client, sku))
+        details = await self.details.load(sku, lambda: lookup_by_sku(self._client, sku))
+        await self._load_recommendations(details)
+        return details
+
+    async def _load_recommendations(self, details: ProductDetails | None) -> None:
+        if details is None:
+            return
+        style = details.product.sku
+        await self.goes_well_with.load(
+            style, lambda: self._customers.product_recommendations(style, limit=4)
+        )

@@ -64,70 +64,77 @@ if TYPE_CHECKING:
 MAX_INPUT = 100
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerScreen", text)
-
-
 def tier_name(tier: str) -> str:
     names = {
-        "bronze": _tr("Bronze"),
-        "silver": _tr("Silver"),
-        "gold": _tr("Gold"),
-        "platinum": _tr("Platinum"),
+        "bronze": QCoreApplication.translate("CustomerScreen", "Bronze"),
+        "silver": QCoreApplication.translate("CustomerScreen", "Silver"),
+        "gold": QCoreApplication.translate("CustomerScreen", "Gold"),
+        "platinum": QCoreApplication.translate("CustomerScreen", "Platinum"),
     }
     return names.get(tier, tier.title())
 
 
 def order_status(status: str) -> str:
     names = {
-        "placed": _tr("Placed"),
-        "awaiting_payment": _tr("Awaiting payment"),
-        "paid": _tr("Paid, being prepared"),
-        "shipped": _tr("Shipped"),
-        "delivered": _tr("Delivered"),
-        "cancelled": _tr("Cancelled"),
+        "placed": QCoreApplication.translate("CustomerScreen", "Placed"),
+        "awaiting_payment": QCoreApplication.translate("CustomerScreen", "Awaiting payment"),
+        "paid": QCoreApplication.translate("CustomerScreen", "Paid, being prepared"),
+        "shipped": QCoreApplication.translate("CustomerScreen", "Shipped"),
+        "delivered": QCoreApplication.translate("CustomerScreen", "Delivered"),
+        "cancelled": QCoreApplication.translate("CustomerScreen", "Cancelled"),
     }
     return names.get(status, status)
 
 
 def pickup_status(status: str) -> str:
     names = {
-        "preparing": _tr("Being prepared"),
-        "ready": _tr("Ready for pickup"),
-        "customer_waiting": _tr("Customer waiting"),
-        "collected": _tr("Collected"),
-        "partially_collected": _tr("Partly collected"),
-        "cancelled": _tr("Cancelled"),
-        "expired": _tr("Expired"),
+        "preparing": QCoreApplication.translate("CustomerScreen", "Being prepared"),
+        "ready": QCoreApplication.translate("CustomerScreen", "Ready for pickup"),
+        "customer_waiting": QCoreApplication.translate("CustomerScreen", "Customer waiting"),
+        "collected": QCoreApplication.translate("CustomerScreen", "Collected"),
+        "partially_collected": QCoreApplication.translate("CustomerScreen", "Partly collected"),
+        "cancelled": QCoreApplication.translate("CustomerScreen", "Cancelled"),
+        "expired": QCoreApplication.translate("CustomerScreen", "Expired"),
     }
     return names.get(status, status)
 
 
 def channel_name(channel: str) -> str:
-    names = {"web": _tr("Online"), "store": _tr("In store"), "endless_aisle": _tr("Endless aisle")}
+    names = {
+        "web": QCoreApplication.translate("CustomerScreen", "Online"),
+        "store": QCoreApplication.translate("CustomerScreen", "In store"),
+        "endless_aisle": QCoreApplication.translate("CustomerScreen", "Endless aisle"),
+    }
     return names.get(channel, channel)
 
 
 def refusal_message(refusal: LoyaltyRefusal) -> str:
     messages = {
-        RefusalReason.EXPIRED: _tr(
-            "This loyalty code has expired. Ask the customer to refresh it in their app."
+        RefusalReason.EXPIRED: QCoreApplication.translate(
+            "CustomerScreen",
+            "This loyalty code has expired. Ask the customer to refresh it in their app.",
         ),
-        RefusalReason.FORGED: _tr(
+        RefusalReason.FORGED: QCoreApplication.translate(
+            "CustomerScreen",
             "This loyalty code is not genuine (its signature does not match). "
-            "Ask for the loyalty card or search the customer."
+            "Ask for the loyalty card or search the customer.",
         ),
-        RefusalReason.MALFORMED: _tr("This loyalty code cannot be read. Scan it again."),
-        RefusalReason.NOT_YET_VALID: _tr(
-            "This loyalty code is not valid yet: check the date and time of this device."
+        RefusalReason.MALFORMED: QCoreApplication.translate(
+            "CustomerScreen", "This loyalty code cannot be read. Scan it again."
         ),
-        RefusalReason.KEYS_UNAVAILABLE: _tr(
+        RefusalReason.NOT_YET_VALID: QCoreApplication.translate(
+            "CustomerScreen",
+            "This loyalty code is not valid yet: check the date and time of this device.",
+        ),
+        RefusalReason.KEYS_UNAVAILABLE: QCoreApplication.translate(
+            "CustomerScreen",
             "Loyalty codes cannot be checked right now (no connection to the central "
-            "system). Try again, or search the customer by name."
+            "system). Try again, or search the customer by name.",
         ),
-        RefusalReason.CARD_NOT_ACCEPTED: _tr(
+        RefusalReason.CARD_NOT_ACCEPTED: QCoreApplication.translate(
+            "CustomerScreen",
             "Please show the loyalty code from your app: a card number alone cannot "
-            "open your account here."
+            "open your account here.",
         ),
     }
     return messages.get(refusal.reason, str(refusal))
@@ -135,9 +142,13 @@ def refusal_message(refusal: LoyaltyRefusal) -> str:
 
 def panel_error(error: Exception, what: str) -> str:
     if isinstance(error, errors.NotFound):
-        return _tr("No customer matches %1.").replace("%1", what)
+        return QCoreApplication.translate("CustomerScreen", "No customer matches %1.").replace(
+            "%1", what
+        )
     if isinstance(error, errors.Forbidden):
-        return _tr("This device may not show this customer's data.")
+        return QCoreApplication.translate(
+            "CustomerScreen", "This device may not show this customer's data."
+        )
     return describe_error(error)
 
 

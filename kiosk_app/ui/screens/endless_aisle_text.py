@@ -12,10 +12,6 @@ from kiosk_app.core.services.endless_aisle import Notice
 from kiosk_app.ui.messages import describe_error
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EndlessAisle", text)
-
-
 def _day(value: date, language: str) -> str:
     locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
     return locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM")
@@ -23,11 +19,13 @@ def _day(value: date, language: str) -> str:
 
 def promise_text(promise: Promise, language: str) -> str:
     if promise.ready_now:
-        return _t("Ready today")
+        return QCoreApplication.translate("EndlessAisle", "Ready today")
     if promise.earliest == promise.latest:
-        return _t("On %1").replace("%1", _day(promise.earliest, language))
+        return QCoreApplication.translate("EndlessAisle", "On %1").replace(
+            "%1", _day(promise.earliest, language)
+        )
     return (
-        _t("Between %1 and %2")
+        QCoreApplication.translate("EndlessAisle", "Between %1 and %2")
         .replace("%1", _day(promise.earliest, language))
         .replace("%2", _day(promise.latest, language))
     )
@@ -36,81 +34,123 @@ def promise_text(promise: Promise, language: str) -> str:
 def option_title(option: FulfilmentOption, store_name: str) -> str:
     sources = ", ".join(s.name for s in option.sources)
     if option.kind == "pickup" and option.destination_store is not None:
-        return _t("Pick up at %1 (in stock there)").replace("%1", option.destination_store.name)
+        return QCoreApplication.translate("EndlessAisle", "Pick up at %1 (in stock there)").replace(
+            "%1", option.destination_store.name
+        )
     if option.kind == "ship_to_store":
         target = option.destination_store.name if option.destination_store else store_name
-        return _t("To %1, sent from %2").replace("%1", target).replace("%2", sources)
+        return (
+            QCoreApplication.translate("EndlessAisle", "To %1, sent from %2")
+            .replace("%1", target)
+            .replace("%2", sources)
+        )
     if option.split:
-        return _t("Home delivery in several parcels, from %1").replace("%1", sources)
-    return _t("Home delivery from %1").replace("%1", sources)
+        return QCoreApplication.translate(
+            "EndlessAisle", "Home delivery in several parcels, from %1"
+        ).replace("%1", sources)
+    return QCoreApplication.translate("EndlessAisle", "Home delivery from %1").replace(
+        "%1", sources
+    )
 
 
 def field_name(field: str) -> str:
     names = {
-        "name": _t("Full name"),
-        "line1": _t("Street and number"),
-        "line2": _t("Flat, floor"),
-        "postcode": _t("Postcode"),
-        "city": _t("City"),
-        "country": _t("Country"),
-        "email": _t("Email"),
-        "phone": _t("Mobile phone"),
-        "basket": _t("Items"),
-        "option": _t("Delivery option"),
+        "name": QCoreApplication.translate("EndlessAisle", "Full name"),
+        "line1": QCoreApplication.translate("EndlessAisle", "Street and number"),
+        "line2": QCoreApplication.translate("EndlessAisle", "Flat, floor"),
+        "postcode": QCoreApplication.translate("EndlessAisle", "Postcode"),
+        "city": QCoreApplication.translate("EndlessAisle", "City"),
+        "country": QCoreApplication.translate("EndlessAisle", "Country"),
+        "email": QCoreApplication.translate("EndlessAisle", "Email"),
+        "phone": QCoreApplication.translate("EndlessAisle", "Mobile phone"),
+        "basket": QCoreApplication.translate("EndlessAisle", "Items"),
+        "option": QCoreApplication.translate("EndlessAisle", "Delivery option"),
     }
     return names.get(field, field)
 
 
 def describe_problem(problem: FieldProblem) -> str:
     if problem.field == "basket":
-        return _t("Add at least one item.")
+        return QCoreApplication.translate("EndlessAisle", "Add at least one item.")
     if problem.field == "option":
-        return _t("Choose when and how the order is delivered.")
-    if problem.problem is Problem.REQUIRED:
-        return _t("%1 is required.").replace("%1", field_name(problem.field))
-    if problem.problem is Problem.TOO_LONG:
-        return _t("%1 is too long.").replace("%1", field_name(problem.field))
-    if problem.problem is Problem.POSTCODE_FORMAT:
-        return _t("This postcode is not valid for the country (example: %1).").replace(
-            "%1", problem.example or ""
+        return QCoreApplication.translate(
+            "EndlessAisle", "Choose when and how the order is delivered."
         )
+    if problem.problem is Problem.REQUIRED:
+        return QCoreApplication.translate("EndlessAisle", "%1 is required.").replace(
+            "%1", field_name(problem.field)
+        )
+    if problem.problem is Problem.TOO_LONG:
+        return QCoreApplication.translate("EndlessAisle", "%1 is too long.").replace(
+            "%1", field_name(problem.field)
+        )
+    if problem.problem is Problem.POSTCODE_FORMAT:
+        return QCoreApplication.translate(
+            "EndlessAisle", "This postcode is not valid for the country (example: %1)."
+        ).replace("%1", problem.example or "")
     if problem.problem is Problem.COUNTRY_UNSUPPORTED:
-        return _t("We do not deliver to this country.")
+        return QCoreApplication.translate("EndlessAisle", "We do not deliver to this country.")
     if problem.problem is Problem.EMAIL_FORMAT:
-        return _t("This email address is not valid (example: name@example.com).")
+        return QCoreApplication.translate(
+            "EndlessAisle", "This email address is not valid (example: name@example.com)."
+        )
     if problem.problem is Problem.PHONE_FORMAT:
-        return _t("This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).")
+        return QCoreApplication.translate(
+            "EndlessAisle",
+            "This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).",
+        )
     if problem.problem is Problem.CONTACT_REQUIRED:
-        return _t("Attach a customer, or give an email or a mobile number for the payment link.")
-    return _t("Check %1.").replace("%1", field_name(problem.field))
+        return QCoreApplication.translate(
+            "EndlessAisle",
+            "Attach a customer, or give an email or a mobile number for the payment link.",
+        )
+    return QCoreApplication.translate("EndlessAisle", "Check %1.").replace(
+        "%1", field_name(problem.field)
+    )
 
 
 def describe_notice(notice: Notice) -> str:
     code = notice.code
     if code == "added":
-        return _t("Added: %1").replace("%1", notice.param("name"))
-    if code == "unknown_product":
-        return _t("No product has the code %1. Check it and scan again.").replace(
-            "%1", notice.param("code")
+        return QCoreApplication.translate("EndlessAisle", "Added: %1").replace(
+            "%1", notice.param("name")
         )
+    if code == "unknown_product":
+        return QCoreApplication.translate(
+            "EndlessAisle", "No product has the code %1. Check it and scan again."
+        ).replace("%1", notice.param("code"))
     if code == "quantity_above_available":
         return (
-            _t("Only %1 of %2 can be sent from one store or the warehouse.")
+            QCoreApplication.translate(
+                "EndlessAisle", "Only %1 of %2 can be sent from one store or the warehouse."
+            )
             .replace("%1", notice.param("available"))
             .replace("%2", notice.param("name"))
         )
     if code == "customer_attached":
-        return _t("Customer attached: %1").replace("%1", notice.param("name"))
+        return QCoreApplication.translate("EndlessAisle", "Customer attached: %1").replace(
+            "%1", notice.param("name")
+        )
     if code == "customer_not_found":
-        return _t("No customer has the card or number %1.").replace("%1", notice.param("code"))
+        return QCoreApplication.translate(
+            "EndlessAisle", "No customer has the card or number %1."
+        ).replace("%1", notice.param("code"))
     if code == "cart_loaded":
-        return _t("%1 items of the online cart added.").replace("%1", notice.param("count"))
+        return QCoreApplication.translate(
+            "EndlessAisle", "%1 items of the online cart added."
+        ).replace("%1", notice.param("count"))
     if code == "cart_unavailable":
-        return _t("The online cart cannot be read from this device.")
+        return QCoreApplication.translate(
+            "EndlessAisle", "The online cart cannot be read from this device."
+        )
     if code == "incomplete":
-        return _t("Something is missing: %1").replace("%1", field_name(notice.param("field")))
+        return QCoreApplication.translate("EndlessAisle", "Something is missing: %1").replace(
+            "%1", field_name(notice.param("field"))
+        )
     if code == "payment_refused":
-        return _t("The payment was refused: %1").replace("%1", notice.param("detail"))
+        return QCoreApplication.translate("EndlessAisle", "The payment was refused: %1").replace(
+            "%1", notice.param("detail")
+        )
     if notice.error is not None:
         return describe_error(notice.error)
-    return _t("Something went wrong.")
+    return QCoreApplication.translate("EndlessAisle", "Something went wrong.")

@@ -748,7 +748,9 @@ class PickupScreen(QWidget):
                 parts.append(self.tr("%1 missing").replace("%1", str(line.missing)))
             if line.damaged:
                 parts.append(self.tr("%1 damaged").replace("%1", str(line.damaged)))
-            text.addWidget(label(" · ".join(parts) + " — " + (line.reason or ""), "late"))
+            text.addWidget(
+                label(" · ".join(parts) + " — " + self._reason_label(line.reason), "late")
+            )
         top.addLayout(text, 1)
         count = label(
             self.tr("%1 / %2").replace("%1", str(line.scanned)).replace("%2", str(line.quantity)),
@@ -784,13 +786,9 @@ class PickupScreen(QWidget):
         if self._reason_for is not None and self._reason_for[0] == line.line_no:
             kind = self._reason_for[1]
             reasons = (
-                [self.tr("Not found on the shelf"), self.tr("Sold out in store"), self.tr("Other")]
+                ["not_on_shelf", "sold_out", "other"]
                 if kind == "missing"
-                else [
-                    self.tr("Damaged packaging"),
-                    self.tr("Defective"),
-                    self.tr("Stained or torn"),
-                ]
+                else ["damaged_packaging", "defective", "stained_or_torn"]
             )
             chips = QHBoxLayout()
             chips.addWidget(
@@ -801,8 +799,8 @@ class PickupScreen(QWidget):
                     "section",
                 )
             )
-            for reason in reasons:
-                chip = button(reason, "chip")
+            for reason in reasons:  # stable codes go to the server; people see labels
+                chip = button(self._reason_label(reason), "chip")
                 chip.clicked.connect(
                     lambda _=False, n=line.line_no, k=kind, r=reason: self._mark(n, k, r)
                 )
@@ -810,6 +808,17 @@ class PickupScreen(QWidget):
             chips.addStretch(1)
             col.addLayout(chips)
         return row
+
+    def _reason_label(self, code: str | None) -> str:
+        labels = {
+            "not_on_shelf": self.tr("Not found on the shelf"),
+            "sold_out": self.tr("Sold out in store"),
+            "other": self.tr("Other"),
+            "damaged_packaging": self.tr("Damaged packaging"),
+            "defective": self.tr("Defective"),
+            "stained_or_torn": self.tr("Stained or torn"),
+        }
+        return labels.get(code or "", code or "")
 
     def _ask_reason(self, line_no: int, kind: str) -> None:
         self._reason_for = (line_no, kind)
@@ -839,7 +848,7 @@ class PickupScreen(QWidget):
                         .replace("%1", str(line.missing + line.damaged))
                         .replace("%2", line.name)
                         .replace("%3", what)
-                        .replace("%4", line.reason or ""),
+                        .replace("%4", self._reason_label(line.reason)),
                         "warnline",
                         wrap=True,
                     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.core.models.catalog import LocationStock, Variant
+from kiosk_app.core.models.customer import Recommendations
 from kiosk_app.core.money import format_money
 from kiosk_app.core.remote_state import Failed, Idle, Loaded, Loading, RemoteState
 from kiosk_app.core.services.product_lookup import ProductDetails
@@ -33,6 +34,7 @@ class ProductScreen(QWidget):
     """Renders a ``RemoteState[ProductDetails]``; asks for another variant or a retry."""
 
     variant_requested = Signal(str)  # sku
+    order_requested = Signal(str)  # sku: order it from elsewhere (endless aisle)
     retry_requested = Signal()
     back_requested = Signal()
 
@@ -57,7 +59,7 @@ class ProductScreen(QWidget):
         self.notice.action.clicked.connect(self.retry_requested.emit)
         outer.addWidget(self.notice)
 
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         make_kinetic(scroll)
@@ -91,6 +93,14 @@ class ProductScreen(QWidget):
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.brand, self.name, self.price, self.attributes, self.codes):
             facts.addWidget(w)
+        self.order_button = button(
+            self.tr("Order this for the customer"),
+            "primary",
+            accessible=self.tr("Order this product from another store or the warehouse"),
+        )
+        self.order_button.clicked.connect(self._order_current)
+        self.order_button.hide()  # shown when an ordering flow exists (set_can_order)
+        facts.addWidget(self.order_button)
         facts.addStretch(1)
         head.addLayout(facts, 1)
         self.identity.body.addLayout(head)
@@ -129,11 +139,25 @@ class ProductScreen(QWidget):
         self.stores_card.body.addLayout(self.stores_rows)
         right.addWidget(self.stores_card)
 
+        self.recs_card = Card(self.tr("Goes well with"))
+        self.recs_rows = QVBoxLayout()
+        self.recs_rows.setSpacing(6)
+        self.recs_card.body.addLayout(self.recs_rows)
+        right.addWidget(self.recs_card)
+        self.recs_card.hide()
         right.addStretch(1)
 
         self._colour_group = QButtonGroup(self)
         self._size_group = QButtonGroup(self)
         self._details: ProductDetails | None = None
+        self._can_order = False
+
+    def _order_current(self) -> None:
+        if self._details is not None:
+            self.order_requested.emit(self._details.product.sku)
+
+    def set_can_order(self, can_order: bool) -> None:
+        self._can_order = can_order
 
     # -- rendering -------------------------------------------------------------------------
     def show_state(self, state: RemoteState[ProductDetails]) -> None:
@@ -149,6 +173,7 @@ class ProductScreen(QWidget):
             self.status_label.setText("")
             self._details = None
             self._set_panels_visible(False)
+            self.recs_card.hide()
             self.notice.show_message(
                 f"{describe_error(state.error)} ({state.what})", "error", self.tr("Try again")
             )
@@ -158,6 +183,34 @@ class ProductScreen(QWidget):
             self._show_details(state.value)
         elif isinstance(state, Idle):
             self.status_label.setText("")
+
+    def show_recommendations(self, state: RemoteState[Recommendations]) -> None:
+        """Secondary panel: hidden unless there is something to suggest."""
+        if not isinstance(state, Loaded) or not state.value.items or self._details is None:
+            self.recs_card.hide()
+            return
+        clear_layout(self.recs_rows)
+        lang = self._language()
+        for rec in state.value.items:
+            p = rec.product
+            stock = (
+                self.tr("%1 here").replace("%1", str(rec.available_here))
+                if rec.available_here
+                else self.tr("none here")
+            )
+            row = QPushButton(
+                f"{p.name} · {p.colour or ''}\n{format_money(p.price, p.currency, lang)} · {stock}"
+            )
+            row.setProperty("role", "chip")
+            row.setMinimumHeight(64)
+            row.setAccessibleName(
+                self.tr("Suggestion: %1, %2 in this store")
+                .replace("%1", p.name)
+                .replace("%2", str(rec.available_here))
+            )
+            row.clicked.connect(lambda _=False, sku=p.sku: self.variant_requested.emit(sku))
+            self.recs_rows.addWidget(row)
+        self.recs_card.show()
 
     def _is_variant_switch(self, key: str) -> bool:
         return self._details is not None and any(v.sku == key for v in self._details.variants)
@@ -189,6 +242,7 @@ class ProductScreen(QWidget):
         p = details.product
         lang = self._language()
         self.image.set_product(p.name, p.colour_hex)
+        self.order_button.setVisible(self._can_order)
         self.brand.setText(p.brand.upper())
         self.name.setText(p.name)
         self.price.setText(format_money(p.price, p.currency, lang))
