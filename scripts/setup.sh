@@ -5,12 +5,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Qt (offscreen and X11 under Xvfb), Qt Multimedia, zbar, fonts, virtual screen.
+# Qt (offscreen and X11 under Xvfb), Qt Multimedia, zbar, fonts, virtual screen, and the
+# PostgreSQL server binaries for the reference API's PostgreSQL test.
 DEB_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxrender1 libxi6
-  libpulse0 libzbar0 fonts-dejavu-core xvfb xauth
+  libpulse0 libzbar0 fonts-dejavu-core xvfb xauth postgresql
 )
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
