@@ -57,6 +57,9 @@ def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
     from central_api.routers.customers import router as customers_router
 
     app.include_router(customers_router)
+    from central_api.routers.staff import router as staff_router
+
+    app.include_router(staff_router)
     return app
 
 

@@ -1,14 +1,23 @@
-"""Bearer tokens and scopes.
+"""Bearer tokens, staff sessions and scopes.
 
 A device token is enrolled per device and bound to its store and mode. Scopes derive from
 the mode, so the server - not the app - decides what a kiosk may do.
+
+A staff member signs in on a device (``POST /v1/staff/sessions``) and the app then sends
+``X-Staff-Token: stf_…`` next to the device token. Scopes that are staff actions
+(``central_api.permissions.STAFF_SCOPE_ACTIONS``) need, on an associate device, a staff
+member whose role allows the action - unless the store's policy is ``optional`` and no staff
+token is sent (device-level grants, as before staff sign-in existed). A kiosk device never
+holds a staff scope, whoever signs in on it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -18,6 +27,7 @@ from central_api.models import Device
 from central_api.problems import Problem
 
 DEVICE_TOKEN_PREFIX = "dvc_"
+STAFF_TOKEN_HEADER = "x-staff-token"
 
 SCOPES_BY_MODE: dict[str, frozenset[str]] = {
     "associate": frozenset(
@@ -28,7 +38,8 @@ SCOPES_BY_MODE: dict[str, frozenset[str]] = {
         | {"customers:read", "loyalty:issue"}
     ),
     "kiosk": frozenset(
-        {"catalog:read", "stock:read", "stores:read", "device:self"} | {"pickups:checkin"}
+        {"catalog:read", "stock:read", "stores:read", "device:self"}
+        | {"pickups:checkin"}
         | {"endless-aisle:order"}
         | {"customers:self"}
     ),
@@ -36,8 +47,20 @@ SCOPES_BY_MODE: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True)
+class StaffContext:
+    """The staff member signed in on the calling device (from ``X-Staff-Token``)."""
+
+    staff_id: str
+    name: str
+    role: str
+    session_id: str
+    expires_at: datetime
+    permissions: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Principal:
-    """Who is calling: a device (and later a staff member acting on it)."""
+    """Who is calling: a device, and the staff member signed in on it (if any)."""
 
     kind: str
     subject: str
@@ -45,6 +68,9 @@ class Principal:
     store_id: int
     mode: str
     scopes: frozenset[str]
+    staff: StaffContext | None = None
+    #: the store requires a staff session for staff actions on associate devices
+    staff_required: bool = True
 
     @property
     def key(self) -> str:
@@ -81,27 +107,86 @@ def current_principal(request: Request) -> Principal:
         ).first()
         if device is None or device.revoked:
             raise Problem(401, "invalid-token", "Invalid token", "The token is unknown or revoked.")
+        from central_api.staff import staff_context, staff_sign_in_required
+
+        staff_token = request.headers.get(STAFF_TOKEN_HEADER, "").strip()
+        staff = None
+        if staff_token:
+            staff = staff_context(
+                session, staff_token, device.device_id, device.location_id, device.mode
+            )
+        required = staff_sign_in_required(session, device.location_id)
         return Principal(
             kind="device",
             subject=device.device_id,
             store_code=device.location.code,
             store_id=device.location_id,
             mode=device.mode,
-            scopes=SCOPES_BY_MODE[device.mode],
+            scopes=effective_scopes(SCOPES_BY_MODE[device.mode], staff, required),
+            staff=staff,
+            staff_required=required,
         )
 
 
-def require(scope: str):  # type: ignore[no-untyped-def]
-    """Dependency factory: the caller must hold ``scope``."""
+def effective_scopes(
+    device_scopes: frozenset[str], staff: StaffContext | None, staff_required: bool
+) -> frozenset[str]:
+    """The device's scopes, less the staff actions nobody signed in here may do.
 
-    def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
-        if scope not in principal.scopes:
+    Handlers that test ``scope in principal.scopes`` themselves (instead of ``require``)
+    therefore see the staff decision too.
+    """
+    from central_api.permissions import STAFF_SCOPE_ACTIONS
+
+    kept = set()
+    for scope in device_scopes:
+        action = STAFF_SCOPE_ACTIONS.get(scope)
+        if action is None:
+            kept.add(scope)
+        elif staff is None:
+            if not staff_required:
+                kept.add(scope)  # the store's policy keeps device-level grants
+        elif staff.permissions.get(action) == "allowed":
+            kept.add(scope)
+    return frozenset(kept)
+
+
+def check_scope(principal: Principal, scope: str) -> None:
+    """403 unless the caller holds ``scope``; says why when it is a staff decision."""
+    if scope in principal.scopes:
+        return
+    from central_api.permissions import STAFF_SCOPE_ACTIONS
+
+    action = STAFF_SCOPE_ACTIONS.get(scope)
+    if action is not None and scope in SCOPES_BY_MODE.get(principal.mode, frozenset()):
+        if principal.staff is None:
             raise Problem(
                 403,
-                "forbidden",
-                "Not allowed",
-                f"This {principal.mode} device may not do this (needs scope {scope!r}).",
+                "staff-sign-in-required",
+                "Staff sign-in required",
+                "A staff member must sign in on this device for this.",
+                action=action,
             )
+        raise Problem(
+            403,
+            "permission-denied",
+            "Not allowed for your role",
+            f"Your role ({principal.staff.role}) may not do this ({action}).",
+            action=action,
+        )
+    raise Problem(
+        403,
+        "forbidden",
+        "Not allowed",
+        f"This {principal.mode} device may not do this (needs scope {scope!r}).",
+    )
+
+
+def require(scope: str):  # type: ignore[no-untyped-def]
+    """Dependency factory: the caller must hold ``scope`` (and the staff permission)."""
+
+    def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        check_scope(principal, scope)
         return principal
 
     return _check

@@ -120,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_parse(argv[1:])
     if argv and argv[0] == "decode":
         return cmd_decode(argv[1:])
+    if argv and argv[0] == "outbox":
+        from kiosk_app.cli.outbox_cmd import main as outbox_main
+
+        return outbox_main(argv[1:])
+    if argv and argv[0] in ("doctor", "provision", "smoke-test"):
+        from kiosk_app.cli import dispatch
+
+        return dispatch(argv[0], argv[1:])
     args = _gui_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper())
     overrides = {

@@ -12,8 +12,10 @@ from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.config import Settings
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.models.catalog import DeviceInfo
+from kiosk_app.core.offline.wiring import attach_offline
 from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
-from kiosk_app.core.services.device_session import DeviceNotEnrolled, start_device_session
+from kiosk_app.core.security.enrollment import DeviceNotEnrolled, start_secure_device_session
+from kiosk_app.core.security.redaction import install_log_redaction
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ def build_client(settings: Settings) -> tuple[ApiClient, ConnectionMonitor]:
         settings.api_url,
         timeouts=Timeouts(connect=settings.connect_timeout_s, request=settings.request_timeout_s),
         read_retries=settings.read_retries,
+        ca_bundle=settings.ca_bundle,
     )
     monitor = ConnectionMonitor()
     client.add_outcome_listener(monitor.record)
@@ -47,6 +50,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from kiosk_app.ui.theme import LIGHT
 
     quiet_benign_multimedia_logs()
+    install_log_redaction()  # tokens, PINs, e-mails, phones never reach a log
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("omnistore-kiosk")
@@ -56,6 +60,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     client, monitor = build_client(settings)
     outbox, sync = build_outbox(settings, client)
+    offline = attach_offline(settings, client, monitor, sync)  # read cache, link → monitor
     services = Services(
         client=client,
         connection=monitor,
@@ -69,6 +74,9 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         decoder=settings.decoder,
     )
     window = MainWindow(services)
+    from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window
+
+    _security, credentials, _warning = install_app_security(window, settings)
     from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
 
     app.installEventFilter(WedgeScannerFilter(services.scans, settings.wedge_config(), parent=app))
@@ -77,7 +85,8 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     async def bootstrap() -> None:
         while True:
             try:
-                device: DeviceInfo = await start_device_session(client, settings)
+                identity = await start_secure_device_session(client, settings, credentials)
+                device: DeviceInfo = identity.device
             except DeviceNotEnrolled as exc:
                 window.home.show_message(str(exc), "error")
                 return
@@ -97,7 +106,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     async def main() -> None:
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
-        window.showFullScreen() if settings.mode == "kiosk" else window.show()
+        show_window(window)  # kiosk: frameless full screen, locked down
         background.append(asyncio.ensure_future(bootstrap()))
         background.append(asyncio.ensure_future(monitor.watch(client.health)))
         background.append(asyncio.ensure_future(sync.run_forever()))
@@ -109,6 +118,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         sync.stop()
         await client.aclose()
         outbox.close()
+        offline.close()
 
     with loop:
         loop.run_until_complete(main())

@@ -99,7 +99,22 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop on the test QApplication: drives real async UI flows."""
     import qasync
 
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    class TestLoop(qasync.QEventLoop):  # type: ignore[misc]
+        """Keeps itself the running loop between ``run_until_complete`` calls.
+
+        In the app the loop runs for the whole session. In a test, Qt also processes events
+        between two ``run_until_complete`` calls (qtbot waits, widget teardown, and qasync's
+        own last ``processEvents`` after stopping), and asyncio/anyio callbacks that run then
+        need ``get_running_loop()`` to answer, as it would in the app.
+        """
+
+        def run_forever(self) -> Any:
+            try:
+                return super().run_forever()
+            finally:
+                asyncio.events._set_running_loop(self)
+
+    loop = TestLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     yield loop
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
@@ -107,5 +122,6 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
         task.cancel()
     if pending:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)

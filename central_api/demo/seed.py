@@ -61,4 +61,7 @@ def seed_database(db: Database, seed: int) -> None:
         stores = [loc for loc in locations if loc.kind == "store"]
         customers = generate_customers(session, rng, now, stores, products)
         generate_orders(session, rng, now, customers, stores, products)
+        from central_api.demo.staff import generate_staff  # staff, badges, PINs
+
+        generate_staff(session, now, seed)
         session.commit()

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from central_api import return_policy as policy
 from central_api.auth import Principal, require
-from central_api.demo.returns import check_manager
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.models import Location, Order, OrderLine, Stock, Tender
@@ -44,6 +43,7 @@ from central_api.schemas_returns import (
     TenderOut,
     TenderRefundOut,
 )
+from central_api.staff import check_approver
 
 router = APIRouter(prefix="/v1", tags=["returns"])
 
@@ -294,14 +294,8 @@ def approve(body: ApprovalIn, request: Request, principal: ReturnsWriter) -> App
     Changes nothing (no Idempotency-Key): the PIN is checked and never stored; the app
     queues the return with the approval token, not the PIN.
     """
-    manager = check_manager(body.manager_id, body.pin)
-    if manager is None:
-        raise Problem(
-            403,
-            "invalid-manager-credentials",
-            "Manager ID or PIN not recognised",
-            "The manager ID or PIN is wrong, or this person may not approve returns.",
-        )
+    # staff records, lockout and "another person" rules: central_api.staff (issue 9)
+    manager = check_approver(request, principal, body.manager_id, body.pin, "return.approve")
     expires = datetime.now(UTC).replace(microsecond=0) + APPROVAL_TTL
     order_number = body.order_number.strip().upper()
     token = _sign(

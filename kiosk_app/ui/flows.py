@@ -43,6 +43,9 @@ def build_flows(window: MainWindow) -> list[Flow]:
     flows.append(PickupFlow(window))
     flows.append(ReturnsFlow(window))
     flows.append(EndlessAisleFlow(window))
+    from kiosk_app.ui.screens.sync_status import SyncFlow
+
+    flows.append(SyncFlow(window))
     from kiosk_app.ui.screens.first_run import FirstRunFlow
 
     flows.append(FirstRunFlow(window))  # last: its PRV1 scan consumer sits on top

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -38,8 +40,16 @@ from kiosk_app.core.models.catalog import (
     Store,
     Variant,
 )
+from kiosk_app.core.offline.freshness import ReadCacheHook
+from kiosk_app.core.security.tls import (
+    CertificateError,
+    describe_certificate_failure,
+    find_certificate_failure,
+    tls_context,
+)
 
 M = TypeVar("M")
+STAFF_TOKEN_HEADER = "X-Staff-Token"
 
 
 @dataclass(frozen=True)
@@ -76,14 +86,22 @@ class ApiClient:
         timeouts: Timeouts | None = None,
         read_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         rng: random.Random | None = None,
+        ca_bundle: str | Path | None = None,
     ) -> None:
+        if verify is False:
+            raise ValueError("TLS verification cannot be turned off (use ca_bundle)")
+        if ca_bundle is not None:
+            verify = tls_context(ca_bundle)  # trusted instead of the default CAs
         self.base_url = base_url.rstrip("/")
         self._token = token
+        self._staff_token: str | None = None
+        self._staff_token_rejected: list[Callable[[], None]] = []
         self._read_retries = read_retries
         self._rng = rng or random.Random()
         self._listeners: list[OutcomeListener] = []
+        self._read_cache: ReadCacheHook | None = None
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=(timeouts or Timeouts()).to_httpx(),
@@ -99,8 +117,28 @@ class ApiClient:
         """The shared httpx client (the outbox sender reuses its pool)."""
         return self._http
 
+    def set_read_cache(self, cache: ReadCacheHook | None) -> None:
+        """Keep GET answers in ``cache`` and serve them when the API is unreachable."""
+        self._read_cache = cache
+
+    @property
+    def read_cache(self) -> ReadCacheHook | None:
+        return self._read_cache
+
     def set_token(self, token: str | None) -> None:
         self._token = token
+
+    def set_staff_token(self, token: str | None) -> None:
+        """The signed-in staff member's token, sent as ``X-Staff-Token`` (None: nobody)."""
+        self._staff_token = token
+
+    @property
+    def has_staff_token(self) -> bool:
+        return bool(self._staff_token)
+
+    def on_staff_token_rejected(self, callback: Callable[[], None]) -> None:
+        """Called when the API says the staff session ended (expired, signed out elsewhere)."""
+        self._staff_token_rejected.append(callback)
 
     @property
     def has_token(self) -> bool:
@@ -120,6 +158,8 @@ class ApiClient:
         headers = dict(extra or {})
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
+        if self._staff_token:
+            headers[STAFF_TOKEN_HEADER] = self._staff_token
         return headers
 
     def _report(self, ok: bool, started: float, kind: str) -> None:
@@ -146,6 +186,10 @@ class ApiClient:
             raise ApiTimeout(f"No answer from the central API in time ({method} {path}).") from exc
         except httpx.TransportError as exc:
             self._report(False, started, "unreachable")
+            failure = find_certificate_failure(exc)
+            if failure is not None:
+                message = describe_certificate_failure(failure, self.base_url)
+                raise CertificateError(message) from exc
             raise ApiUnavailable(f"Cannot reach the central API: {exc!r}") from exc
         try:
             body = response.json() if response.content else None
@@ -161,6 +205,10 @@ class ApiClient:
             self._report(True, started, "ok")
             return body
         error = error_from_response(response.status_code, body)
+        if error.slug == "invalid-staff-token" and self._staff_token:
+            self._staff_token = None
+            for callback in list(self._staff_token_rejected):
+                callback()
         self._report(
             response.status_code < 500,
             started,
@@ -169,7 +217,26 @@ class ApiClient:
         raise error
 
     async def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
-        """GET with retries on transport failures and 5xx (reads are safe to repeat)."""
+        """GET with retries on transport failures and 5xx (reads are safe to repeat).
+
+        With a read cache (``set_read_cache``), fresh answers are kept and, when the API
+        cannot be reached or does not answer in time, the last known answer is served
+        instead (``kiosk_app.core.offline.freshness.track_cached_reads`` tells callers).
+        """
+        cache = self._read_cache
+        try:
+            body = await self._get_fresh(path, params)
+        except (ApiUnavailable, ApiTimeout):
+            cached = cache.lookup(path, params) if cache is not None else None
+            if cache is None or cached is None:
+                raise
+            cache.note_served(path, cached)
+            return cached.body
+        if cache is not None:
+            cache.store(path, params, body)
+        return body
+
+    async def _get_fresh(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         attempt = 0
         while True:
             try:

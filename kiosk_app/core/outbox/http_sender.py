@@ -22,6 +22,7 @@ from kiosk_app.core.outbox.outcome import OutcomeKind, SendOutcome
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 KEY_REUSED_SUFFIX = "/idempotency-key-reused"
+IN_PROGRESS_SUFFIX = "/idempotency-in-progress"
 _RETRYABLE_4XX = frozenset({408, 425, 429})
 # Failures raised before a single byte of the request left the device.
 _NOT_SENT_ERRORS = (
@@ -83,6 +84,12 @@ def classify_response(response: httpx.Response, *, now: float) -> SendOutcome:
         replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
         return SendOutcome(OutcomeKind.DELIVERED, status_code=status, body=body, replayed=replayed)
     problem = Problem.from_body(status, body)
+    if status == 409 and problem.type.endswith(IN_PROGRESS_SUFFIX):
+        # The same key is being processed right now (another process sent it too): the
+        # server will have one answer for it shortly; ask again, it is not a conflict.
+        return SendOutcome(
+            OutcomeKind.RETRY_LATER, status_code=status, body=body, problem=problem
+        )
     if status == 409:
         return SendOutcome(OutcomeKind.CONFLICT, status_code=status, body=body, problem=problem)
     if status in _RETRYABLE_4XX or status >= 500 or status < 400:

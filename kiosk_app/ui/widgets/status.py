@@ -1,10 +1,19 @@
-"""Status bar: store, device, mode and connection state (text + colour dot)."""
+"""Status bar: store, device, mode, connection state (text + colour dot) and the outbox.
+
+The outbox part shows how many writes wait to be sent and how many need attention; tapping
+it emits ``queue_clicked`` (the Sync page opens). When answers are being served from the
+read cache, the connection text says how old they are ("Offline - as of 10:42").
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from kiosk_app.core.connection import ConnectionState
+from kiosk_app.ui.theme import LIGHT
 
 _DOT = {
     ConnectionState.ONLINE: "#1d7a46",
@@ -12,9 +21,15 @@ _DOT = {
     ConnectionState.OFFLINE: "#b3261e",
     ConnectionState.UNKNOWN: "#8a8f9c",
 }
+_QUEUE_QSS = (
+    "QPushButton {{ min-height: 48px; padding: 0 16px; font-size: {size}px;"
+    " border-radius: 10px; background: {bg}; border: 1px solid {border}; color: {fg}; }}"
+)
 
 
 class AppStatusBar(QStatusBar):
+    queue_clicked = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
@@ -22,9 +37,18 @@ class AppStatusBar(QStatusBar):
         self.device = QLabel()
         self.connection = QLabel()
         self.connection.setAccessibleName(self.tr("Connection state"))
+        self.queue = QPushButton()
+        self.queue.setMinimumHeight(48)
+        self.queue.clicked.connect(self.queue_clicked.emit)
+        self.queue.hide()
         self.addWidget(self.store)
         self.addWidget(self.device)
+        self.addPermanentWidget(self.queue)
         self.addPermanentWidget(self.connection)
+        self._state = ConnectionState.UNKNOWN
+        self._as_of: float | None = None
+        self._pending = 0
+        self._attention = 0
         self.set_connection(ConnectionState.UNKNOWN)
 
     def set_identity(self, store: str, device: str, mode: str) -> None:
@@ -35,11 +59,48 @@ class AppStatusBar(QStatusBar):
         )
 
     def set_connection(self, state: ConnectionState) -> None:
+        self._state = state
+        self._render_connection()
+
+    def set_as_of(self, stored_at: float | None) -> None:
+        """Answers on screen came from the read cache, fetched at ``stored_at`` (or None)."""
+        self._as_of = stored_at
+        self._render_connection()
+
+    def set_queue(self, pending: int, attention: int) -> None:
+        """Writes waiting to be sent, and failed/conflict writes needing a person."""
+        self._pending, self._attention = pending, attention
+        parts = []
+        if pending:
+            parts.append(self.tr("%1 to send").replace("%1", str(pending)))
+        if attention:
+            parts.append(self.tr("%1 need attention").replace("%1", str(attention)))
+        self.queue.setVisible(bool(parts))
+        # Room for the 48 px button only while it shows (the bar stays slim otherwise).
+        self.setStyleSheet("QStatusBar { min-height: 60px; }" if parts else "")
+        text = " · ".join(parts)
+        self.queue.setText(text)
+        self.queue.setAccessibleName(self.tr("Sync: %1").replace("%1", text))
+        self.queue.setProperty("attention", bool(attention))
+        if attention:
+            bg, fg, border = LIGHT.danger_bg, LIGHT.danger, LIGHT.danger
+        else:
+            bg, fg, border = LIGHT.surface_alt, LIGHT.text, LIGHT.border
+        self.queue.setStyleSheet(
+            _QUEUE_QSS.format(size=LIGHT.font_small + 1, bg=bg, fg=fg, border=border)
+        )
+
+    def _render_connection(self) -> None:
+        state = self._state
         text = {
             ConnectionState.ONLINE: self.tr("Online"),
             ConnectionState.DEGRADED: self.tr("Slow connection"),
             ConnectionState.OFFLINE: self.tr("Offline"),
             ConnectionState.UNKNOWN: self.tr("Connecting…"),
         }[state]
+        if self._as_of is not None and state is not ConnectionState.ONLINE:
+            clock = datetime.fromtimestamp(self._as_of).strftime("%H:%M")
+            text = self.tr("%1 — as of %2").replace("%1", text).replace("%2", clock)
         self.connection.setText(f'<span style="color:{_DOT[state]}">●</span> {text}')
+        self.connection.setAccessibleName(self.tr("Connection state: %1").replace("%1", text))
         self.connection.setProperty("state", state.value)

@@ -1,0 +1,419 @@
+"""Staff credentials: PIN hashing, badge/ID + PIN checks with lockout, sessions, approvals.
+
+* PINs are stored only as salted scrypt hashes (``scrypt$n$r$p$salt$hash``) and compared in
+  constant time; an unknown staff ID costs the same hash as a known one.
+* Lockout is server-side: ``MAX_FAILURES`` wrong PINs in a row lock the person for
+  ``LOCKOUT`` (sign-in *and* approvals, on every device). The counter is raised by a
+  conditional UPDATE inside the caller's write transaction, so two devices guessing at once
+  cannot both get an extra try.
+* A staff token (``stf_…``) is short-lived (``SESSION_TTL``), stored as a hash and bound to
+  the device that asked for it: stolen from one tablet, it is useless on another.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from fastapi import Request
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from central_api.auth import Principal, StaffContext, new_token, token_hash
+from central_api.models_staff import (
+    StaffApproval,
+    StaffAuthEvent,
+    StaffMember,
+    StaffSession,
+    StoreStaffPolicy,
+)
+from central_api.permissions import ALLOWED, decisions, may_approve
+from central_api.problems import Problem
+
+STAFF_TOKEN_PREFIX = "stf_"
+APPROVAL_TOKEN_PREFIX = "apv_"
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+SESSION_TTL = timedelta(hours=4)
+APPROVAL_TTL = timedelta(hours=24)  # the app may hold the approved action in its outbox
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+Outcome = Literal["ok", "bad_credentials", "locked", "inactive", "other_store"]
+
+
+# -- PIN hashing ------------------------------------------------------------------------------
+def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 1024 * 1024
+    )
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            pin.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=64 * 1024 * 1024,
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+_DUMMY_HASH = hash_pin("not-a-pin", salt=b"\x00" * 16)
+
+
+def badge_hash(badge: str) -> str:
+    return hashlib.sha256(b"staff-badge\x00" + badge.strip().encode()).hexdigest()
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite gives naive datetimes back: they were stored in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# -- credential checks ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckResult:
+    outcome: Outcome
+    staff: StaffMember | None = None
+    locked_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+
+def find_staff(session: Session, *, staff_id: str | None, badge: str | None) -> StaffMember | None:
+    if badge:
+        query = select(StaffMember).where(StaffMember.badge_hash == badge_hash(badge))
+    elif staff_id:
+        query = select(StaffMember).where(StaffMember.staff_id == staff_id.strip().upper())
+    else:
+        return None
+    return session.scalars(query).first()
+
+
+def check_credentials(
+    session: Session,
+    *,
+    staff_id: str | None,
+    badge: str | None,
+    pin: str,
+    store_id: int,
+    device_id: str,
+    kind: str,
+    now: datetime | None = None,
+) -> CheckResult:
+    """Check badge/ID + PIN inside the caller's *write* transaction; count failures.
+
+    The failure counter and the audit row are written in that transaction: the caller
+    commits them even when it answers a refusal.
+    """
+    now = now or datetime.now(UTC)
+    member = find_staff(session, staff_id=staff_id, badge=badge)
+    if member is None:
+        pin_matches(pin, _DUMMY_HASH)  # same cost as a known person: no ID enumeration
+        result = CheckResult("bad_credentials")
+    elif member.locked_until is not None and as_utc(member.locked_until) > now:
+        result = CheckResult("locked", member, as_utc(member.locked_until))
+    elif not pin_matches(pin, member.pin_hash):
+        result = _count_failure(session, member, now)
+    elif not member.active:
+        result = CheckResult("inactive", member)
+    elif member.location_id is not None and member.location_id != store_id:
+        result = CheckResult("other_store", member)
+    else:
+        session.execute(
+            update(StaffMember)
+            .where(StaffMember.id == member.id)
+            .values(failed_attempts=0, locked_until=None)
+        )
+        result = CheckResult("ok", member)
+    session.add(
+        StaffAuthEvent(
+            at=now,
+            kind=kind,
+            outcome=result.outcome,
+            staff_member_id=member.id if member else None,
+            device_id=device_id,
+        )
+    )
+    return result
+
+
+def _count_failure(session: Session, member: StaffMember, now: datetime) -> CheckResult:
+    # An expired lock starts a fresh count; the UPDATE is conditional on what was read.
+    expired = member.locked_until is not None and as_utc(member.locked_until) <= now
+    before = 0 if expired else member.failed_attempts
+    after = before + 1
+    locked_until = now + LOCKOUT if after >= MAX_FAILURES else None
+    done = session.execute(
+        update(StaffMember)
+        .where(
+            StaffMember.id == member.id,
+            StaffMember.failed_attempts == member.failed_attempts,
+        )
+        .values(failed_attempts=after, locked_until=locked_until)
+    )
+    if int(getattr(done, "rowcount", 0) or 0) != 1:  # pragma: no cover - serialised writers
+        raise Problem(409, "conflict", "Conflict", "Try again.")
+    if locked_until is not None:
+        return CheckResult("locked", member, locked_until)
+    return CheckResult("bad_credentials", member)
+
+
+def refusal(result: CheckResult, *, manager: bool = False) -> Problem:
+    """The problem answered for a failed check (never says whether the ID exists)."""
+    if result.outcome == "locked":
+        until = result.locked_until or datetime.now(UTC)
+        return Problem(
+            423,
+            "staff-locked",
+            "Too many wrong PINs",
+            "This person is locked after too many wrong PINs; try again after "
+            f"{until.strftime('%H:%M')} UTC or ask a manager.",
+            locked_until=until.isoformat(),
+        )
+    if result.outcome == "other_store":
+        return Problem(
+            403,
+            "staff-other-store",
+            "Not a member of this store",
+            "This person works in another store and cannot sign in here.",
+        )
+    if manager:
+        return Problem(
+            403,
+            "invalid-manager-credentials",
+            "Manager ID or PIN not recognised",
+            "The manager ID or PIN is wrong, or this person may not approve this.",
+        )
+    return Problem(
+        401,
+        "invalid-staff-credentials",
+        "Badge, staff ID or PIN not recognised",
+        "Check the staff ID or badge and the PIN, then try again.",
+    )
+
+
+# -- sessions ---------------------------------------------------------------------------------
+def open_session(
+    session: Session, member: StaffMember, device_id: str, method: str, now: datetime
+) -> tuple[str, StaffSession]:
+    token = new_token(STAFF_TOKEN_PREFIX)
+    record = StaffSession(
+        session_id=f"ss-{uuid.uuid4().hex[:16]}",
+        token_hash=token_hash(token),
+        staff_member_id=member.id,
+        device_id=device_id,
+        method=method,
+        created_at=now,
+        expires_at=now + SESSION_TTL,
+    )
+    session.add(record)
+    return token, record
+
+
+def staff_context(
+    session: Session, token: str, device_id: str, store_id: int, mode: str
+) -> StaffContext:
+    """The staff member behind ``token`` on this device, or 401 ``invalid-staff-token``."""
+    record = session.scalars(
+        select(StaffSession).where(StaffSession.token_hash == token_hash(token))
+    ).first()
+    now = datetime.now(UTC)
+    member = record.staff if record is not None else None
+    if (
+        record is None
+        or member is None
+        or record.revoked_at is not None
+        or as_utc(record.expires_at) <= now
+        or record.device_id != device_id
+        or not member.active
+        or (member.location_id is not None and member.location_id != store_id)
+    ):
+        raise Problem(
+            401,
+            "invalid-staff-token",
+            "Staff session ended",
+            "The staff session expired or was signed out; sign in again.",
+        )
+    return StaffContext(
+        staff_id=member.staff_id,
+        name=member.name,
+        role=member.role,
+        session_id=record.session_id,
+        expires_at=as_utc(record.expires_at),
+        permissions=decisions(member.role, mode),
+    )
+
+
+def staff_sign_in_required(session: Session, store_id: int) -> bool:
+    policy = session.get(StoreStaffPolicy, store_id)
+    return policy is None or policy.staff_sign_in == "required"
+
+
+# -- approvals --------------------------------------------------------------------------------
+def check_approver(
+    request: Request, principal: Principal, ident: str, pin: str, action: str
+) -> StaffMember:
+    """Another person's ID (or badge) + PIN who may approve ``action``; refusals raise.
+
+    Used by endpoints that grant their own approval (``POST /v1/returns/approvals``). The
+    failure counter and audit row are committed even when the check fails.
+    """
+    db = request.app.state.db
+    ident = ident.strip()
+    with db.write_session() as session:
+        is_badge = ident.upper().startswith(BADGE_PREFIX)
+        result = check_credentials(
+            session,
+            staff_id=None if is_badge else ident,
+            badge=ident if is_badge else None,
+            pin=pin,
+            store_id=principal.store_id,
+            device_id=principal.subject,
+            kind="approval",
+        )
+        session.commit()
+    problem = approval_refusal(result, principal, action)
+    if problem is not None:
+        raise problem
+    assert result.staff is not None
+    return result.staff
+
+
+def approval_refusal(result: CheckResult, principal: Principal, action: str) -> Problem | None:
+    if not result.ok:
+        return refusal(result, manager=True)
+    member = result.staff
+    assert member is not None
+    if principal.staff is not None and principal.staff.staff_id == member.staff_id:
+        return Problem(
+            403,
+            "approver-must-differ",
+            "Approval needs another person",
+            "A manager approval is another person's badge or ID and PIN, not your own.",
+        )
+    if not may_approve(member.role, action):
+        return refusal(CheckResult("bad_credentials", member), manager=True)
+    return None
+
+
+def record_approval(
+    session: Session,
+    *,
+    approver: StaffMember,
+    requester: StaffContext | None,
+    action: str,
+    subject: str,
+    device_id: str,
+    now: datetime,
+) -> tuple[str, StaffApproval]:
+    token = new_token(APPROVAL_TOKEN_PREFIX)
+    requester_id = None
+    if requester is not None:
+        requester_id = session.scalars(
+            select(StaffMember.id).where(StaffMember.staff_id == requester.staff_id)
+        ).first()
+    record = StaffApproval(
+        approval_id=f"apr-{uuid.uuid4().hex[:16]}",
+        token_hash=token_hash(token),
+        action=action,
+        subject=subject,
+        approver_id=approver.id,
+        requester_id=requester_id,
+        device_id=device_id,
+        created_at=now,
+        expires_at=now + APPROVAL_TTL,
+    )
+    session.add(record)
+    return token, record
+
+
+def verify_approval(
+    session: Session, token: str | None, *, action: str, subject: str, principal: Principal
+) -> StaffApproval:
+    """The approval behind ``token`` for this action, subject and device, or 403.
+
+    For endpoints that accept an approval token from ``POST /v1/staff/approvals`` (e.g. an
+    endless-aisle price override): the approval is recorded with the action by keeping the
+    returned record's ``approval_id`` / approver.
+    """
+    if not token:
+        raise Problem(
+            403,
+            "manager-approval-required",
+            "Manager approval required",
+            f"This needs a manager's approval ({action}).",
+            action=action,
+        )
+    record = session.scalars(
+        select(StaffApproval).where(StaffApproval.token_hash == token_hash(token))
+    ).first()
+    if (
+        record is None
+        or record.action != action
+        or record.subject != subject
+        or record.device_id != principal.subject
+        or as_utc(record.expires_at) <= datetime.now(UTC)
+    ):
+        raise Problem(
+            403,
+            "invalid-approval",
+            "Manager approval not valid",
+            "The approval is for another action, subject or device, or has expired.",
+        )
+    return record
+
+
+def permission_or_problem(principal: Principal, action: str) -> str:
+    """The caller's decision for ``action``; 403 when there is no staff member or it is denied."""
+    if principal.staff is None:
+        raise Problem(
+            403,
+            "staff-sign-in-required",
+            "Staff sign-in required",
+            "A staff member must sign in on this device first.",
+        )
+    decision = principal.staff.permissions.get(action, "denied")
+    if decision == "denied":
+        raise Problem(
+            403,
+            "permission-denied",
+            "Not allowed for your role",
+            f"Your role ({principal.staff.role}) may not do this ({action}).",
+            action=action,
+        )
+    return decision
+
+
+BADGE_PREFIX = "OSB1-"
+__all__ = [
+    "ALLOWED",
+    "APPROVAL_TTL",
+    "BADGE_PREFIX",
+    "LOCKOUT",
+    "MAX_FAILURES",
+    "SESSION_TTL",
+    "check_approver",
+    "check_credentials",
+    "hash_pin",
+    "pin_matches",
+]

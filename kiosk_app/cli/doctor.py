@@ -1,0 +1,534 @@
+"""``kiosk-app doctor``: is this device ready to work? One verdict line per check.
+
+    kiosk-app doctor [--config FILE] [--api-url URL] [--json] [--bundle support.zip]
+
+Checks: configuration (files, layering, errors with file:line), enrollment, API
+reachability and TLS, clock skew against the API's Date header, keyring backend, barcode
+decoder backends (a real decode of a generated code), camera, outbox backlog, disk space,
+log folder, provisioning trust key. Each prints ``OK``, ``WARN`` or ``FAIL`` with what to
+do. Exit code: 0 when nothing FAILs, 1 otherwise (2 for bad arguments).
+
+``--bundle FILE.zip`` also writes a support bundle: the report, redacted effective
+settings with their sources, the config files with secrets removed, the logs and the
+versions of everything. Nothing in it can enroll a device or call the API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import ssl
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import httpx
+
+from kiosk_app import __version__
+from kiosk_app.core.config import (
+    SECRET_SETTINGS,
+    ConfigError,
+    LoadedSettings,
+    Settings,
+    load_settings_with_sources,
+    redacted,
+    system_config_path,
+    user_config_path,
+)
+from kiosk_app.core.logging_setup import log_files
+
+Status = Literal["OK", "WARN", "FAIL"]
+SKEW_WARN_S = 30.0  # signed customer codes tolerate 30 s
+SKEW_FAIL_S = 300.0
+DISK_FAIL_BYTES = 200 * 1024 * 1024
+DISK_WARN_BYTES = 1024 * 1024 * 1024
+BACKLOG_WARN = 50
+OLDEST_WARN_S = 3600.0
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    message: str
+    fix: str = ""
+
+    def line(self) -> str:
+        text = f"{self.status:<4}  {self.name:<13} {self.message}"
+        return text + (f"\n      {'':<13} -> {self.fix}" if self.fix else "")
+
+
+@dataclass
+class Context:
+    loaded: LoadedSettings | None
+    config_file: Path | None
+    health_response: httpx.Response | None = None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-app doctor",
+        description="Check that this device is ready: one OK/WARN/FAIL line per check.",
+    )
+    parser.add_argument("--config", type=Path, help="user config file (default: see README)")
+    parser.add_argument("--api-url", help="check this API instead of the configured one")
+    parser.add_argument("--json", action="store_true", help="print the checks as JSON")
+    parser.add_argument(
+        "--bundle", type=Path, metavar="FILE.zip", help="also write a redacted support bundle"
+    )
+    parser.add_argument("--no-camera", action="store_true", help="skip the camera check")
+    return parser
+
+
+# -- checks ----------------------------------------------------------------------------------
+def check_config(ctx: Context) -> Check:
+    if ctx.loaded is None:
+        raise AssertionError("handled by run_checks")
+    files = ", ".join(str(f) for f in ctx.loaded.files) or "none (defaults and environment)"
+    s = ctx.loaded.settings
+    return Check(
+        "config", "OK", f"store {s.store_code}, mode {s.mode}, API {s.api_url}; files: {files}"
+    )
+
+
+def check_enrollment(ctx: Context) -> Check:
+    s = _settings(ctx)
+    if s.device_token:
+        return Check("enrollment", "OK", "device token configured")
+    if s.enrollment_token:
+        return Check("enrollment", "OK", "enrollment token configured: enrolls at start")
+    return Check(
+        "enrollment",
+        "WARN",
+        "not enrolled: the app opens its first-run screen",
+        "scan a provisioning QR made with 'kiosk-app provision' on the device",
+    )
+
+
+def _tls_problem(exc: BaseException) -> str | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return str(seen.reason or seen)
+        text = str(seen)
+        if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
+            return text
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def check_api(ctx: Context) -> Check:
+    s = _settings(ctx)
+    url = s.api_url + "/v1/health"
+    started = time.monotonic()
+    try:
+        with httpx.Client(
+            timeout=httpx.Timeout(s.request_timeout_s, connect=s.connect_timeout_s)
+        ) as http:
+            response = http.get(url)
+    except httpx.HTTPError as exc:
+        tls = _tls_problem(exc)
+        if tls:
+            return Check(
+                "api",
+                "FAIL",
+                f"TLS failed for {s.api_url}: {tls}",
+                "install the company CA in the system store or fix the certificate",
+            )
+        return Check(
+            "api",
+            "FAIL",
+            f"cannot reach {s.api_url}: {exc.__class__.__name__} {exc}",
+            "check the network, proxy and api_url",
+        )
+    elapsed_ms = (time.monotonic() - started) * 1000
+    if response.status_code != 200:
+        return Check(
+            "api",
+            "FAIL",
+            f"{url} answered HTTP {response.status_code}",
+            "check api_url points at the central API (…/v1/health must answer 200)",
+        )
+    ctx.health_response = response
+    version = ""
+    with contextlib.suppress(ValueError, AttributeError):
+        version = f", API {response.json().get('version', '?')}"
+    if s.api_url.startswith("https://"):
+        return Check("api", "OK", f"reachable over verified TLS in {elapsed_ms:.0f} ms{version}")
+    local = re.match(r"http://(127\.|localhost|\[::1\])", s.api_url) is not None
+    if local:
+        return Check("api", "OK", f"reachable in {elapsed_ms:.0f} ms{version} (local, no TLS)")
+    return Check(
+        "api",
+        "WARN",
+        f"reachable in {elapsed_ms:.0f} ms{version} but NOT encrypted",
+        "use an https:// api_url in stores",
+    )
+
+
+def check_device(ctx: Context) -> Check:
+    s = _settings(ctx)
+    if not s.device_token or ctx.health_response is None:
+        return Check("device", "OK", "skipped (no device token or API unreachable)")
+    try:
+        response = httpx.get(
+            s.api_url + "/v1/devices/me",
+            timeout=s.request_timeout_s,
+            headers={"Authorization": f"Bearer {s.device_token}"},
+        )
+    except httpx.HTTPError as exc:
+        return Check("device", "WARN", f"could not ask the API who we are: {exc}")
+    if response.status_code == 401:
+        return Check(
+            "device",
+            "FAIL",
+            "the API refuses this device token (revoked or wrong)",
+            "re-provision the device with a new provisioning QR",
+        )
+    if response.status_code != 200:
+        return Check("device", "WARN", f"/v1/devices/me answered HTTP {response.status_code}")
+    me = response.json()
+    store = me.get("store", {}).get("code", "?")
+    verdict: Status = "OK" if store == s.store_code and me.get("mode") == s.mode else "WARN"
+    fix = "" if verdict == "OK" else "the config and the enrolled device differ: re-provision"
+    return Check(
+        "device", verdict, f"enrolled as {me.get('name')} ({me.get('mode')}) in store {store}", fix
+    )
+
+
+def check_clock(ctx: Context) -> Check:
+    response = ctx.health_response
+    if response is None or "date" not in response.headers:
+        return Check(
+            "clock",
+            "WARN",
+            "no Date header to compare with (API unreachable)",
+            "check time sync (timedatectl status / w32tm /query /status)",
+        )
+    server = parsedate_to_datetime(response.headers["date"]).timestamp()
+    skew = time.time() - server
+    text = f"local clock is {abs(skew):.0f} s {'ahead of' if skew > 0 else 'behind'} the API"
+    if abs(skew) <= SKEW_WARN_S:
+        return Check("clock", "OK", f"{text} (within {SKEW_WARN_S:.0f} s)")
+    status: Status = "WARN" if abs(skew) <= SKEW_FAIL_S else "FAIL"
+    return Check(
+        "clock",
+        status,
+        text + ": signed customer codes will be refused",
+        "enable NTP (timedatectl set-ntp true / w32tm /resync)",
+    )
+
+
+def check_keyring(ctx: Context) -> Check:
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception as exc:
+        return Check(
+            "keyring",
+            "WARN",
+            f"keyring unusable: {exc}",
+            "install an OS keyring (gnome-keyring / Windows Credential Manager)",
+        )
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if "fail" in name.lower() or "null" in name.lower():
+        return Check(
+            "keyring",
+            "WARN",
+            f"no OS keyring ({name}): secrets stay in config files",
+            "install and unlock an OS keyring for the kiosk user",
+        )
+    return Check("keyring", "OK", name)
+
+
+def check_decoders(ctx: Context) -> Check:
+    import numpy as np
+    import zxingcpp
+
+    from kiosk_app.hardware.decoding import DecoderUnavailable, decoder_names, make_decoder
+
+    sample = "3760123000017"
+    image = np.asarray(
+        zxingcpp.create_barcode(sample, zxingcpp.BarcodeFormat.EAN13).to_image(scale=3),
+        dtype=np.uint8,
+    )
+    wanted = _settings(ctx).decoder
+    results: dict[str, str] = {}
+    for name in decoder_names():
+        try:
+            codes = make_decoder(name).decode(image)
+        except (DecoderUnavailable, OSError, RuntimeError) as exc:
+            results[name] = f"unavailable ({exc})"
+            continue
+        results[name] = "ok" if any(c.text == sample for c in codes) else "decodes nothing"
+    summary = ", ".join(f"{n}: {r if r == 'ok' else r.split(' (')[0]}" for n, r in results.items())
+    if results.get(wanted) != "ok":
+        return Check(
+            "decoders",
+            "FAIL",
+            f"configured decoder {wanted} is not working ({results.get(wanted)})",
+            'install libzbar0 or set decoder = "zxing"',
+        )
+    others = [n for n, r in results.items() if r != "ok"]
+    if others:
+        return Check("decoders", "WARN", summary, "optional: install libzbar0 for pyzbar")
+    return Check("decoders", "OK", summary)
+
+
+def check_camera(ctx: Context) -> Check:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtMultimedia import QMediaDevices
+
+        _app = QCoreApplication.instance() or QCoreApplication([])
+        names = [d.description() for d in QMediaDevices.videoInputs()]
+    except Exception as exc:
+        return Check(
+            "camera",
+            "WARN",
+            f"Qt Multimedia cannot start: {exc}",
+            "scan with a USB/Bluetooth scanner, or install the camera driver",
+        )
+    if not names:
+        return Check(
+            "camera",
+            "WARN",
+            "no camera found",
+            "fine with a hardware scanner; otherwise plug in or enable a camera",
+        )
+    return Check("camera", "OK", f"{len(names)} camera(s): {', '.join(names)}")
+
+
+def outbox_backlog(path: Path) -> tuple[int, int, float | None]:
+    """(pending, needs attention, age in seconds of the oldest pending); only reads."""
+    with contextlib.closing(sqlite3.connect(path, timeout=5)) as conn:  # WAL: needs -shm
+        rows = dict(
+            conn.execute("SELECT status, COUNT(*) FROM outbox_entries GROUP BY status").fetchall()
+        )
+        oldest = conn.execute(
+            "SELECT MIN(created_at) FROM outbox_entries WHERE status IN ('pending', 'in_flight')"
+        ).fetchone()[0]
+    pending = int(rows.get("pending", 0)) + int(rows.get("in_flight", 0))
+    attention = int(rows.get("conflict", 0)) + int(rows.get("failed", 0))
+    return pending, attention, (time.time() - float(oldest)) if oldest is not None else None
+
+
+def check_outbox(ctx: Context) -> Check:
+    path = _settings(ctx).data_dir / "outbox.db"
+    if not path.exists():
+        return Check("outbox", "OK", f"empty (no {path.name} yet)")
+    try:
+        pending, attention, oldest = outbox_backlog(path)
+    except sqlite3.Error as exc:
+        return Check(
+            "outbox",
+            "FAIL",
+            f"{path} cannot be read: {exc}",
+            "do not delete it: send a support bundle (doctor --bundle)",
+        )
+    text = f"{pending} waiting to sync, {attention} need attention"
+    if oldest is not None:
+        text += f", oldest waiting {oldest / 60:.0f} min"
+    if attention:
+        return Check("outbox", "WARN", text, "open the app's sync screen and resolve them")
+    if pending > BACKLOG_WARN or (oldest or 0) > OLDEST_WARN_S:
+        return Check("outbox", "WARN", text, "the device has been offline: check the network")
+    return Check("outbox", "OK", text)
+
+
+def check_disk(ctx: Context) -> Check:
+    folder = _settings(ctx).data_dir
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    text = f"{free / 1024**3:.1f} GB free for {folder}"
+    if free < DISK_FAIL_BYTES:
+        return Check("disk", "FAIL", text, "free space: the outbox needs room to keep sales")
+    if free < DISK_WARN_BYTES:
+        return Check("disk", "WARN", text, "free some space soon")
+    return Check("disk", "OK", text)
+
+
+def check_logs(ctx: Context) -> Check:
+    folder = _settings(ctx).log_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".doctor-probe"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        return Check(
+            "logs",
+            "WARN",
+            f"cannot write logs in {folder}: {exc.strerror}",
+            "fix the folder's permissions or set log_dir",
+        )
+    return Check("logs", "OK", f"{folder} ({len(log_files(folder))} file(s))")
+
+
+def check_trust(ctx: Context) -> Check:
+    from kiosk_app.core.provisioning import NoTrustedKey, load_trusted_keys
+
+    path = _settings(ctx).trusted_keys_file
+    try:
+        keys = load_trusted_keys(path)
+    except NoTrustedKey as exc:
+        needed = _settings(ctx).needs_provisioning
+        return Check(
+            "provisioning",
+            "FAIL" if needed else "WARN",
+            str(exc),
+            "install IT's provisioning.pub (the package ships it)",
+        )
+    return Check("provisioning", "OK", f"{len(keys)} trusted key(s): {', '.join(keys)}")
+
+
+CHECKS: list[Callable[[Context], Check]] = [
+    check_config,
+    check_enrollment,
+    check_api,
+    check_device,
+    check_clock,
+    check_keyring,
+    check_decoders,
+    check_camera,
+    check_outbox,
+    check_disk,
+    check_logs,
+    check_trust,
+]
+
+
+def _settings(ctx: Context) -> Settings:
+    assert ctx.loaded is not None
+    return ctx.loaded.settings
+
+
+def run_checks(
+    config_file: Path | None, overrides: dict[str, Any], *, camera: bool = True
+) -> tuple[list[Check], Context]:
+    try:
+        loaded = load_settings_with_sources(config_file, overrides=overrides)
+    except ConfigError as exc:
+        fix = "fix the line named above (file:line), or remove the setting"
+        return [Check("config", "FAIL", p, fix) for p in exc.problems], Context(None, config_file)
+    ctx = Context(loaded, config_file)
+    checks: list[Check] = []
+    for fn in CHECKS:
+        if fn is check_camera and not camera:
+            continue
+        try:
+            checks.append(fn(ctx))
+        except Exception as exc:  # a broken check must not hide the others
+            name = fn.__name__.removeprefix("check_")
+            checks.append(Check(name, "FAIL", f"check crashed: {exc!r}"))
+    return checks, ctx
+
+
+def verdict(checks: list[Check]) -> tuple[str, int]:
+    fails = sum(c.status == "FAIL" for c in checks)
+    warns = sum(c.status == "WARN" for c in checks)
+    if fails:
+        return f"NOT READY: {fails} check(s) failed, {warns} warning(s)", 1
+    if warns:
+        return f"READY with {warns} warning(s)", 0
+    return "READY", 0
+
+
+# -- support bundle --------------------------------------------------------------------------
+_SECRET_LINE = re.compile(
+    r"^(\s*[\"']?(?:" + "|".join(sorted(SECRET_SETTINGS)) + r")[\"']?\s*=).*$", re.M
+)
+
+
+def redact_toml(text: str) -> str:
+    """A config file with every secret value replaced (keys kept, so support sees they exist)."""
+    return _SECRET_LINE.sub(r'\1 "<redacted>"', text)
+
+
+def versions() -> dict[str, str]:
+    found = {
+        "kiosk-app": __version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "frozen": str(getattr(sys, "frozen", False)),
+    }
+    for module, attr in (
+        ("PySide6", "__version__"),
+        ("zxingcpp", "__version__"),
+        ("httpx", "__version__"),
+        ("cryptography", "__version__"),
+        ("pydantic", "VERSION"),
+        ("numpy", "__version__"),
+    ):
+        try:
+            found[module] = str(getattr(__import__(module), attr, "?"))
+        except Exception as exc:  # a missing optional piece is itself useful to support
+            found[module] = f"unavailable: {exc}"
+    with contextlib.suppress(Exception):
+        from PySide6.QtCore import qVersion
+
+        found["Qt"] = qVersion()
+    return found
+
+
+def write_bundle(path: Path, checks: list[Check], ctx: Context) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        report = "\n".join(c.line() for c in checks) + "\n" + verdict(checks)[0] + "\n"
+        zf.writestr("doctor.txt", report)
+        zf.writestr("doctor.json", json.dumps([asdict(c) for c in checks], indent=2))
+        zf.writestr("versions.json", json.dumps(versions(), indent=2))
+        zf.writestr("created.txt", datetime.now(UTC).isoformat() + "\n")
+        if ctx.loaded is not None:
+            effective = {"settings": redacted(ctx.loaded.settings), "sources": ctx.loaded.sources}
+            zf.writestr("settings.json", json.dumps(effective, indent=2, default=str))
+        for label, cfg in (
+            ("system", system_config_path()),
+            ("user", user_config_path(ctx.config_file)),
+        ):
+            if cfg.is_file():
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    zf.writestr(f"config/{label}-{cfg.name}", redact_toml(cfg.read_text("utf-8")))
+        log_dir = ctx.loaded.settings.log_dir if ctx.loaded else None
+        for log_file in log_files(log_dir) if log_dir else []:
+            with contextlib.suppress(OSError):
+                zf.write(log_file, f"logs/{log_file.name}")
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    overrides: dict[str, Any] = {"api_url": args.api_url}
+    checks, ctx = run_checks(args.config, overrides, camera=not args.no_camera)
+    text, code = verdict(checks)
+    if args.json:
+        print(
+            json.dumps(
+                {"checks": [asdict(c) for c in checks], "verdict": text, "exit_code": code},
+                indent=2,
+            )
+        )
+    else:
+        print(f"kiosk-app {__version__} doctor")
+        for check in checks:
+            print(check.line())
+        print(text)
+    if args.bundle:
+        write_bundle(args.bundle, checks, ctx)
+        print(f"support bundle: {args.bundle}", file=sys.stderr if args.json else sys.stdout)
+    return code

@@ -1,0 +1,178 @@
+"""Where the device's enrollment credential (its device token) is kept: the OS keyring.
+
+``keyring`` picks the OS store: Windows Credential Manager, macOS Keychain, the Secret
+Service (GNOME Keyring, KWallet) on Linux. On a headless Linux box there is often none and
+``keyring`` falls back to its ``fail``/``null`` backend; ``keyrings.alt`` would "work" but
+writes the secret into a plain file. In both cases :class:`KeyringCredentialStore` refuses
+with :class:`KeyringUnavailable`, whose message says what to install - it never writes the
+secret to disk. Demo runs and tests use :class:`MemoryCredentialStore`, explicitly.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+SERVICE_NAME = "omnistore-kiosk"
+log = logging.getLogger(__name__)
+
+#: backends that store nothing, refuse everything, or store secrets in clear
+_INSECURE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+class KeyringUnavailable(RuntimeError):
+    """No secure OS keyring: the message tells IT what to install or configure."""
+
+
+class CredentialStore(Protocol):
+    #: shown in diagnostics ("OS keyring (SecretService)", "memory (demo)")
+    description: str
+
+    def get(self, name: str) -> str | None: ...
+
+    def set(self, name: str, secret: str) -> None: ...
+
+    def delete(self, name: str) -> None: ...
+
+
+class MemoryCredentialStore:
+    """Secrets in this process only (``--demo``, tests): gone when the app quits."""
+
+    def __init__(self, description: str = "memory (demo, nothing saved)") -> None:
+        self.description = description
+        self._secrets: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._secrets.get(name)
+
+    def set(self, name: str, secret: str) -> None:
+        self._secrets[name] = secret
+
+    def delete(self, name: str) -> None:
+        self._secrets.pop(name, None)
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    usable: bool
+    backend: str
+    message: str
+
+
+def _backend_name(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _insecure(backend: Any) -> bool:
+    return type(backend).__module__.startswith(_INSECURE_MODULE_PREFIXES)
+
+
+def no_keyring_advice(backend: str, system: str | None = None) -> str:
+    """What to tell IT when no secure keyring is available (``backend`` = what was found)."""
+    system = system or platform.system()
+    if "keyrings.alt" in backend:
+        found = (
+            f"The only keyring backend is {backend}, from keyrings.alt: it keeps secrets in a "
+            "plain file, which is not acceptable for the device token."
+        )
+    else:
+        found = f"No OS keyring is available to this user (keyring backend: {backend})."
+    if system == "Windows":
+        todo = "Windows Credential Manager should always be there: check the user's profile."
+    elif system == "Darwin":
+        todo = "Unlock the login Keychain of the kiosk user."
+    else:
+        todo = (
+            "Install and start a Secret Service keyring in the kiosk user's session, e.g. "
+            "'sudo apt install gnome-keyring dbus-user-session libsecret-tools' (or KWallet), "
+            "and unlock it at login (pam_gnome_keyring). Do not install keyrings.alt: it "
+            "stores secrets in plain files."
+        )
+    return (
+        f"{found} {todo} Until then the device token is kept in memory only: the device "
+        "enrolls again at each start (it needs its enrollment token) and nothing is written "
+        "to disk."
+    )
+
+
+def probe_keyring() -> KeyringStatus:
+    """Whether ``keyring``'s current backend is a real, secure OS store."""
+    try:
+        import keyring
+        from keyring.backends.chainer import ChainerBackend
+    except ImportError as exc:  # pragma: no cover - a dependency of the app
+        return KeyringStatus(False, "none", no_keyring_advice(f"none ({exc})"))
+    backend = keyring.get_keyring()
+    name = _backend_name(backend)
+    if isinstance(backend, ChainerBackend):
+        chained = list(getattr(backend, "backends", []))
+        if not chained or any(_insecure(b) for b in chained):
+            names = ", ".join(_backend_name(b) for b in chained) or "none"
+            return KeyringStatus(False, name, no_keyring_advice(f"chain of {names}"))
+        return KeyringStatus(True, name, f"OS keyring ({', '.join(map(_backend_name, chained))})")
+    if _insecure(backend):
+        return KeyringStatus(False, name, no_keyring_advice(name))
+    return KeyringStatus(True, name, f"OS keyring ({name})")
+
+
+class KeyringCredentialStore:
+    """Secrets in the OS keyring under the service ``omnistore-kiosk``."""
+
+    def __init__(self, service: str = SERVICE_NAME) -> None:
+        status = probe_keyring()
+        if not status.usable:
+            raise KeyringUnavailable(status.message)
+        self.service = service
+        self.description = status.message
+
+    def get(self, name: str) -> str | None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_password(self.service, name)
+        except KeyringError as exc:
+            raise KeyringUnavailable(f"The OS keyring refused to read: {exc}") from exc
+
+    def set(self, name: str, secret: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            keyring.set_password(self.service, name, secret)
+        except KeyringError as exc:
+            raise KeyringUnavailable(f"The OS keyring refused to store: {exc}") from exc
+
+    def delete(self, name: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        try:
+            keyring.delete_password(self.service, name)
+        except PasswordDeleteError:
+            return
+        except KeyringError as exc:
+            raise KeyringUnavailable(f"The OS keyring refused to delete: {exc}") from exc
+
+
+def open_credential_store(kind: str) -> tuple[CredentialStore, str | None]:
+    """The store for ``kind`` (``keyring`` or ``memory``) and a warning to show, if any.
+
+    ``keyring`` without a secure backend gives a memory store *and* the advice: the app
+    says so on screen and in the log, and keeps working for this run.
+    """
+    if kind == "memory":
+        return MemoryCredentialStore(), None
+    try:
+        return KeyringCredentialStore(), None
+    except KeyringUnavailable as exc:
+        log.warning("%s", exc)
+        return MemoryCredentialStore("memory only: no secure OS keyring"), str(exc)
+
+
+def device_token_name(api_url: str) -> str:
+    """The keyring entry of the device token for one central API."""
+    return f"device-token@{api_url.rstrip('/')}"

@@ -1,0 +1,73 @@
+"""The device's identity at the central API, with its token kept in the credential store.
+
+Order: the token in the credential store (OS keyring) for this API; else a ``device_token``
+still in the configuration (older installs: it is moved into the store); else enrollment
+with the enrollment token, whose answer goes straight into the store. The token is never
+written to a file or a log by this module.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.api.errors import Unauthorized
+from kiosk_app.core.config import Settings
+from kiosk_app.core.models.catalog import DeviceInfo
+from kiosk_app.core.security.credentials import CredentialStore, device_token_name
+from kiosk_app.core.security.redaction import SECRETS
+
+log = logging.getLogger(__name__)
+
+
+class DeviceNotEnrolled(Exception):
+    """No usable device token and no enrollment token: IT must enroll the device."""
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device: DeviceInfo
+    source: str  # "credential store", "configuration", "enrollment"
+
+
+async def start_secure_device_session(
+    client: ApiClient, settings: Settings, store: CredentialStore
+) -> DeviceIdentity:
+    name = device_token_name(settings.api_url)
+    candidates = [("credential store", store.get(name))]
+    if settings.device_token:
+        candidates.append(("configuration", settings.device_token))
+    for source, token in candidates:
+        if not token:
+            continue
+        SECRETS.add(token)
+        client.set_token(token)
+        try:
+            device = await client.me()
+        except Unauthorized:
+            log.warning("the device token from the %s was refused (revoked?)", source)
+            client.set_token(None)
+            continue
+        if source != "credential store":
+            store.set(name, token)
+            log.warning(
+                "the device token was in the configuration; it is now in the %s: remove "
+                "device_token from the config file",
+                store.description,
+            )
+        return DeviceIdentity(device, source)
+    if not settings.enrollment_token:
+        raise DeviceNotEnrolled(
+            "This device has no valid device token and no enrollment token. Enroll it "
+            "(provisioning QR, or enrollment_token in the config file / KIOSK_ENROLLMENT_TOKEN)."
+        )
+    SECRETS.add(settings.enrollment_token)
+    enrollment = await client.enroll(
+        settings.enrollment_token, settings.store_code, settings.mode, settings.device_name
+    )
+    SECRETS.add(enrollment.token)
+    store.set(name, enrollment.token)
+    client.set_token(enrollment.token)
+    device = DeviceInfo.model_validate(enrollment.model_dump(exclude={"token"}))
+    return DeviceIdentity(device, "enrollment")

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Build the one-folder PyInstaller bundle of kiosk-app: build/dist/kiosk-app/
+#   packaging/linux/build_bundle.sh            (uses ./.venv; installs PyInstaller into it)
+# Prints the bundle size and the build time.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PY="${PYTHON:-$ROOT/.venv/bin/python}"
+PYINSTALLER_SPEC="${PYINSTALLER_SPEC:-pyinstaller>=6.10,<7}"
+cd "$ROOT"
+"$PY" -c "import PyInstaller" 2>/dev/null || "$PY" -m pip install -q "$PYINSTALLER_SPEC"
+# The .qm catalogues are part of the bundle: build them if set-up has not.
+if ! ls kiosk_app/ui/translations/*.qm >/dev/null 2>&1; then
+  "$PY" -m kiosk_app.ui.build_translations
+fi
+start=$(date +%s)
+"$PY" -m PyInstaller --noconfirm --log-level WARN \
+  --distpath build/dist --workpath build/pyinstaller \
+  packaging/pyinstaller/kiosk-app.spec
+end=$(date +%s)
+size=$(du -sm build/dist/kiosk-app | cut -f1)
+echo "bundle: build/dist/kiosk-app  ${size} MB  built in $((end - start)) s"

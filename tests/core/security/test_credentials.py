@@ -1,0 +1,193 @@
+"""The device token lives in the OS keyring; without a secure keyring nothing goes to disk."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.backends.chainer import ChainerBackend
+
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.config import load_settings
+from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.security.credentials import (
+    SERVICE_NAME,
+    KeyringCredentialStore,
+    KeyringUnavailable,
+    MemoryCredentialStore,
+    device_token_name,
+    open_credential_store,
+    probe_keyring,
+)
+from kiosk_app.core.security.enrollment import DeviceNotEnrolled, start_secure_device_session
+from tests.conftest import enroll, run
+
+
+class InMemoryKeyring(KeyringBackend):
+    """A real keyring backend (the OS store stand-in): secrets in a dict."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.secrets:
+            raise PasswordDeleteError(username)
+        del self.secrets[(service, username)]
+
+
+class PlaintextFileKeyring(InMemoryKeyring):
+    """Stands in for keyrings.alt's PlaintextKeyring (same module name: the rule is by name)."""
+
+
+PlaintextFileKeyring.__module__ = "keyrings.alt.file"
+
+
+@pytest.fixture
+def os_keyring() -> Iterator[InMemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def files_under(folder: Path) -> str:
+    text = []
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            text.append((Path(root) / name).read_bytes().decode("utf-8", "replace"))
+    return "\n".join(text)
+
+
+def test_enrollment_puts_the_token_in_the_os_keyring_and_reuses_it(
+    os_keyring: InMemoryKeyring, api_server: DemoServer, isolated_dirs: Path
+) -> None:
+    settings = load_settings(
+        environ={},
+        overrides={"api_url": api_server.url, "enrollment_token": "demo-enrollment"},
+    )
+    store = KeyringCredentialStore()
+
+    async def first() -> str:
+        client = ApiClient(api_server.url)
+        try:
+            identity = await start_secure_device_session(client, settings, store)
+            assert identity.source == "enrollment"
+            return identity.device.device_id
+        finally:
+            await client.aclose()
+
+    device_id = run(first())
+    token = os_keyring.secrets[(SERVICE_NAME, device_token_name(api_server.url))]
+    assert token.startswith("dvc_")
+    assert token not in files_under(isolated_dirs)  # config, data, cache, state: nothing
+
+    async def second() -> str:
+        client = ApiClient(api_server.url)
+        try:
+            identity = await start_secure_device_session(client, settings, store)
+            assert identity.source == "credential store"
+            return identity.device.device_id
+        finally:
+            await client.aclose()
+
+    assert run(second()) == device_id  # the same device, not a new enrollment
+
+
+def test_a_token_left_in_the_configuration_moves_into_the_keyring(
+    os_keyring: InMemoryKeyring, api_server: DemoServer
+) -> None:
+    token = enroll(api_server.url)
+    settings = load_settings(environ={}, overrides={"api_url": api_server.url})
+    settings = settings.model_copy(update={"device_token": token})
+
+    async def go() -> str:
+        client = ApiClient(api_server.url)
+        try:
+            return (await start_secure_device_session(client, settings, store)).source
+        finally:
+            await client.aclose()
+
+    store = KeyringCredentialStore()
+    assert run(go()) == "configuration"
+    assert store.get(device_token_name(api_server.url)) == token
+
+
+def test_no_keyring_backend_says_what_to_install_and_writes_nothing(
+    no_keyring: None, isolated_dirs: Path
+) -> None:
+    with pytest.raises(KeyringUnavailable) as refused:
+        KeyringCredentialStore()
+    message = str(refused.value)
+    assert "No OS keyring" in message and "gnome-keyring" in message
+    assert "keyrings.alt" in message and "plain file" in message
+    store, warning = open_credential_store("keyring")
+    assert isinstance(store, MemoryCredentialStore) and warning == message
+    store.set("device-token@x", "dvc_secret_value_123456")
+    assert "dvc_secret_value_123456" not in files_under(isolated_dirs)
+
+
+def test_null_and_plaintext_backends_are_refused_too() -> None:
+    previous = keyring.get_keyring()
+    try:
+        keyring.set_keyring(null.Keyring())
+        assert not probe_keyring().usable
+        keyring.set_keyring(PlaintextFileKeyring())
+        status = probe_keyring()
+        assert not status.usable and "plain file" in status.message
+        keyring.set_keyring(ChainerBackend())  # nothing chained on this machine
+        chained = probe_keyring()
+        assert not chained.usable or "keyrings.alt" not in chained.message
+        keyring.set_keyring(InMemoryKeyring())
+        assert probe_keyring().usable
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_memory_store_is_explicit_for_demo_and_tests() -> None:
+    store, warning = open_credential_store("memory")
+    assert warning is None and "memory" in store.description
+    store.set("a", "b")
+    assert store.get("a") == "b"
+    store.delete("a")
+    assert store.get("a") is None
+
+
+def test_no_token_and_no_enrollment_token_is_a_clear_error(
+    os_keyring: InMemoryKeyring, api_server: DemoServer
+) -> None:
+    settings = load_settings(environ={}, overrides={"api_url": api_server.url})
+
+    async def go() -> None:
+        client = ApiClient(api_server.url)
+        try:
+            await start_secure_device_session(client, settings, KeyringCredentialStore())
+        finally:
+            await client.aclose()
+
+    with pytest.raises(DeviceNotEnrolled, match="enrollment token"):
+        run(go())

@@ -1,0 +1,224 @@
+"""A fresh device sets itself up from IT's provisioning QR (real server, real widgets)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk_app.cli import provision
+from kiosk_app.core.config import load_settings
+from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.first_run import EnrollFailed, Ready, Refused
+from kiosk_app.core.provisioning import create_provisioning_code, load_private_key
+from kiosk_app.core.scan_hub import Scan
+from kiosk_app.hardware.decoding import decode_image_file, make_decoder
+from kiosk_app.ui.screens.first_run import FirstRunFlow
+from tests.ui.conftest import make_window, settle
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def it_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """IT's signing key; the device trusts its public half (as /etc/... would)."""
+    key = tmp_path / "it.pem"
+    assert provision.main(["--generate-key", str(key)]) == 0
+    monkeypatch.setenv("KIOSK_PROVISIONING_KEY_FILE", str(key) + ".pub")
+    monkeypatch.setenv("KIOSK_SYSTEM_CONFIG", str(tmp_path / "no-system-config.toml"))
+    return key
+
+
+def _flow(window: Any) -> FirstRunFlow:
+    flow = window.flows["provisioning"]
+    assert isinstance(flow, FirstRunFlow)
+    return flow
+
+
+def _shot(window: Any, name: str) -> None:
+    if os.environ.get("KIOSK_SCREENSHOTS", "1") != "0":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(SHOTS / f"first_run_{name}.png"))
+
+
+def test_fresh_device_provisions_from_a_qr_image(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    tmp_path: Path,
+) -> None:
+    png = tmp_path / "code.png"
+    rc = provision.main(
+        [
+            "--store",
+            "PAR01",
+            "--mode",
+            "associate",
+            "--api-url",
+            api_server.url,
+            "--enrollment-token",
+            "demo-enrollment",
+            "--expires",
+            "2h",
+            "--key",
+            str(it_key),
+            "--name-prefix",
+            "PAR01-test",
+            "--out",
+            str(png),
+        ]
+    )
+    assert rc == 0
+    codes = decode_image_file(png, make_decoder("zxing"))  # what the camera would read
+    assert len(codes) == 1 and codes[0].text.startswith("PRV1.")
+
+    window = make_window(qtbot, api_server.url, None)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        assert window.stack.currentWidget() is flow.screen()
+        _shot(window, "1_waiting")
+        window.show_home()
+        assert window.services.scans.deliver(Scan(codes[0].text, "camera"))
+        assert window.stack.currentWidget() is flow.screen()  # the scan opened it
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        state = flow.first_run.state.value
+        assert isinstance(state, Ready), state
+        assert state.device.store.code == "PAR01" and state.device.mode == "associate"
+        assert state.device.name.startswith("PAR01-test-")
+        _shot(window, "4_ready")
+
+        # the config the next start will read
+        settings = load_settings()
+        assert settings.store_code == "PAR01" and settings.api_url == api_server.url
+        assert settings.device_token == state.device.token and settings.enrollment_token is None
+        me = httpx.get(
+            api_server.url + "/v1/devices/me",
+            headers={"Authorization": f"Bearer {settings.device_token}"},
+            timeout=10,
+        )
+        assert me.status_code == 200 and me.json()["device_id"] == state.device.device_id
+
+        # same API and mode as the running window: it works at once, no restart
+        device = qloop.run_until_complete(window.services.client.me())
+        assert device.device_id == state.device.device_id
+        assert flow.screen().start.text() == "Continue"
+        flow.screen().start.click()
+        assert window.stack.currentWidget() is window.home
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_expired_and_forged_codes_are_refused_clearly(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    tmp_path: Path,
+) -> None:
+    key = load_private_key(it_key.read_bytes())
+    dead_api = "http://127.0.0.1:9"  # refused codes must never reach the API they name
+    expired = create_provisioning_code(
+        store_code="PAR01",
+        mode="kiosk",
+        api_url=dead_api,
+        enrollment_token="demo-enrollment",
+        lifetime_s=3600,
+        private_key=key,
+        now=time.time() - 2 * 3600,
+    )
+    forged = create_provisioning_code(
+        store_code="PAR01",
+        mode="kiosk",
+        api_url=dead_api,
+        enrollment_token="demo-enrollment",
+        lifetime_s=3600,
+        private_key=Ed25519PrivateKey.generate(),
+    )
+    window = make_window(qtbot, api_server.url, None)
+    try:
+        flow = _flow(window)
+        screen = flow.screen()
+        window.services.scans.deliver(Scan(expired, "wedge"))
+        state = flow.first_run.state.value
+        assert isinstance(state, Refused) and state.reason == "expired"
+        assert screen.headline.text() == "This set-up code has expired"
+        assert screen.notice.isVisible() and "expired" in screen.notice.text.text()
+        _shot(window, "2_expired")
+
+        window.services.scans.deliver(Scan(forged, "wedge"))
+        state = flow.first_run.state.value
+        assert isinstance(state, Refused) and state.reason == "unknown-key"
+        assert screen.headline.text() == "This set-up code is not genuine"
+        _shot(window, "3_forged")
+        assert not (Path(os.environ["XDG_CONFIG_HOME"]) / "omnistore-kiosk").exists()
+
+        # other scans are not ours: normal routing still gets them
+        assert not flow.take_scan(Scan("3760123000017", "wedge"))
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_unreachable_api_can_be_retried(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+) -> None:
+    key = load_private_key(it_key.read_bytes())
+    code = create_provisioning_code(
+        store_code="PAR01",
+        mode="kiosk",
+        api_url="http://127.0.0.1:9",
+        enrollment_token="demo-enrollment",
+        lifetime_s=600,
+        private_key=key,
+    )
+    window = make_window(qtbot, api_server.url, None)
+    try:
+        flow = _flow(window)
+        window.services.scans.deliver(Scan(code, "camera"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, EnrollFailed))
+        assert flow.screen().retry.isVisibleTo(flow.screen())
+        assert "No connection" in flow.screen().notice.text.text()
+        _shot(window, "5_enroll_failed")
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_an_enrolled_device_ignores_provisioning_codes(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    it_key: Path,
+) -> None:
+    key = load_private_key(it_key.read_bytes())
+    code = create_provisioning_code(
+        store_code="LYO01",
+        mode="kiosk",
+        api_url=api_server.url,
+        enrollment_token="demo-enrollment",
+        lifetime_s=600,
+        private_key=key,
+    )
+    window = make_window(qtbot, api_server.url, device_token)
+    try:
+        flow = _flow(window)
+        assert window.services.scans.deliver(Scan(code, "camera"))
+        state = flow.first_run.state.value
+        assert isinstance(state, Refused) and state.reason == "already-enrolled"
+        assert not flow._task.running
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
