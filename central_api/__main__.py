@@ -48,6 +48,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--latency-ms", type=int, default=0, help="added latency per request (benchmarks)"
     )
+    parser.add_argument(
+        "--staff-sign-in",
+        choices=("required", "optional"),
+        default="required",
+        help="demo stores' policy: staff actions need a signed-in person (required), or "
+        "associate devices keep device-level grants when nobody is signed in (optional)",
+    )
     parser.add_argument("--log-level", default="warning")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -68,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     db = Database(db_url)
     try:
-        prepare_database(db, None if args.no_demo_data else args.seed)
+        prepare_database(db, None if args.no_demo_data else args.seed, args.staff_sign_in)
     except Exception as exc:  # a clear line for IT instead of a traceback
         print(f"kiosk-central-api: cannot prepare the database {db_url!r}: {exc}", file=sys.stderr)
         return 2

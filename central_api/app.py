@@ -63,7 +63,7 @@ def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
     return app
 
 
-def prepare_database(db: Database, seed: int | None) -> None:
+def prepare_database(db: Database, seed: int | None, staff_sign_in: str = "required") -> None:
     """Create the schema; seed demo data when the database is empty and a seed is given."""
     from sqlalchemy import func, select
 
@@ -74,5 +74,5 @@ def prepare_database(db: Database, seed: int | None) -> None:
     with db.session() as s:
         empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0
     if empty and seed is not None:
-        seed_database(db, seed)
+        seed_database(db, seed, staff_sign_in)
     purge_expired(db)

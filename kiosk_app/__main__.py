@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -34,7 +33,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mode", choices=("associate", "kiosk"), help="device mode")
     parser.add_argument("--store", help="store code, e.g. PAR01")
     parser.add_argument("--api-url", help="central API base URL")
-    parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--log-level", default=None, help="overrides log_level (e.g. DEBUG)")
     return parser
 
 
@@ -129,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return dispatch(argv[0], argv[1:])
     args = _gui_parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper())
     overrides = {
         "language": args.lang,
         "mode": args.mode,
@@ -142,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             from kiosk_app.core.demo_server import DemoServerError, start_demo_server
 
             try:
-                demo_server = start_demo_server()
+                demo_server = start_demo_server(staff_sign_in="required")
             except DemoServerError as exc:
                 print(f"kiosk-app: {exc}", file=sys.stderr)
                 return 2
@@ -150,12 +148,16 @@ def main(argv: list[str] | None = None) -> int:
                 api_url=demo_server.url,
                 enrollment_token="demo-enrollment",
                 store_code=args.store or "PAR01",
+                secret_store="memory",  # a throwaway demo device: nothing to keep
             )
         try:
             settings = load_settings(args.config, overrides=overrides)
         except ConfigError as exc:
             print(f"kiosk-app: {exc}", file=sys.stderr)
             return 2
+        from kiosk_app.core.logging_setup import configure_logging
+
+        configure_logging(settings.log_dir, args.log_level or settings.log_level)
         from kiosk_app.app import run_gui
 
         return run_gui(settings)

@@ -88,7 +88,11 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
                 identity = await start_secure_device_session(client, settings, credentials)
                 device: DeviceInfo = identity.device
             except DeviceNotEnrolled as exc:
-                window.home.show_message(str(exc), "error")
+                first_run = window.flows.get("provisioning")
+                if first_run is not None and hasattr(first_run, "show_first_run"):
+                    first_run.show_first_run()  # scan IT's provisioning code to set up
+                else:
+                    window.home.show_message(str(exc), "error")
                 return
             except Exception as exc:  # offline at start: keep the app usable, try again
                 from kiosk_app.ui.messages import describe_error

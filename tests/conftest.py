@@ -16,6 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+from tests.support.memory_keyring import memory_keyring  # noqa: F401  (a shared fixture)
 
 quiet_benign_multimedia_logs()
 
@@ -35,6 +36,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("KIOSK_SYSTEM_CONFIG", str(home / "etc" / "config.toml"))
     return home
 
 

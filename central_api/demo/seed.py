@@ -20,7 +20,7 @@ def _store_quantity(rng: random.Random, assortment: float) -> int:
     return rng.choice((0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12))
 
 
-def seed_database(db: Database, seed: int) -> None:
+def seed_database(db: Database, seed: int, staff_sign_in: str = "required") -> None:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     with db.session() as session:
@@ -63,5 +63,5 @@ def seed_database(db: Database, seed: int) -> None:
         generate_orders(session, rng, now, customers, stores, products)
         from central_api.demo.staff import generate_staff  # staff, badges, PINs
 
-        generate_staff(session, now, seed)
+        generate_staff(session, now, seed, staff_sign_in)
         session.commit()

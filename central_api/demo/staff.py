@@ -5,10 +5,10 @@ only ever holds their hashes (scrypt for PINs, SHA-256 for badges). M001 / 2468 
 M002 / 1357 are the managers the returns flow used before staff sign-in existed: they stay
 valid, as regional managers (every store).
 
-Every demo store starts with the ``optional`` staff sign-in policy (associate devices keep
-their device-level grants until a manager switches the store to ``required`` with
-``POST /v1/staff/policy``); a store without a policy row - a real deployment - is
-``required``.
+Every demo store starts with the staff sign-in policy the server was started with
+(``kiosk-central-api --staff-sign-in required|optional``, default ``required``: staff actions
+need a signed-in person). ``optional`` keeps device-level grants for associate devices with
+nobody signed in; tests of other domains and the installer test use it.
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ def _salt(staff_id: str, seed: int) -> bytes:
     return hashlib.sha256(f"demo-staff-salt:{seed}:{staff_id}".encode()).digest()[:16]
 
 
-def generate_staff(session: Session, now: datetime, seed: int = 42) -> None:
+def generate_staff(
+    session: Session, now: datetime, seed: int = 42, staff_sign_in: str = "required"
+) -> None:
     stores = {loc.code: loc for loc in session.scalars(select(Location))}
     for person in DEMO_STAFF:
         session.add(
@@ -80,7 +82,8 @@ def generate_staff(session: Session, now: datetime, seed: int = 42) -> None:
         if loc.kind == "store":
             session.add(
                 StoreStaffPolicy(
-                    location_id=loc.id, staff_sign_in="optional", updated_at=now, updated_by=None
+                    location_id=loc.id, staff_sign_in=staff_sign_in, updated_at=now,
+                    updated_by=None,
                 )
             )
 

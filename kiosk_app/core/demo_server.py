@@ -56,7 +56,10 @@ def start_demo_server(
     timeout_s: float = 60.0,
     extra_args: list[str] | None = None,
     port: int = 0,
+    staff_sign_in: str = "optional",
 ) -> DemoServer:
+    """Start the reference API. ``staff_sign_in`` defaults to "optional" here (tests and
+    benchmarks act as a device); ``kiosk-app --demo`` asks for "required", as in a store."""
     cmd = [
         sys.executable,
         "-m",
@@ -69,6 +72,8 @@ def start_demo_server(
         str(latency_ms),
         "--enrollment-token",
         enrollment_token,
+        "--staff-sign-in",
+        staff_sign_in,
     ]
     if db_url:
         cmd += ["--db", db_url]

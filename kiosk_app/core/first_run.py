@@ -18,6 +18,7 @@ a device that cannot reach the API cannot be set up anyway (the state says so; r
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -36,6 +37,8 @@ from kiosk_app.core.provisioning import (
     looks_like_provisioning,
     verify_provisioning_code,
 )
+
+log = logging.getLogger(__name__)
 
 _ENROLL_NAMESPACE = uuid.UUID("7b4f1e36-93a4-4c2e-9d38-5a9f2c1d0e10")
 
@@ -169,15 +172,29 @@ class FirstRun:
         self._token = None
         self.state.set(Waiting())
 
+    def _keep_device_token(self, api_url: str, token: str) -> None:
+        """In the OS keyring; without one, for this run only (and said so in the log)."""
+        from kiosk_app.core.security.credentials import (
+            KeyringCredentialStore,
+            KeyringUnavailable,
+            device_token_name,
+        )
+
+        try:
+            KeyringCredentialStore().set(device_token_name(api_url), token)
+        except KeyringUnavailable as exc:
+            log.warning("device token kept in memory only: %s", exc)
+
     def _write_config(self, provisioning: Provisioning, device: Enrollment) -> None:
         values: dict[str, str | None] = {
             "api_url": provisioning.api_url,
             "store_code": provisioning.store_code,
             "mode": provisioning.mode,
             "device_name": device.name,
-            "device_token": device.token,
+            "device_token": None,  # never on disk: the OS keyring keeps it (below)
             "enrollment_token": None,  # the code's token is not kept once enrolled
         }
+        self._keep_device_token(provisioning.api_url, device.token)
         if provisioning.language:
             values["language"] = provisioning.language
         update_config_file(self.user_config_file, values)

@@ -77,6 +77,13 @@ def customer(server: DemoServer) -> tuple[str, str, str, str]:
     return row
 
 
+async def _others_done() -> None:
+    me = asyncio.current_task()
+    others = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+    if others:
+        await asyncio.wait(others, timeout=10)
+
+
 def everything_written(home: Path) -> str:
     texts = []
     for root, _dirs, files in os.walk(home):
@@ -153,6 +160,7 @@ def test_a_whole_session_leaves_no_secret_in_any_file(
     assert summary.delivered == 1
 
     qloop.run_until_complete(session.sign_out())
+    qloop.run_until_complete(_others_done())  # the screens' own loads, before closing
     window.close()
     qloop.run_until_complete(client.aclose())
     outbox.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -18,6 +19,7 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.first_run import EnrollFailed, Ready, Refused
 from kiosk_app.core.provisioning import create_provisioning_code, load_private_key
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.security.credentials import device_token_name
 from kiosk_app.hardware.decoding import decode_image_file, make_decoder
 from kiosk_app.ui.screens.first_run import FirstRunFlow
 from tests.ui.conftest import make_window, settle
@@ -53,6 +55,7 @@ def test_fresh_device_provisions_from_a_qr_image(
     api_server: DemoServer,
     it_key: Path,
     tmp_path: Path,
+    memory_keyring: Any,
 ) -> None:
     png = tmp_path / "code.png"
     rc = provision.main(
@@ -98,10 +101,16 @@ def test_fresh_device_provisions_from_a_qr_image(
         # the config the next start will read
         settings = load_settings()
         assert settings.store_code == "PAR01" and settings.api_url == api_server.url
-        assert settings.device_token == state.device.token and settings.enrollment_token is None
+        assert settings.device_token is None and settings.enrollment_token is None
+        saved = keyring.get_password("omnistore-kiosk", device_token_name(api_server.url))
+        assert saved == state.device.token  # in the OS keyring, never in the file
+        config_files = list(Path(os.environ["XDG_CONFIG_HOME"]).rglob("*.toml"))
+        assert config_files and all(
+            state.device.token not in f.read_text() for f in config_files
+        )
         me = httpx.get(
             api_server.url + "/v1/devices/me",
-            headers={"Authorization": f"Bearer {settings.device_token}"},
+            headers={"Authorization": f"Bearer {saved}"},
             timeout=10,
         )
         assert me.status_code == 200 and me.json()["device_id"] == state.device.device_id

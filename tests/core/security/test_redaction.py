@@ -6,6 +6,7 @@ import logging
 
 from kiosk_app.core.security.redaction import (
     MASK,
+    SECRETS,
     RedactingFilter,
     SecretRegistry,
     redact,
@@ -36,7 +37,11 @@ def test_exact_secrets_are_masked_even_without_a_pattern() -> None:
     registry = SecretRegistry()
     registry.add("opaque-secret-value")
     assert redact("got opaque-secret-value back", registry) == f"got {MASK} back"
-    assert redact_value({"a": ["x opaque-secret-value"]}) == {"a": ["x opaque-secret-value"]}
+    SECRETS.add("another-opaque-one")
+    try:
+        assert redact_value({"a": ["x another-opaque-one"]}) == {"a": [f"x {MASK}"]}
+    finally:
+        SECRETS.discard("another-opaque-one")
 
 
 def test_the_filter_masks_messages_args_and_tracebacks() -> None:
