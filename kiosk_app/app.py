@@ -72,6 +72,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         outbox=outbox,
         sync=sync,
         decoder=settings.decoder,
+        offline_policy=offline.policy,
     )
     window = MainWindow(services)
     from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window

@@ -232,26 +232,19 @@ def check_clock(ctx: Context) -> Check:
 
 
 def check_keyring(ctx: Context) -> Check:
-    try:
-        import keyring
+    """The device token and the read cache's key live in the OS keyring (never in files)."""
+    from kiosk_app.core.security.credentials import probe_keyring
 
-        backend = keyring.get_keyring()
-    except Exception as exc:
-        return Check(
-            "keyring",
-            "WARN",
-            f"keyring unusable: {exc}",
-            "install an OS keyring (gnome-keyring / Windows Credential Manager)",
-        )
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name.lower() or "null" in name.lower():
-        return Check(
-            "keyring",
-            "WARN",
-            f"no OS keyring ({name}): secrets stay in config files",
-            "install and unlock an OS keyring for the kiosk user",
-        )
-    return Check("keyring", "OK", name)
+    status = probe_keyring()
+    if status.usable:
+        return Check("keyring", "OK", status.message)
+    return Check(
+        "keyring",
+        "WARN",
+        f"no secure OS keyring ({status.backend}): the device token stays in memory only and "
+        "personal data is not cached",
+        status.message,
+    )
 
 
 def check_decoders(ctx: Context) -> Check:

@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
 import sys
 from pathlib import Path
+
+from kiosk_app.core.security.redaction import install_log_redaction
 
 LOG_FILE_NAME = "kiosk-app.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _HANDLER_NAME = "omnistore-kiosk-file"
-_SECRET = re.compile(r"(dvc_|Bearer\s+)[A-Za-z0-9_\-]{8,}")
-
-
-class RedactSecrets(logging.Filter):
-    """Replace device tokens and bearer credentials in log records."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = _SECRET.sub(lambda m: m.group(1) + "<redacted>", message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
 def configure_logging(
     log_dir: Path, level: str = "INFO", *, console_level: str | None = "WARNING"
 ) -> Path | None:
@@ -41,6 +28,7 @@ def configure_logging(
     A log folder that cannot be created is not fatal: the app logs to the console only and
     returns None (``doctor`` reports it).
     """
+    install_log_redaction()  # tokens, PINs and personal data never reach any handler
     root = logging.getLogger()
     root.setLevel(min(logging.getLevelName(level.upper()), _console_level(console_level)))
     path: Path | None = log_dir / LOG_FILE_NAME
@@ -60,7 +48,6 @@ def configure_logging(
         file_handler.set_name(_HANDLER_NAME)
         file_handler.setLevel(level.upper())
         file_handler.setFormatter(logging.Formatter(FORMAT))
-        file_handler.addFilter(RedactSecrets())
         root.addHandler(file_handler)
     if console_level is not None and not any(
         isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
@@ -69,7 +56,6 @@ def configure_logging(
         console = logging.StreamHandler()
         console.setLevel(console_level.upper())
         console.setFormatter(logging.Formatter(FORMAT))
-        console.addFilter(RedactSecrets())
         root.addHandler(console)
     return path
 

@@ -20,6 +20,7 @@ from kiosk_app import __version__
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.models.catalog import ProductPage
+from kiosk_app.core.offline.policy import OfflineFlow, OfflinePolicy, may_run_offline
 from kiosk_app.core.outbox import Outbox, SyncEngine
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import Destination, route
@@ -30,6 +31,7 @@ from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import label
+from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
 
 TABLET_SIZE = QSize(1280, 800)
@@ -50,6 +52,7 @@ class Services:
     outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
     sync: SyncEngine | None = None
     decoder: str = "zxing"  # camera decoder backend
+    offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
 
 
 class MainWindow(QMainWindow):
@@ -81,8 +84,15 @@ class MainWindow(QMainWindow):
         rail_layout.addSpacing(16)
         row.addWidget(rail)
 
+        main_column = QVBoxLayout()
+        main_column.setContentsMargins(0, 0, 0, 0)
+        main_column.setSpacing(0)
+        # The message bridge: notices from any flow (e.g. "not available offline") show here.
+        self.bridge = Notice()
+        main_column.addWidget(self.bridge)
         self.stack = QStackedWidget()
-        row.addWidget(self.stack, 1)
+        main_column.addWidget(self.stack, 1)
+        row.addLayout(main_column, 1)
 
         self.home = HomeScreen(services.language)
         self._build_camera()
@@ -201,6 +211,20 @@ class MainWindow(QMainWindow):
             self._show(self.home)
             self.home.show_message(self._not_handled_message(destination), "error")
         return destination
+
+    def offline_gate(self, flow: OfflineFlow) -> bool:
+        """May ``flow`` go on now? Says why not (or that it will be sent later) on the bridge."""
+        from kiosk_app.ui.screens.sync_status import offline_decision_text
+
+        decision = may_run_offline(
+            flow, self.services.connection.state.value, self.services.offline_policy
+        )
+        text = offline_decision_text(decision)
+        if text:
+            self.bridge.show_message(text, "info" if decision.allowed else "error")
+        else:
+            self.bridge.hide()
+        return decision.allowed
 
     def open_destination(self, destination: Destination) -> None:
         """Show the flow that handles ``destination`` and let it open what it names."""

@@ -6,6 +6,7 @@ options, submission) and forwards taps to it; scans go to it while the screen is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from kiosk_app.core.models.endless_aisle import (
     FulfilmentOptions,
 )
 from kiosk_app.core.money import format_money
+from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.remote_state import Failed, Loaded, Loading, RemoteState
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.rules.address import SUPPORTED_COUNTRIES, AddressInput, FieldProblem
@@ -88,11 +90,13 @@ class EndlessAisleScreen(QWidget):
         language: str,
         kiosk: bool,
         store_name: str,
+        may_submit: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setStyleSheet(LOCAL_QSS)
+        self._may_submit = may_submit  # the offline policy: may this order go on now?
         self.service = service
         self.language = language
         self.kiosk = kiosk
@@ -473,7 +477,8 @@ class EndlessAisleScreen(QWidget):
 
     def _submit(self) -> None:
         self._guest_changed()
-        self.service.submit()
+        if self._may_submit():
+            self.service.submit()
 
     def _new_order(self) -> None:
         self._poll.cancel()
@@ -809,6 +814,7 @@ class EndlessAisleFlow:
             language=services.language,
             kiosk=services.mode == "kiosk",
             store_name=services.store_name,
+            may_submit=lambda: window.offline_gate(OfflineFlow.ENDLESS_AISLE),
         )
         self._pop = services.scans.push(self._screen.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())

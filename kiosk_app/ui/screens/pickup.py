@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.core.models.pickup import PickupSummary
+from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.remote_state import Failed, Loaded, Loading, RemoteState
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.rules.pickup_state import ID_DOCUMENTS, VerificationMethod
@@ -583,6 +584,14 @@ class PickupScreen(QWidget):
         self.item_entry.clear()
 
     def _complete(self) -> None:
+        verification = self.core.session.current.verification
+        method = verification.method.value if verification is not None else ""
+        flow = {
+            "signed_qr": OfflineFlow.PICKUP_SIGNED_QR,
+            "pickup_code": OfflineFlow.PICKUP_CODE,
+        }.get(method, OfflineFlow.PICKUP_ID)
+        if not self._window.offline_gate(flow):
+            return
         associate = self.associate_entry.text().strip() or self._window.services.device_name
         self.core.session.complete(associate, self.signature.svg_path())
 
@@ -962,7 +971,9 @@ class PickupFlow:
         else:
             from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 
-            if isinstance(screen, KioskCheckInScreen):
+            if isinstance(screen, KioskCheckInScreen) and self.window.offline_gate(
+                OfflineFlow.PICKUP_CHECK_IN
+            ):
                 screen.open_destination(destination)
 
     def modes(self) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk_app.core.models.returns import OrderLine, ReturnReceipt
 from kiosk_app.core.money import format_money
+from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.returns import LineChoice, Phase, ReturnSession, ReturnView
@@ -620,6 +621,10 @@ class ReturnsFlow(QObject):
     def _find(self, text: str) -> None:
         self.window.services.scans.deliver(Scan(text, "typed"))
 
+    def _may_run(self) -> bool:
+        """Returns need the central system (refund quote): say so when it is unreachable."""
+        return self.window.offline_gate(OfflineFlow.RETURN)
+
     # -- actions ------------------------------------------------------------------------------
     def ask_approval(self) -> None:
         dialog = ApprovalDialog(self.session.view.value.order_number, self._screen)
@@ -642,6 +647,8 @@ class ReturnsFlow(QObject):
             dialog.accept()
 
     def confirm(self) -> None:
+        if not self._may_run():
+            return
         try:
             self.session.confirm()
         except ValueError:
