@@ -82,7 +82,9 @@ def generate_staff(
         if loc.kind == "store":
             session.add(
                 StoreStaffPolicy(
-                    location_id=loc.id, staff_sign_in=staff_sign_in, updated_at=now,
+                    location_id=loc.id,
+                    staff_sign_in=staff_sign_in,
+                    updated_at=now,
                     updated_by=None,
                 )
             )

@@ -123,12 +123,16 @@ def _line(view: EntryView) -> str:
 
 def cmd_list(outbox: Outbox, *, show_all: bool, as_json: bool) -> int:
     now = time.time()
-    statuses = list(EntryStatus) if show_all else [
-        EntryStatus.FAILED,
-        EntryStatus.CONFLICT,
-        EntryStatus.PENDING,
-        EntryStatus.IN_FLIGHT,
-    ]
+    statuses = (
+        list(EntryStatus)
+        if show_all
+        else [
+            EntryStatus.FAILED,
+            EntryStatus.CONFLICT,
+            EntryStatus.PENDING,
+            EntryStatus.IN_FLIGHT,
+        ]
+    )
     views = [describe_entry(e, now) for e in outbox.list_by_status(statuses)]
     if as_json:
         for view in views:

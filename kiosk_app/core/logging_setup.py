@@ -20,6 +20,8 @@ MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _HANDLER_NAME = "omnistore-kiosk-file"
+
+
 def configure_logging(
     log_dir: Path, level: str = "INFO", *, console_level: str | None = "WARNING"
 ) -> Path | None:

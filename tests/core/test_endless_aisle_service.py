@@ -46,9 +46,9 @@ def token(server: DemoServer) -> str:
 
 
 @asynccontextmanager
-async def service_for(url: str, token: str, folder: Path) -> AsyncIterator[
-    tuple[EndlessAisleService, SyncEngine, Outbox]
-]:
+async def service_for(
+    url: str, token: str, folder: Path
+) -> AsyncIterator[tuple[EndlessAisleService, SyncEngine, Outbox]]:
     client = ApiClient(url, token=token, timeouts=Timeouts(connect=1, request=10), read_retries=0)
     outbox = Outbox(folder / "outbox.db")
     sync = SyncEngine(outbox, HttpxSender(client.http, headers=client.auth_headers))

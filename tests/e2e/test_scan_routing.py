@@ -27,7 +27,10 @@ from tests.ui.conftest import make_window, settle
 
 @pytest.fixture
 def app_window(
-    qtbot: Any, qapp: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer,
+    qtbot: Any,
+    qapp: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
     device_token: str,
 ) -> Iterator[MainWindow]:
     window = make_window(qtbot, api_server.url, device_token)
@@ -69,18 +72,22 @@ def api(server: DemoServer, token: str) -> httpx.Client:
 
 
 def test_product_loyalty_and_pickup_scans_each_land_on_their_screen(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, app_window: MainWindow,
-    api_server: DemoServer, device_token: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    app_window: MainWindow,
+    api_server: DemoServer,
+    device_token: str,
 ) -> None:
     window = app_window
     with api(api_server, device_token) as http:
         product = http.get("/v1/products", params={"q": "pull", "limit": 1}).json()["items"][0]
         customer = http.get("/v1/customers", params={"q": "dupont"}).json()["items"][0]
-        pickup = next(
-            p for p in http.get("/v1/pickups").json() if p["status"] in ("ready",)
-        )
-        qr = http.post(f"/v1/pickups/{pickup['order_number']}/qr", json={},
-                       headers={"Idempotency-Key": str(uuid.uuid4())}).json()["token"]
+        pickup = next(p for p in http.get("/v1/pickups").json() if p["status"] in ("ready",))
+        qr = http.post(
+            f"/v1/pickups/{pickup['order_number']}/qr",
+            json={},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        ).json()["token"]
 
     # a product (EAN-13 as printed on the label)
     scan(qloop, window, product["gtin"][1:])

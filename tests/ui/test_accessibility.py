@@ -54,8 +54,12 @@ def small_targets(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("mode", ["associate", "kiosk"])
 def test_every_screen_names_its_controls(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer,
-    device_token: str, kiosk_token: str, mode: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    kiosk_token: str,
+    mode: str,
 ) -> None:
     window: MainWindow = make_window(
         qtbot, api_server.url, device_token if mode == "associate" else kiosk_token, mode=mode
@@ -77,7 +81,10 @@ def test_every_screen_names_its_controls(
 
 
 def test_touch_targets_are_at_least_48_px(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
 ) -> None:
     window = make_window(qtbot, api_server.url, device_token)
     try:

@@ -32,8 +32,9 @@ def open_screen(window: MainWindow) -> EndlessAisleScreen:
     screen = flow.screen()
     assert isinstance(screen, EndlessAisleScreen)
     nav = next(
-        b for b in window.findChildren(QPushButton) if b.property("role") == "nav"
-        and b.text() == "Endless aisle"
+        b
+        for b in window.findChildren(QPushButton)
+        if b.property("role") == "nav" and b.text() == "Endless aisle"
     )
     nav.click()
     assert window.stack.currentWidget() is screen
@@ -124,8 +125,9 @@ def test_kiosk_customer_scans_items_and_their_card(
         window.services.scans.deliver(Scan(gtin[1:], "wedge"))
         settle(qloop, lambda: len(service.draft.value.lines) == 1)
         assert window.stack.currentWidget() is screen  # the scan stayed here
-        loyalty = query(server, "SELECT loyalty_number FROM customers WHERE customer_number = ?",
-                        "C0000003")[0][0]
+        loyalty = query(
+            server, "SELECT loyalty_number FROM customers WHERE customer_number = ?", "C0000003"
+        )[0][0]
         window.services.scans.deliver(Scan(loyalty, "wedge"))
         settle(qloop, lambda: service.draft.value.customer is not None)
         assert "•" in screen.customer_label.text()  # masked at the kiosk

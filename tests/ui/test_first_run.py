@@ -105,9 +105,7 @@ def test_fresh_device_provisions_from_a_qr_image(
         saved = keyring.get_password("omnistore-kiosk", device_token_name(api_server.url))
         assert saved == state.device.token  # in the OS keyring, never in the file
         config_files = list(Path(os.environ["XDG_CONFIG_HOME"]).rglob("*.toml"))
-        assert config_files and all(
-            state.device.token not in f.read_text() for f in config_files
-        )
+        assert config_files and all(state.device.token not in f.read_text() for f in config_files)
         me = httpx.get(
             api_server.url + "/v1/devices/me",
             headers={"Authorization": f"Bearer {saved}"},

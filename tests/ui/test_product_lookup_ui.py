@@ -202,8 +202,11 @@ def test_empty_input_does_nothing(qtbot: Any, window: MainWindow, text: str) -> 
 
 
 def test_goes_well_with_suggestions_open_another_product(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow,
-    api_server: DemoServer, device_token: str,
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
+    api_server: DemoServer,
+    device_token: str,
 ) -> None:
     product = _first_product(api_server, device_token, q="jean droit")
     window.open_code(product["gtin"])

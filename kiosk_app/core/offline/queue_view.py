@@ -88,9 +88,7 @@ ADVICE_TEXT = {
     ),
 }
 
-_DONE_ELSEWHERE = frozenset(
-    {"pickup-already-completed", "quantity-exceeds-returnable"}
-)
+_DONE_ELSEWHERE = frozenset({"pickup-already-completed", "quantity-exceeds-returnable"})
 _IT_SLUGS = frozenset(
     {"unauthorized", "invalid-token", "forbidden", "idempotency-key-reused", "wrong-store"}
 )

@@ -87,9 +87,7 @@ def classify_response(response: httpx.Response, *, now: float) -> SendOutcome:
     if status == 409 and problem.type.endswith(IN_PROGRESS_SUFFIX):
         # The same key is being processed right now (another process sent it too): the
         # server will have one answer for it shortly; ask again, it is not a conflict.
-        return SendOutcome(
-            OutcomeKind.RETRY_LATER, status_code=status, body=body, problem=problem
-        )
+        return SendOutcome(OutcomeKind.RETRY_LATER, status_code=status, body=body, problem=problem)
     if status == 409:
         return SendOutcome(OutcomeKind.CONFLICT, status_code=status, body=body, problem=problem)
     if status in _RETRYABLE_4XX or status >= 500 or status < 400:

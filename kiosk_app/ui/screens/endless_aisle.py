@@ -631,11 +631,7 @@ class EndlessAisleScreen(QWidget):
         self._render_selection()
 
     def _option_button(self, option: FulfilmentOption) -> None:
-        fee = (
-            self.tr("Free")
-            if option.fee == 0
-            else self._money(option.fee, option.currency)
-        )
+        fee = self.tr("Free") if option.fee == 0 else self._money(option.fee, option.currency)
         text = (
             option_title(option, self.store_name)
             + "\n"
@@ -834,4 +830,3 @@ class EndlessAisleFlow:
 
     def modes(self) -> tuple[str, ...]:
         return ("associate", "kiosk")
-

@@ -277,9 +277,9 @@ class SyncScreen(QWidget):
             return self.tr("%1 min ago").replace("%1", str(s // 60))
         if s < 86400:
             return (
-                self.tr("%1 h %2 min ago").replace("%1", str(s // 3600)).replace(
-                    "%2", str(s % 3600 // 60)
-                )
+                self.tr("%1 h %2 min ago")
+                .replace("%1", str(s // 3600))
+                .replace("%2", str(s % 3600 // 60))
             )
         return self.tr("%1 days ago").replace("%1", str(s // 86400))
 
@@ -396,8 +396,10 @@ class SyncScreen(QWidget):
         if snapshot.dismissed:
             done = Card(self.tr("Dismissed recently"))
             for entry in snapshot.dismissed:
-                text = self.tr("%1 — note: %2").replace("%1", self._title(entry)).replace(
-                    "%2", entry.note or ""
+                text = (
+                    self.tr("%1 — note: %2")
+                    .replace("%1", self._title(entry))
+                    .replace("%2", entry.note or "")
                 )
                 done.body.addWidget(label(text, "muted", wrap=True))
             self.lists.addWidget(done)
@@ -501,9 +503,7 @@ class SyncFlow(QObject):
 
     handles: tuple[str, ...] = ("sync",)
 
-    def __init__(
-        self, window: MainWindow, *, policy: OfflinePolicy = DEFAULT_POLICY
-    ) -> None:
+    def __init__(self, window: MainWindow, *, policy: OfflinePolicy = DEFAULT_POLICY) -> None:
         super().__init__(window)
         self.window = window
         services = window.services

@@ -35,8 +35,6 @@ from tests.support.faultproxy import FaultMode, FaultProxy
 GTIN = "3760123000017"
 
 
-
-
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
     """A headless machine: keyring finds no backend."""
