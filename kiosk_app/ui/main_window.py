@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
 
         rail = QWidget()
         rail.setObjectName("navRail")
-        rail.setFixedWidth(216)
+        rail.setFixedWidth(232)
         rail_layout = QVBoxLayout(rail)
         rail_layout.setContentsMargins(12, 20, 12, 16)
         rail_layout.setSpacing(6)

@@ -35,7 +35,9 @@ class Card(QFrame):
         if title:
             self.title_label = label(title.upper(), "section", wrap=True)
             self.body.addWidget(self.title_label)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Minimum, not Maximum: word-wrapped labels report a too-small size hint, and a card
+        # capped at its hint clips them (a long product name over two lines).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
 
 def set_badge(widget: QLabel, quantity: int, text: str) -> None:
