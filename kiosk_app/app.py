@@ -47,14 +47,18 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
     from kiosk_app.ui.i18n import install_language
     from kiosk_app.ui.main_window import MainWindow, Services
-    from kiosk_app.ui.theme import LIGHT
+    from kiosk_app.ui.theme import make_theme
 
     quiet_benign_multimedia_logs()
     install_log_redaction()  # tokens, PINs, e-mails, phones never reach a log
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("omnistore-kiosk")
-    app.setStyleSheet(LIGHT.qss())
+    app.setStyleSheet(
+        make_theme(
+            settings.theme, large_text=settings.large_text, primary=settings.brand_primary
+        ).qss()
+    )
     language = install_language(app, settings.language)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -73,11 +77,31 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         sync=sync,
         decoder=settings.decoder,
         offline_policy=offline.policy,
+        brand_name=settings.brand_name,
+        brand_logo=settings.brand_logo,
     )
-    window = MainWindow(services)
     from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window
 
+    window = MainWindow(services)
     _security, credentials, _warning = install_app_security(window, settings)
+
+    def switch_language(language: str) -> None:
+        """Kiosk: the customer picked a language. Rebuild the screens in it (a fresh
+        customer session, as after the idle reset); services and the queue carry on."""
+        nonlocal window, _security
+        services.language = install_language(app, language)
+        old = window
+        window = MainWindow(services)
+        _security, _, _ = install_app_security(window, settings)
+        window.language_requested.connect(switch_language)
+        window.status.set_identity(
+            f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+        )
+        show_window(window)
+        old.close()
+        old.deleteLater()
+
+    window.language_requested.connect(switch_language)
     from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
 
     app.installEventFilter(WedgeScannerFilter(services.scans, settings.wedge_config(), parent=app))

@@ -98,6 +98,13 @@ class Settings(BaseModel):
     connect_timeout_s: float = Field(3.0, gt=0, le=60, description="TCP/TLS connect timeout")
     read_retries: int = Field(2, ge=0, le=5, description="Retries of safe reads")
     language: Literal["fr", "en", "system"] = Field("system", description="UI language")
+    theme: Literal["light", "dark", "high_contrast"] = Field("light", description="UI theme")
+    large_text: bool = Field(False, description="Larger type and touch targets")
+    brand_name: str | None = Field(None, max_length=40, description="Retailer name in the rail")
+    brand_primary: str | None = Field(
+        None, pattern=r"^#[0-9a-fA-F]{6}$", description="Brand colour, e.g. #0a7d5c"
+    )
+    brand_logo: Path | None = Field(None, description="PNG/SVG logo shown in the rail")
     decoder: Literal["zxing", "pyzbar"] = Field("zxing", description="Barcode decoder")
     data_dir: Path = Field(default_factory=default_data_dir, description="Local data folder")
     log_dir: Path = Field(default_factory=default_log_dir, description="Rotating log files")

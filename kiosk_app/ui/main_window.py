@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -53,9 +55,14 @@ class Services:
     sync: SyncEngine | None = None
     decoder: str = "zxing"  # camera decoder backend
     offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
+    brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
+    brand_logo: Path | None = None  # and its logo (config: brand_logo)
 
 
 class MainWindow(QMainWindow):
+    #: the kiosk customer picked another language ("fr" / "en"); the app rebuilds the UI
+    language_requested = Signal(str)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -78,8 +85,22 @@ class MainWindow(QMainWindow):
         rail_layout = QVBoxLayout(rail)
         rail_layout.setContentsMargins(12, 20, 12, 16)
         rail_layout.setSpacing(6)
-        brand = label(self.tr("Store app"), "brand", wrap=True)
-        brand.setAccessibleName(self.tr("Store app"))
+        if services.brand_logo is not None and services.brand_logo.exists():
+            logo = QLabel()
+            pixmap = QPixmap(str(services.brand_logo))
+            if not pixmap.isNull():
+                logo.setPixmap(
+                    pixmap.scaled(
+                        200,
+                        64,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
+                logo.setAccessibleName(services.brand_name or self.tr("Store app"))
+                rail_layout.addWidget(logo)
+        brand = label(services.brand_name or self.tr("Store app"), "brand", wrap=True)
+        brand.setAccessibleName(brand.text())
         rail_layout.addWidget(brand)
         rail_layout.addSpacing(16)
         row.addWidget(rail)
@@ -117,6 +138,15 @@ class MainWindow(QMainWindow):
             for name in flow.handles:
                 self.flows[name] = flow
         rail_layout.addStretch(1)
+        if services.mode == "kiosk":
+            # Each language named in itself, so a customer who reads neither label can find it.
+            other = "en" if services.language == "fr" else "fr"
+            switch = QPushButton("English" if other == "en" else "Français")
+            switch.setProperty("role", "chip")
+            switch.setAccessibleName("Change language / Changer de langue")
+            switch.clicked.connect(lambda: self.language_requested.emit(other))
+            rail_layout.addWidget(switch)
+            self.language_button = switch
         rail_layout.addWidget(label(self.tr("Version %1").replace("%1", __version__), "muted"))
 
         self.status = AppStatusBar()

@@ -24,6 +24,7 @@ def make_window(
     timeout: float = 5.0,
     mode: str = "associate",
     data_dir: Path | None = None,
+    language: str = "en",
 ) -> MainWindow:
     """A real main window on a real client, with its own outbox file (sync not started)."""
     client = ApiClient(
@@ -41,7 +42,7 @@ def make_window(
         store_name="Paris Rivoli",
         device_name="tablet-1",
         mode=mode,
-        language="en",
+        language=language,
         outbox=outbox,
         sync=sync,
     )

@@ -52,3 +52,32 @@ def test_french_is_applied_at_runtime(qapp: Any) -> None:
         assert "Effacer le dernier chiffre" in names
     finally:
         install_language(qapp, "en")
+
+
+def test_kiosk_customer_switches_language(
+    qtbot: Any, qapp: Any, qloop: Any, api_server: Any, kiosk_token: str
+) -> None:
+    """The kiosk offers the other language, named in itself; a window built after the switch
+    speaks it (the app rebuilds the screens on ``language_requested``)."""
+    from tests.ui.conftest import make_window
+
+    build_translations.compile_all()
+    try:
+        install_language(qapp, "fr")
+        window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk", language="fr")
+        assert window.nav_home.text() == "Scanner"
+        requested: list[str] = []
+        window.language_requested.connect(requested.append)
+        window.language_button.click()
+        assert requested == ["en"]
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+        install_language(qapp, "en")
+        window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+        assert window.nav_home.text() == "Scan"
+        assert window.language_button.text() == "Français"
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+    finally:
+        install_language(qapp, "en")

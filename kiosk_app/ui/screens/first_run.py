@@ -49,53 +49,65 @@ if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
 def refusal_text(reason: str) -> tuple[str, str]:
     """(headline, what to do) for a refused code, translated."""
     if reason == "expired":
         return (
-            _tr("This set-up code has expired"),
-            _tr("Set-up codes are valid for a limited time. Ask IT for a new one."),
+            QCoreApplication.translate("FirstRunScreen", "This set-up code has expired"),
+            QCoreApplication.translate(
+                "FirstRunScreen", "Set-up codes are valid for a limited time. Ask IT for a new one."
+            ),
         )
     if reason in ("forged", "unknown-key"):
         return (
-            _tr("This set-up code is not genuine"),
-            _tr(
+            QCoreApplication.translate("FirstRunScreen", "This set-up code is not genuine"),
+            QCoreApplication.translate(
+                "FirstRunScreen",
                 "It was not signed by your IT department, or it was altered. Do not use it "
-                "and tell IT."
+                "and tell IT.",
             ),
         )
     if reason == "not-yet-valid":
         return (
-            _tr("This device's clock is wrong"),
-            _tr("The code looks issued in the future. Set the date and time, then scan again."),
+            QCoreApplication.translate("FirstRunScreen", "This device's clock is wrong"),
+            QCoreApplication.translate(
+                "FirstRunScreen",
+                "The code looks issued in the future. Set the date and time, then scan again.",
+            ),
         )
     if reason == "no-trusted-key":
         return (
-            _tr("This device cannot check set-up codes"),
-            _tr("IT's public key (provisioning.pub) is missing. Reinstall the app package."),
+            QCoreApplication.translate("FirstRunScreen", "This device cannot check set-up codes"),
+            QCoreApplication.translate(
+                "FirstRunScreen",
+                "IT's public key (provisioning.pub) is missing. Reinstall the app package.",
+            ),
         )
     if reason == "already-enrolled":
         return (
-            _tr("This device is already set up"),
-            _tr("To move it to another store, IT must reset it first."),
+            QCoreApplication.translate("FirstRunScreen", "This device is already set up"),
+            QCoreApplication.translate(
+                "FirstRunScreen", "To move it to another store, IT must reset it first."
+            ),
         )
     return (
-        _tr("This is not a valid set-up code"),
-        _tr("Scan the set-up QR code printed by IT (it starts with PRV1)."),
+        QCoreApplication.translate("FirstRunScreen", "This is not a valid set-up code"),
+        QCoreApplication.translate(
+            "FirstRunScreen", "Scan the set-up QR code printed by IT (it starts with PRV1)."
+        ),
     )
 
 
 def enroll_error_text(exc: Exception) -> str:
     if isinstance(exc, errors.Unauthorized):
-        return _tr(
-            "The central system refused the enrollment token in this code. Ask IT for a new code."
+        return QCoreApplication.translate(
+            "FirstRunScreen",
+            "The central system refused the enrollment token in this code. Ask IT for a new code.",
         )
     if isinstance(exc, OSError):
-        return _tr("The settings could not be saved: %1").replace("%1", str(exc))
+        return QCoreApplication.translate(
+            "FirstRunScreen", "The settings could not be saved: %1"
+        ).replace("%1", str(exc))
     return describe_error(exc)
 
 
@@ -326,8 +338,10 @@ class FirstRunFlow:
             self._window.status.set_identity(
                 f"{ready.device.store.name} ({p.store_code})", ready.device.name, p.mode
             )
-            self._screen.start.setText(self._screen.tr("Continue"))
-            self._screen.start.setAccessibleName(self._screen.tr("Continue"))
+            self._screen.start.setText(QCoreApplication.translate("FirstRunScreen", "Continue"))
+            self._screen.start.setAccessibleName(
+                QCoreApplication.translate("FirstRunScreen", "Continue")
+            )
 
     def _continue(self) -> None:
         state = self.first_run.state.value
@@ -347,8 +361,10 @@ class FirstRunFlow:
 
         preview = QVideoWidget()
         preview.setMinimumSize(320, 240)
-        preview.setAccessibleName(self._screen.tr("Camera preview"))
+        preview.setAccessibleName(QCoreApplication.translate("FirstRunScreen", "Camera preview"))
         self._screen.preview_slot.addWidget(preview)
         if not camera.start(0, preview):
             self._screen.camera_button.setEnabled(False)
-            self._screen.camera_button.setText(self._screen.tr("No camera found"))
+            self._screen.camera_button.setText(
+                QCoreApplication.translate("FirstRunScreen", "No camera found")
+            )
