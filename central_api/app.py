@@ -7,14 +7,36 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from central_api import __version__
+from central_api.auth import PrincipalCache
 from central_api.db import Database
 from central_api.idempotency import purge_expired
 from central_api.problems import install_problem_handlers
 from central_api.routers import devices, products, stores
 from central_api.schemas import HealthOut
 from central_api.settings import ServerSettings
+
+
+class InvalidatePrincipals:
+    """Pure ASGI middleware: a write to devices or staff (sign-in, sign-out, lockout,
+    policy) clears the principal cache once it has been answered."""
+
+    PREFIXES = ("/v1/staff", "/v1/devices")
+
+    def __init__(self, app: ASGIApp, cache: PrincipalCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+        if (
+            scope["type"] == "http"
+            and scope["method"] != "GET"
+            and str(scope["path"]).startswith(self.PREFIXES)
+        ):
+            self.cache.clear()
 
 
 def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
@@ -26,6 +48,8 @@ def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db or Database(settings.db_url)
+    app.state.principals = PrincipalCache()
+    app.add_middleware(InvalidatePrincipals, cache=app.state.principals)
     install_problem_handlers(app)
 
     if settings.latency_ms > 0:

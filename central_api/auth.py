@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -98,8 +100,53 @@ def _bearer(request: Request) -> str:
     return token.strip()
 
 
+class PrincipalCache:
+    """Who a (device token, staff token) pair is, kept a few seconds.
+
+    Resolving a principal costs several queries (device, store, staff session, store
+    policy) on every request; a screen that loads five panels at once pays it five times.
+    Any change to devices, staff sessions or policies clears the whole cache (see
+    ``invalidate_on_writes`` in ``central_api.app``), so sign-out and revocation still take
+    effect at once; the TTL only bounds how late a staff session's natural expiry is seen.
+    """
+
+    def __init__(self, ttl_s: float = 5.0, max_entries: int = 2048) -> None:
+        self._ttl = ttl_s
+        self._max = max_entries
+        self._entries: dict[tuple[str, str], tuple[float, Principal]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> Principal | None:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is None or hit[0] < time.monotonic():
+                return None
+            return hit[1]
+
+    def put(self, key: tuple[str, str], principal: Principal) -> None:
+        with self._lock:
+            if len(self._entries) >= self._max:
+                self._entries.clear()
+            self._entries[key] = (time.monotonic() + self._ttl, principal)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
 def current_principal(request: Request) -> Principal:
     token = _bearer(request)
+    cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
+    key = (token_hash(token), request.headers.get(STAFF_TOKEN_HEADER, "").strip())
+    if cache is not None and (known := cache.get(key)) is not None:
+        return known
+    principal = _resolve_principal(request, token)
+    if cache is not None:
+        cache.put(key, principal)
+    return principal
+
+
+def _resolve_principal(request: Request, token: str) -> Principal:
     db = request.app.state.db
     with db.session() as session:
         device = session.scalars(
