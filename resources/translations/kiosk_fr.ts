@@ -2,119 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="49"/>
+        <source>Badge, staff ID or PIN not recognised. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="51"/>
+        <source>Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="53"/>
+        <source>This person works in another store and cannot sign in here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="55"/>
+        <source>An approval needs another person: ask a manager to scan their badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="57"/>
+        <source>Your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="59"/>
+        <source>The central system cannot be reached: staff sign-in needs the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="60"/>
+        <source>Sign-in failed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="39" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="39"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="55" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="55"/>
         <source>Store: %1</source>
-        <translation>Magasin : %1</translation>
+        <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>Device: %1 (%2)</source>
-        <translation>Appareil : %1 (%2)</translation>
+        <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="75" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="75"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="77" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
         <source>%1 need attention</source>
         <translation>%1 à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="81" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="83"/>
         <source>Sync: %1</source>
-        <translation>Synchronisation : %1</translation>
+        <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="94" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="96"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="95" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="97"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="96" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="97" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="101" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="103"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="103" />
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
         <source>Connection state: %1</source>
-        <translation>État de la connexion : %1</translation>
+        <translation>État de la connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="23" />
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="29" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="23"/>
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="29"/>
         <source>Manager approval</source>
         <translation>Accord du responsable</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="32" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="32"/>
         <source>A manager approves the return of order %1 with their ID and PIN.</source>
         <translation>Un responsable valide le retour de la commande %1 avec son identifiant et son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="40" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="40"/>
         <source>Manager ID (e.g. M001)</source>
         <translation>Identifiant responsable (ex. M001)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="41" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="41"/>
         <source>Manager ID</source>
         <translation>Identifiant responsable</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="45" />
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="46" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="45"/>
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="46"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="57" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="57"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="59" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="59"/>
         <source>Approve</source>
         <translation>Valider</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="69" />
+        <location filename="../../kiosk_app/ui/screens/return_approval.py" line="69"/>
         <source>Enter the manager ID and PIN.</source>
         <translation>Saisissez l’identifiant et le code PIN du responsable.</translation>
     </message>
@@ -122,7 +160,7 @@
 <context>
     <name>BarcodeImage</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/barcode_image.py" line="43" />
+        <location filename="../../kiosk_app/ui/widgets/barcode_image.py" line="43"/>
         <source>Barcode %1</source>
         <translation>Code-barres %1</translation>
     </message>
@@ -130,91 +168,131 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="13" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="13"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="20" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="20"/>
         <source>Camera to use</source>
         <translation>Caméra à utiliser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="23" />
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="23"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28"/>
         <source>Read a barcode picture…</source>
         <translation>Lire une image de code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28"/>
         <source>Read barcodes in an image file</source>
         <translation>Lire les codes-barres d’un fichier image</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="48" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="48"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="54" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="54"/>
         <source>Barcode picture</source>
         <translation>Image de code-barres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="55" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="55"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="64" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="64"/>
         <source>This file cannot be read as an image.</source>
         <translation>Ce fichier n’est pas une image lisible.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="66" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="66"/>
         <source>No barcode found in this picture.</source>
         <translation>Aucun code-barres trouvé dans cette image.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="73" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="73"/>
         <source>No camera found. Use the handheld scanner or type the code.</source>
         <translation>Aucune caméra trouvée. Utilisez la douchette ou saisissez le code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="74" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="74"/>
         <source>The camera cannot be used on this device: %1</source>
-        <translation>La caméra n’est pas utilisable sur cet appareil : %1</translation>
+        <translation>La caméra n’est pas utilisable sur cet appareil&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="77" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="77"/>
         <source>Point the camera at a barcode or QR code.</source>
         <translation>Pointez la caméra vers un code-barres ou un QR code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="78" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="78"/>
         <source>Scanning with %1…</source>
         <translation>Scan avec %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85" />
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85"/>
         <source>Stop camera</source>
         <translation>Arrêter la caméra</translation>
     </message>
 </context>
 <context>
+    <name>CredentialForm</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="78"/>
+        <source>Staff ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="77"/>
+        <source>Scan your badge or type your ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="86"/>
+        <source>PIN</source>
+        <translation type="unfinished">Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="85"/>
+        <source>4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="105"/>
+        <source>Badge scanned ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="121"/>
+        <source>Scan your badge or type your staff ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="124"/>
+        <source>Enter your PIN (4 to 8 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="798" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="798" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -222,259 +300,395 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="292" />
-        <source>Search a customer: name, e-mail, phone or loyalty number</source>
-        <translation>Chercher un client : nom, e-mail, téléphone ou n° de fidélité</translation>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="69"/>
+        <source>Bronze</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="294" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="70"/>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
+        <source>Platinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
+        <source>Awaiting payment</source>
+        <translation type="unfinished">En attente de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <source>Paid, being prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
+        <source>Cancelled</source>
+        <translation type="unfinished">Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
+        <source>Being prepared</source>
+        <translation type="unfinished">En préparation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
+        <source>Ready for pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <source>Customer waiting</source>
+        <translation type="unfinished">Client en attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <source>Collected</source>
+        <translation type="unfinished">Retirée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
+        <source>Partly collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
+        <source>Expired</source>
+        <translation type="unfinished">Expirée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
+        <source>Online</source>
+        <translation type="unfinished">En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
+        <source>In store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <source>Endless aisle</source>
+        <translation type="unfinished">Rayon infini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="113"/>
+        <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="117"/>
+        <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="122"/>
+        <source>This loyalty code cannot be read. Scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="125"/>
+        <source>This loyalty code is not valid yet: check the date and time of this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="129"/>
+        <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="134"/>
+        <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="145"/>
+        <source>No customer matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="149"/>
+        <source>This device may not show this customer&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="303"/>
+        <source>Search a customer: name, e-mail, phone or loyalty number</source>
+        <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="299" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="310"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="299" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="310"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="314" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="353" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="325"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="364"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="314" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="353" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="325"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="364"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="318" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="321" />
-        <source>Scan the customer's loyalty card or app code, or search them by name, e-mail or phone.</source>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="332"/>
+        <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="329" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="340"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="332" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="343"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="369" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="369" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="370" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="371" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="373" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="373" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="419" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="430"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="442" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="453"/>
         <source>Searching “%1”…</source>
-        <translation>Recherche de « %1 »…</translation>
+        <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="456" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="467"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="461" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="472"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="467" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="478"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="508" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="519"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="517" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="528"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="527" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
         <source>E-mail offers: %1 · SMS: %2</source>
-        <translation>Offres par e-mail : %1 · SMS : %2</translation>
+        <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="528" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="529" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="540"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="528" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="529" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="540"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="542" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="553"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="548" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="561" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="572"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="563" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="574"/>
         <source>No online cart: nothing waiting to be bought online.</source>
-        <translation>Pas de panier en ligne : aucun article en attente d’achat en ligne.</translation>
+        <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="573" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="584"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="588" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="599"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="596" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="607"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
-        <translation>Plus proche : %1 (%2 km), %3 en stock</translation>
+        <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="602" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="613"/>
         <source>Warehouse only: %1 available</source>
-        <translation>Entrepôt uniquement : %1 en stock</translation>
+        <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="604" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="615"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="609" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="740" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="620"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="751"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="609" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="742" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="620"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="753"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="613" />
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="748" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="624"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="759"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="619" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="630"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="637" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="648"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="639" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="650"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="648" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="659"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="657" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="668"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="659" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="670"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="672" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="703" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="714"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="710" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="721"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="730" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="741"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="743"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="734" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -482,47 +696,47 @@
 <context>
     <name>DismissPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="73" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="104"/>
         <source>Note (required): what did you do about it?</source>
-        <translation>Note (obligatoire) : quelle action a été menée ?</translation>
+        <translation>Note (obligatoire)&#xa0;: quelle action a été menée&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="78" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="110"/>
         <source>Done on another device</source>
         <translation>Fait sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="79" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="111"/>
         <source>Customer informed</source>
         <translation>Client informé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="80" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="112"/>
         <source>Redone on this device</source>
         <translation>Refait sur cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="81" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="113"/>
         <source>IT support called</source>
         <translation>Support informatique appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="91" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="123"/>
         <source>Type or tap a note above</source>
         <translation>Saisissez une note ou touchez-en une ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="92" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="124"/>
         <source>Dismiss note</source>
         <translation>Note de clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="97" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="129"/>
         <source>Confirm dismiss</source>
         <translation>Confirmer la clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="99" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -530,384 +744,569 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="817" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="22"/>
+        <source>Ready today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <source>On %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="28"/>
+        <source>Between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="37"/>
+        <source>Pick up at %1 (in stock there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="43"/>
+        <source>To %1, sent from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="48"/>
+        <source>Home delivery in several parcels, from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="51"/>
+        <source>Home delivery from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
+        <source>Full name</source>
+        <translation type="unfinished">Nom et prénom</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="59"/>
+        <source>Street and number</source>
+        <translation type="unfinished">N° et rue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="60"/>
+        <source>Flat, floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
+        <source>Postcode</source>
+        <translation type="unfinished">Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="62"/>
+        <source>City</source>
+        <translation type="unfinished">Ville</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="63"/>
+        <source>Country</source>
+        <translation type="unfinished">Pays</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="64"/>
+        <source>Email</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="65"/>
+        <source>Mobile phone</source>
+        <translation type="unfinished">Téléphone mobile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="66"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="67"/>
+        <source>Delivery option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
+        <source>Add at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
+        <source>Choose when and how the order is delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="80"/>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="84"/>
+        <source>%1 is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="88"/>
+        <source>This postcode is not valid for the country (example: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="92"/>
+        <source>We do not deliver to this country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="94"/>
+        <source>This email address is not valid (example: name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="98"/>
+        <source>This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="103"/>
+        <source>Attach a customer, or give an email or a mobile number for the payment link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="107"/>
+        <source>Check %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="115"/>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="119"/>
+        <source>No product has the code %1. Check it and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="124"/>
+        <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="131"/>
+        <source>Customer attached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="135"/>
+        <source>No customer has the card or number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="139"/>
+        <source>%1 items of the online cart added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="143"/>
+        <source>The online cart cannot be read from this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="147"/>
+        <source>Something is missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="151"/>
+        <source>The payment was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="109" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="114"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="111" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="116"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="158" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="163"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="161" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="166"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="162" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="167"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="164" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="169"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="175" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="180"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="178" />
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="179" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="202" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
         <source>Or a guest: email or mobile for the payment link</source>
-        <translation>Ou un client invité : e-mail ou mobile pour le lien de paiement</translation>
+        <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="209"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="205" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="208" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="231" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="232" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
         <source>Other store</source>
         <translation>Autre magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
         <source>Deliver to: %1</source>
-        <translation>Livraison : %1</translation>
+        <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="258"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="254" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="259"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="260"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="256" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="261"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="257" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="290" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="298"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="313" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="321"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="316" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="324"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="349" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="357"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="352" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="360"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="360" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="368"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="361" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="369"/>
         <source>Pay at the till: show this code</source>
-        <translation>Paiement en caisse : présentez ce code</translation>
+        <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="507" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="516"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="516" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="525"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="529" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="538"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="568"/>
         <source>%1 here
 %2 can be sent</source>
-        <translation>Ici : %1
-Expédiable : %2</translation>
+        <translation>Ici&#xa0;: %1
+Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="564" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="573"/>
         <source>One less %1</source>
-        <translation>Une unité de moins : %1</translation>
+        <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="570" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="579"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="571" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="580"/>
         <source>One more %1</source>
-        <translation>Une unité de plus : %1</translation>
+        <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="600" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="609"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="612"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="607" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="616"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="616" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="625"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="618" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="627"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="634"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="658" />
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="684" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
         <source>Take: %1</source>
-        <translation>Choisir : %1</translation>
+        <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="687" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="692"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
-        <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante : %2.</translation>
+        <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="694" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="699"/>
         <source>The order was refused: %1</source>
-        <translation>La commande a été refusée : %1</translation>
+        <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="696" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="701"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="712" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="713" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="714" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="721" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="730" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="734" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="737" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
-        <translation>Elle n’a pas été payée à temps : les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
+        <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="752"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="756" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="782"/>
         <source>Payment link sent to %1: waiting for payment.</source>
-        <translation>Lien de paiement envoyé à %1 : en attente du paiement.</translation>
+        <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="778" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784" />
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -915,281 +1314,453 @@ Expédiable : %2</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="117" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="56"/>
+        <source>This set-up code has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="57"/>
+        <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="63"/>
+        <source>This set-up code is not genuine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="64"/>
+        <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="72"/>
+        <source>This device&apos;s clock is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="73"/>
+        <source>The code looks issued in the future. Set the date and time, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="80"/>
+        <source>This device cannot check set-up codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="81"/>
+        <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="88"/>
+        <source>This device is already set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="89"/>
+        <source>To move it to another store, IT must reset it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="94"/>
+        <source>This is not a valid set-up code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="95"/>
+        <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="103"/>
+        <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="108"/>
+        <source>The settings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="129"/>
         <source>Set up this device</source>
         <translation>Configurer cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="121" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="133"/>
         <source>This device is not configured yet. Scan the set-up QR code that IT prepared for this store: it configures the store, the mode and the central system, and enrolls the device.</source>
-        <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin : il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
+        <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin&#xa0;: il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="129" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="141"/>
         <source>How to</source>
         <translation>Marche à suivre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="131" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="143"/>
         <source>1. Get the set-up code for this store from IT (printed or on screen).</source>
         <translation>1. Demandez à l’informatique le code de configuration de ce magasin (imprimé ou à l’écran).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="132" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="144"/>
         <source>2. Scan it with the scanner, or start the camera and show it.</source>
         <translation>2. Scannez-le avec le scanner, ou activez la caméra et présentez-le.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="133" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
         <source>3. Wait for “Device ready”, then start the app.</source>
-        <translation>3. Attendez « Appareil prêt », puis lancez l’appli.</translation>
+        <translation>3. Attendez «&#xa0;Appareil prêt&#xa0;», puis lancez l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="138" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="150"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="140" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="152"/>
         <source>Set-up status</source>
         <translation>État de la configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="149" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="161"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="151" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163"/>
         <source>Start the app</source>
         <translation>Lancer l’appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="175"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="165" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="177"/>
         <source>No scanner? Show the code to the camera.</source>
-        <translation>Pas de scanner ? Présentez le code à la caméra.</translation>
+        <translation>Pas de scanner&#xa0;? Présentez le code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="167" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="181" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="193"/>
         <source>Waiting for the set-up code</source>
         <translation>En attente du code de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="182" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="194"/>
         <source>Scan the code now.</source>
         <translation>Scannez le code maintenant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="190" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="202"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="192" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204"/>
         <source>Enrolling this device in store %1 (%2) at %3.</source>
         <translation>Enrôlement de cet appareil dans le magasin %1 (%2) auprès de %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="198" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="210"/>
         <source>Set-up did not finish</source>
         <translation>La configuration n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="199" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="211"/>
         <source>The code is genuine, but enrolling failed.</source>
         <translation>Le code est authentique, mais l’enrôlement a échoué.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="216"/>
         <source>Device ready</source>
         <translation>Appareil prêt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="206" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="218"/>
         <source>Store %1, %2 mode, device “%3”. Settings saved in %4.</source>
-        <translation>Magasin %1, mode %2, appareil « %3 ». Réglages enregistrés dans %4.</translation>
+        <translation>Magasin %1, mode %2, appareil «&#xa0;%3&#xa0;». Réglages enregistrés dans %4.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="214" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="226"/>
         <source>Enrolled. The set-up code stays valid until %1: keep it safe.</source>
-        <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1 : conservez-le en lieu sûr.</translation>
+        <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1&#xa0;: conservez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="223" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="235"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="223" />
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="235"/>
         <source>associate</source>
         <translation>vendeur</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="343"/>
+        <source>Continue</source>
+        <translation type="unfinished">Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="364"/>
+        <source>Camera preview</source>
+        <translation type="unfinished">Aperçu de la caméra</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="369"/>
+        <source>No camera found</source>
+        <translation type="unfinished">Aucune caméra</translation>
     </message>
 </context>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="42" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="42"/>
         <source>Scan a barcode</source>
         <translation>Scannez un code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="46" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="46"/>
         <source>Scan a product, a loyalty card, a pickup QR or a receipt — or type the number below. You can also search products by name.</source>
         <translation>Scannez un produit, une carte de fidélité, un QR de retrait ou un ticket — ou saisissez le numéro ci-dessous. Vous pouvez aussi chercher un produit par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="56" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="56"/>
         <source>Barcode, order number or product name</source>
         <translation>Code-barres, n° de commande ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="57" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="57"/>
         <source>Code or product name</source>
         <translation>Code ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="61" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="61"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="61" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="61"/>
         <source>Find this code</source>
         <translation>Chercher ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="69" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="69"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="72" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="72"/>
         <source>Search results</source>
         <translation>Résultats de recherche</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="84" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="84"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="108" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="108"/>
         <source>Searching “%1”…</source>
-        <translation>Recherche de « %1 »…</translation>
+        <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="115" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="115"/>
         <source>No product matches this search.</source>
         <translation>Aucun produit ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="125" />
+        <location filename="../../kiosk_app/ui/screens/home.py" line="125"/>
         <source>%1 products found</source>
         <translation>%1 produits trouvés</translation>
     </message>
 </context>
 <context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="30"/>
+        <source>Still here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="34"/>
+        <source>For your privacy, this screen will be cleared in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="44"/>
+        <source>I&apos;m still here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="56"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="57"/>
+        <source>%1 seconds left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskCheckInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="51" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="51"/>
         <source>Scan another code</source>
         <translation>Scanner un autre code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80"/>
         <source>Collecting an order?</source>
-        <translation>Vous venez retirer une commande ?</translation>
+        <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="83" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="83"/>
         <source>Scan the QR code from your order confirmation email under the scanner. We will bring your order to the counter.</source>
         <translation>Présentez sous le scanner le QR code de votre e-mail de confirmation de commande. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="90" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="90"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
         <source>Thank you, %1!</source>
-        <translation>Merci, %1 !</translation>
+        <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
         <source>Thank you!</source>
-        <translation>Merci !</translation>
+        <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98" />
-        <source>We're coming, please wait at the counter.</source>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
+        <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="103" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="103"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105" />
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
 </context>
 <context>
+    <name>KioskSignInDialog</name>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="212"/>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="219"/>
+        <source>Staff sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="221"/>
+        <source>Kiosk maintenance is for staff: badge or ID, then PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="226"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="234"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="261"/>
+        <source>Your role may not open kiosk settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskStaffPanel</name>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="178"/>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="184"/>
+        <source>Kiosk maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="188"/>
+        <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="193"/>
+        <source>Clear the customer session now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="196"/>
+        <source>Leave kiosk mode (quit the app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="201"/>
+        <source>Close and sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LineRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="95" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="96"/>
         <source>%1 × %2 · bought %3 · returned %4 · %5</source>
-        <translation>%1 × %2 · acheté : %3 · retourné : %4 · %5</translation>
+        <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="109" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="110"/>
         <source>%1 returnable</source>
-        <translation>Retournable : %1</translation>
+        <translation>Retournable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="118" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="119"/>
         <source>− Remove one</source>
         <translation>− Retirer un</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="118" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="119"/>
         <source>Remove one unit</source>
         <translation>Retirer une unité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="134" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="135"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="145" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="146"/>
         <source>Condition</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="165" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="166"/>
         <source>Scanned %1 of %2</source>
-        <translation>Scannés : %1 sur %2</translation>
+        <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="169" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="170"/>
         <source>Scan the item to return it</source>
         <translation>Scannez l’article pour le retourner</translation>
     </message>
@@ -1197,24 +1768,25 @@ Expédiable : %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="59" />
-        <location filename="../../kiosk_app/ui/main_window.py" line="78" />
-        <location filename="../../kiosk_app/ui/main_window.py" line="79" />
+        <location filename="../../kiosk_app/ui/main_window.py" line="69"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="100"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="102"/>
         <source>Store app</source>
+        <extracomment>the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI</extracomment>
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="95" />
+        <location filename="../../kiosk_app/ui/main_window.py" line="126"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="96" />
+        <location filename="../../kiosk_app/ui/main_window.py" line="127"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="110" />
+        <location filename="../../kiosk_app/ui/main_window.py" line="150"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -1222,65 +1794,65 @@ Expédiable : %2</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="12" />
+        <location filename="../../kiosk_app/ui/messages.py" line="12"/>
         <source>The central system is not answering in time. Check the network and try again.</source>
         <translation>Le système central ne répond pas à temps. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="17" />
+        <location filename="../../kiosk_app/ui/messages.py" line="17"/>
         <source>No connection to the central system. Check the store network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau du magasin et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="22" />
+        <location filename="../../kiosk_app/ui/messages.py" line="22"/>
         <source>The central system had a problem. Try again in a moment.</source>
         <translation>Le système central a rencontré un problème. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="26" />
+        <location filename="../../kiosk_app/ui/messages.py" line="26"/>
         <source>This device is not signed in to the central system. Ask IT to enroll it.</source>
         <translation>Cet appareil n’est pas enregistré auprès du système central. Demandez à l’informatique de l’enrôler.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="30" />
+        <location filename="../../kiosk_app/ui/messages.py" line="30"/>
         <source>This device is not allowed to do that.</source>
         <translation>Cet appareil n’est pas autorisé à faire cela.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="32" />
+        <location filename="../../kiosk_app/ui/messages.py" line="32"/>
         <source>Not found in the catalogue.</source>
         <translation>Introuvable dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="35" />
+        <location filename="../../kiosk_app/ui/messages.py" line="35"/>
         <source>This barcode number is not valid (check digit). Scan it again.</source>
         <translation>Ce code-barres n’est pas valide (clé de contrôle). Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="38" />
+        <location filename="../../kiosk_app/ui/messages.py" line="38"/>
         <source>The central system refused the request: %1</source>
-        <translation>Le système central a refusé la demande : %1</translation>
+        <translation>Le système central a refusé la demande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="42" />
+        <location filename="../../kiosk_app/ui/messages.py" line="42"/>
         <source>The central system sent an answer this app does not understand.</source>
         <translation>Le système central a envoyé une réponse que l’appli ne comprend pas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/messages.py" line="45" />
+        <location filename="../../kiosk_app/ui/messages.py" line="45"/>
         <source>Something went wrong: %1</source>
-        <translation>Un problème est survenu : %1</translation>
+        <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/notice.py" line="22" />
+        <location filename="../../kiosk_app/ui/widgets/notice.py" line="22"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/notice.py" line="23" />
+        <location filename="../../kiosk_app/ui/widgets/notice.py" line="23"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -1288,30 +1860,48 @@ Expédiable : %2</translation>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="23" />
+        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="23"/>
         <source>Delete last digit</source>
         <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="28" />
+        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="28"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="28" />
+        <location filename="../../kiosk_app/ui/widgets/keypad.py" line="28"/>
         <source>Search this code</source>
         <translation>Chercher ce code</translation>
     </message>
 </context>
 <context>
+    <name>OfflinePolicy</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="65"/>
+        <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="71"/>
+        <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="76"/>
+        <source>Not available offline on this device. Try again when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="179" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="190"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="179" />
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="190"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -1319,12 +1909,12 @@ Expédiable : %2</translation>
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="961"/>
         <source>Collect an order</source>
         <translation>Retirer une commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="944" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="962"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -1332,711 +1922,711 @@ Expédiable : %2</translation>
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="218" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="219"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="223" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="223" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="230" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="231"/>
         <source>Order number, pickup code or customer name</source>
         <translation>N° de commande, code de retrait ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="231" />
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="232"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="243" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="244"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="274"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="274"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="291" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="292"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="292" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="294"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="294" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="295"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="327" />
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="894" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="348" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="349"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="351" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="352"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="352" />
-        <source>Customer's pickup code</source>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="353"/>
+        <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="359" />
-        <source>Or scan the QR code on the customer's phone.</source>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="360"/>
+        <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="365" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="366"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="367" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="368"/>
         <source>Check the name on the document, then tap it:</source>
-        <translation>Vérifiez le nom sur la pièce, puis choisissez-la :</translation>
+        <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="379"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="382" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="383"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="383" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="384"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="406" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="407"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="428" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="429"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="429" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="430"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="433" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="434"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="436" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="437"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="449" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="450"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="454" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="455"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="457" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="458"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="460" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="461"/>
         <source>Handed over by</source>
         <translation>Remis par</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="462" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="463"/>
         <source>Associate handing over</source>
         <translation>Vendeur qui remet la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="467" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="468"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="471" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="472"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="497" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="498"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="502" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="503"/>
         <source>Could not refresh the queue: %1</source>
-        <translation>Impossible d’actualiser la file : %1</translation>
+        <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="506" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="507"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="520" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
         <source>No pickup matches “%1”.</source>
-        <translation>Aucun retrait ne correspond à « %1 ».</translation>
+        <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="522" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="529" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="530"/>
         <source>%1 orders · %2 waiting · updated %3</source>
         <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="625" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="634"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="628" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="637"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="630" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="639"/>
         <source>%1 item(s)</source>
         <translation>%1 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="646" />
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="897"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="703" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="712"/>
         <source>Ask for: %1. Accepted: %2.</source>
-        <translation>Demandez : %1. Acceptés : %2.</translation>
+        <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="713" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722"/>
         <source>Named on the order: %1</source>
-        <translation>Personne désignée sur la commande : %1</translation>
+        <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="731"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="741" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="750"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="748" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="757"/>
         <source>%1 missing</source>
         <translation>%1 manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="750" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="759"/>
         <source>%1 damaged</source>
         <translation>%1 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="754" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="765"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="761" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="772"/>
         <source>%1 of %2 scanned</source>
-        <translation>Scannés : %1 sur %2</translation>
+        <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="768" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="768" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779"/>
         <source>Mark %1 missing</source>
-        <translation>Marquer comme manquant : %1</translation>
+        <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="772" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="772" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
         <source>Mark %1 damaged</source>
-        <translation>Marquer comme abîmé : %1</translation>
+        <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
         <source>Start %1 again</source>
-        <translation>Recommencer : %1</translation>
+        <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="787" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="787" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="787" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="825"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="827"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="798" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
         <source>Why is it missing?</source>
-        <translation>Pourquoi manque-t-il ?</translation>
+        <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="800" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="807"/>
         <source>What is damaged?</source>
-        <translation>Qu’est-ce qui est abîmé ?</translation>
+        <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="846"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="853"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="853"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="838" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="856"/>
         <source>✗ %1 × %2 — %3: %4</source>
-        <translation>✗ %1 × %2 — %3 : %4</translation>
+        <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="848" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
         <source>Handing over %1 of %2 items (partial collection).</source>
         <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="850" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Handing over all %1 of %2 items.</source>
-        <translation>Remise complète : %1 article(s) sur %2.</translation>
+        <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="882"/>
         <source>Identity: %1</source>
-        <translation>Identité : %1</translation>
+        <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="874" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="885" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="903"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="888" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
         <source>%1 item(s) handed over</source>
         <translation>%1 article(s) remis</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="890" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="908"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="902" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="920"/>
         <source>Central system: %1</source>
-        <translation>Système central : %1</translation>
+        <translation>Système central&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Pickups</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="12" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="12"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16"/>
         <source>Partially collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="25" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="25"/>
         <source>Late: promised time passed, not ready</source>
-        <translation>En retard : heure promise dépassée, pas prête</translation>
+        <translation>En retard&#xa0;: heure promise dépassée, pas prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="28" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="28"/>
         <source>Waiting for more than 10 minutes</source>
         <translation>En attente depuis plus de 10 minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29"/>
         <source>Goes back to stock soon</source>
         <translation>Bientôt remise en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="36" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="36"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37"/>
         <source>QR code from the email</source>
         <translation>QR code de l’e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38"/>
         <source>ID document</source>
         <translation>Pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39"/>
         <source>Person named on the order</source>
         <translation>Personne désignée sur la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="46" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="46"/>
         <source>ID card</source>
         <translation>Carte d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47"/>
         <source>Passport</source>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48"/>
         <source>Driving licence</source>
         <translation>Permis de conduire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
         <source>Residence permit</source>
         <translation>Titre de séjour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="59" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="59"/>
         <source>This QR code has expired. Ask the customer for their pickup code.</source>
         <translation>Ce QR code a expiré. Demandez au client son code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="63" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="63"/>
         <source>This QR code was not issued by us (or was altered). It cannot be used.</source>
         <translation>Ce QR code ne vient pas de chez nous (ou a été modifié). Il est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
         <source>This is not a pickup QR code.</source>
         <translation>Ce n’est pas un QR code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69" />
-        <source>This QR code is dated in the future: check the device's clock.</source>
-        <translation>Ce QR code est daté dans le futur : vérifiez l’horloge de l’appareil.</translation>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69"/>
+        <source>This QR code is dated in the future: check the device&apos;s clock.</source>
+        <translation>Ce QR code est daté dans le futur&#xa0;: vérifiez l’horloge de l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="73" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="73"/>
         <source>QR codes cannot be checked yet (no connection since start). Use the pickup code.</source>
         <translation>Les QR codes ne peuvent pas encore être vérifiés (aucune connexion depuis le démarrage). Utilisez le code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79"/>
         <source>Order %1 is to be collected at another store (%2), not here.</source>
         <translation>La commande %1 est à retirer dans un autre magasin (%2), pas ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
         <source>This QR code is for another order (%1).</source>
         <translation>Ce QR code correspond à une autre commande (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="90" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="90"/>
         <source>Wrong pickup code. Nothing was changed; ask the customer to check their email.</source>
-        <translation>Code de retrait erroné. Rien n’a été modifié ; demandez au client de vérifier son e-mail.</translation>
+        <translation>Code de retrait erroné. Rien n’a été modifié&#xa0;; demandez au client de vérifier son e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="95" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="95"/>
         <source>No pickup order matches %1.</source>
         <translation>Aucune commande à retirer ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99"/>
         <source>%1 is not a pickup QR, pickup code or order number.</source>
         <translation>%1 n’est ni un QR de retrait, ni un code de retrait, ni un numéro de commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="103" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="103"/>
         <source>This order is to be collected at another store: %1</source>
-        <translation>Cette commande est à retirer dans un autre magasin : %1</translation>
+        <translation>Cette commande est à retirer dans un autre magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="107" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="107"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
-        <translation>Déjà retirée : cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
+        <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="113" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="113"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="117" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="117"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="121" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="121"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="125" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="125"/>
         <source>This order needs another check: %1</source>
-        <translation>Cette commande demande une autre vérification : %1</translation>
+        <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="129" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="129"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="131" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="131"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="143" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="143"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145" />
-        <source>%1 is not an item barcode. Scan the item's label.</source>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
+        <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
-        <translation>Mauvais article : %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
+        <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
         <source>All units of %1 are already checked.</source>
-        <translation>Toutes les unités sont déjà vérifiées : %1.</translation>
+        <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
         <source>%1 checked. %2 left on this line.</source>
-        <translation>%1 vérifié. Reste sur cette ligne : %2.</translation>
+        <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="174" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="174"/>
         <source>%2 × %1 marked missing.</source>
-        <translation>%2 × %1 : marqué comme manquant.</translation>
+        <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="180" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="180"/>
         <source>%2 × %1 marked damaged.</source>
-        <translation>%2 × %1 : marqué comme abîmé.</translation>
+        <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="185" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="185"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
-        <translation>Rien à remettre : au moins un article doit être scanné.</translation>
+        <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
         <source>Saved on this device; sending to the central system…</source>
-        <translation>Enregistré sur cet appareil ; envoi au système central…</translation>
+        <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="197" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="197"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="203" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="203"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="211" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="211"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="215" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="215"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219" />
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
         <source>The central system refused: %1</source>
-        <translation>Refus du système central : %1</translation>
+        <translation>Refus du système central&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>ProductImage</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/product_image.py" line="21" />
+        <location filename="../../kiosk_app/ui/widgets/product_image.py" line="21"/>
         <source>Picture of %1</source>
         <translation>Image de %1</translation>
     </message>
@@ -2044,119 +2634,129 @@ Expédiable : %2</translation>
 <context>
     <name>ProductScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="49" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="50"/>
         <source>‹ New scan</source>
         <translation>‹ Nouveau scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="49" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="50"/>
         <source>Back to scanning</source>
         <translation>Retour au scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="101" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="97"/>
+        <source>Order this for the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="99"/>
+        <source>Order this product from another store or the warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
         <source>Other colours and sizes</source>
         <translation>Autres couleurs et tailles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="119"/>
         <source>Warehouse (home delivery or to this store)</source>
         <translation>Entrepôt (livraison à domicile ou en magasin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="117" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="126"/>
         <source>In this store</source>
         <translation>Dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="127" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="136"/>
         <source>Available in other stores, nearest first</source>
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="133" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="142"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="149" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="166"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="161" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="178"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="190" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="207"/>
         <source>Suggestion: %1, %2 in this store</source>
-        <translation>Suggestion : %1, %2 dans ce magasin</translation>
+        <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="216" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="233"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="231" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="249"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="234" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="252"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="244" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="262"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="246" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="264"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="248" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="266"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="276" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="294"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="180" />
-        <location filename="../../kiosk_app/ui/screens/product.py" line="289" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="307"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="182" />
-        <location filename="../../kiosk_app/ui/screens/product.py" line="291" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="309"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="300" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="311" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="329"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="321" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="339"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="330" />
+        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>
@@ -2164,22 +2764,22 @@ Expédiable : %2</translation>
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="144" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="145"/>
         <source>%1 · %2 item(s)</source>
         <translation>%1 · %2 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="154" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="155"/>
         <source>Arrived %1</source>
-        <translation>Arrivée : %1</translation>
+        <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="156" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="157"/>
         <source>Promised %1</source>
-        <translation>Prévue : %1</translation>
+        <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="162" />
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="163"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -2187,37 +2787,37 @@ Expédiable : %2</translation>
 <context>
     <name>ReturnReceipt</name>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="33" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="33"/>
         <source>Shipping refunded</source>
         <translation>Frais de port remboursés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34"/>
         <source>RETURN RECEIPT</source>
         <translation>TICKET DE RETOUR</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37"/>
         <source>Total refunded</source>
         <translation>Total remboursé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38"/>
         <source>Keep this receipt.</source>
         <translation>Conservez ce ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="65" />
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="65"/>
         <source>Approved by manager %1 (%2)</source>
         <translation>Validé par le responsable %1 (%2)</translation>
     </message>
@@ -2225,367 +2825,367 @@ Expédiable : %2</translation>
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="209" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="210"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="211" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="212"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket, ou scannez</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="212" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="213"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="215" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="216"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="228" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="229"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="264" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="265"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="276" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="277"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="277" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="278"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="302" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="303"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="307" />
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="514" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="308"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="336" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="337"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="340" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="341"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="343" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="344"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="377" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="378"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="381" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="382"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="387" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="388"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="414" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="415"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="418" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="419"/>
         <source>Delivered %1 days ago</source>
         <translation>Livrée il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="420" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="421"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="423" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="424"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="425" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="426"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="432" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="433"/>
         <source>Paid %1: %2</source>
-        <translation>Payée %1 : %2</translation>
+        <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="436" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="437"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="442" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="443"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
-        <translation>Frais de port %1 : remboursés seulement si toute la commande est retournée</translation>
+        <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="471" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="472"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="478" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="484" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="485"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="494" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="495"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="501" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="502"/>
         <source>Manager approval needed: %1</source>
-        <translation>Accord du responsable requis : %1</translation>
+        <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="512" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="513"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="518" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="519"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="529" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="530"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
-        <translation>Retour %1 : %2 remboursés. Remettez le ticket au client.</translation>
+        <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
 </context>
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="15" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="15"/>
         <source>Wrong size</source>
         <translation>Mauvaise taille</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="16" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="16"/>
         <source>Not as described</source>
         <translation>Non conforme à la description</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="17" />
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="29" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="17"/>
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="29"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="18" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="18"/>
         <source>Wrong item sent</source>
         <translation>Mauvais article envoyé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="19" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="19"/>
         <source>Changed mind</source>
         <translation>Changement d’avis</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="20" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="20"/>
         <source>Arrived too late</source>
         <translation>Livré trop tard</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="27" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="27"/>
         <source>As new</source>
         <translation>Comme neuf</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="28" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="28"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="36" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="36"/>
         <source>Back to stock</source>
         <translation>Remise en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="37" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="37"/>
         <source>Written off (damaged)</source>
         <translation>Mise au rebut (abîmé)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="38" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="38"/>
         <source>Return to vendor</source>
         <translation>Retour fournisseur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="45" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="45"/>
         <source>Not delivered yet</source>
         <translation>Pas encore livré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="46" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="46"/>
         <source>Final sale: not returnable</source>
-        <translation>Vente définitive : non repris</translation>
+        <translation>Vente définitive&#xa0;: non repris</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="47" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="47"/>
         <source>Hygiene product: not returnable</source>
-        <translation>Produit d’hygiène : non repris</translation>
+        <translation>Produit d’hygiène&#xa0;: non repris</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="48" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="48"/>
         <source>Return period is over</source>
         <translation>Délai de retour dépassé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="49" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="49"/>
         <source>Already returned</source>
         <translation>Déjà retourné</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="56" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="56"/>
         <source>delivered more than 30 days ago</source>
         <translation>livrée il y a plus de 30 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="57" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="57"/>
         <source>refund above the limit</source>
         <translation>remboursement au-dessus du plafond</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="64" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="64"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="65" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="65"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="66" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="66"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="73" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="73"/>
         <source>Scan each item the customer brings back.</source>
         <translation>Scannez chaque article rapporté par le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="75" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="75"/>
         <source>Choose a reason for every item.</source>
         <translation>Choisissez un motif pour chaque article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="76" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="76"/>
         <source>A manager must approve this return.</source>
         <translation>Un responsable doit valider ce retour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="82" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="82"/>
         <source>Matched: %1</source>
-        <translation>Article reconnu : %1</translation>
+        <translation>Article reconnu&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="84" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="84"/>
         <source>This item (%1) is not in this order. Do not take it back.</source>
         <translation>Cet article (%1) ne fait pas partie de cette commande. Ne le reprenez pas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="89" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="89"/>
         <source>%1 cannot be returned: %2</source>
-        <translation>%1 ne peut pas être retourné : %2</translation>
+        <translation>%1 ne peut pas être retourné&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="94" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="94"/>
         <source>Every returnable unit of %1 is already scanned.</source>
-        <translation>Toutes les unités retournables sont déjà scannées : %1.</translation>
+        <translation>Toutes les unités retournables sont déjà scannées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="98" />
-        <source>Not a product barcode (%1). Scan the item's label.</source>
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="98"/>
+        <source>Not a product barcode (%1). Scan the item&apos;s label.</source>
         <translation>Ce n’est pas un code-barres produit (%1). Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="101" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="101"/>
         <source>Find the order first.</source>
         <translation>Cherchez d’abord la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="108" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="108"/>
         <source>These items were already returned (perhaps at another till). Nothing was refunded.</source>
         <translation>Ces articles ont déjà été retournés (peut-être à une autre caisse). Rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="112" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="112"/>
         <source>An item of this return is not returnable. Nothing was refunded.</source>
         <translation>Un article de ce retour n’est pas repris. Rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="115" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="115"/>
         <source>A manager must approve this return. Nothing was refunded.</source>
         <translation>Un responsable doit valider ce retour. Rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="118" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="118"/>
         <source>The manager approval has expired. Ask again. Nothing was refunded.</source>
         <translation>L’accord du responsable a expiré. Redemandez-le. Rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="121" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="121"/>
         <source>The refund amount changed meanwhile. Check the new amount and confirm again.</source>
         <translation>Le montant du remboursement a changé entre-temps. Vérifiez le nouveau montant et validez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="125" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="125"/>
         <source>Only an item as new can go back to stock.</source>
         <translation>Seul un article comme neuf peut être remis en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="128" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="128"/>
         <source>The order was not found.</source>
         <translation>Commande introuvable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="129" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="129"/>
         <source>This device may not record returns.</source>
         <translation>Cet appareil n’est pas autorisé à enregistrer des retours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/return_text.py" line="133" />
+        <location filename="../../kiosk_app/ui/screens/return_text.py" line="133"/>
         <source>The central system refused the return: %1</source>
-        <translation>Le système central a refusé le retour : %1</translation>
+        <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="672" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="679"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -2593,63 +3193,109 @@ Expédiable : %2</translation>
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="586" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="587"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="662" />
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="669"/>
         <source>Saved: %1</source>
-        <translation>Enregistré : %1</translation>
+        <translation>Enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>ScanText</name>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="15" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="15"/>
         <source>“%1” looks like a barcode but its check digit is wrong. Scan again.</source>
-        <translation>« %1 » ressemble à un code-barres mais sa clé de contrôle est fausse. Scannez à nouveau.</translation>
+        <translation>«&#xa0;%1&#xa0;» ressemble à un code-barres mais sa clé de contrôle est fausse. Scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="19" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="19"/>
         <source>Nothing was read. Scan again.</source>
         <translation>Rien n’a été lu. Scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="21" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="21"/>
         <source>Code not recognised: “%1”. It is not a product, loyalty, order or receipt code.</source>
-        <translation>Code non reconnu : « %1 ». Ce n’est ni un produit, ni une carte de fidélité, ni une commande, ni un ticket.</translation>
+        <translation>Code non reconnu&#xa0;: «&#xa0;%1&#xa0;». Ce n’est ni un produit, ni une carte de fidélité, ni une commande, ni un ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="27" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="27"/>
         <source>Loyalty code read (%1). Customer profiles are not available in this version.</source>
         <translation>Code fidélité lu (%1). Les fiches clients ne sont pas disponibles dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="31" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="31"/>
         <source>Pickup code read (%1). Click-and-collect is not available in this version.</source>
         <translation>Code de retrait lu (%1). Le retrait de commandes n’est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="34" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="34"/>
         <source>Order number read (%1). Orders are not available in this version.</source>
         <translation>Numéro de commande lu (%1). Les commandes ne sont pas disponibles dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="37" />
+        <location filename="../../kiosk_app/ui/scan_text.py" line="37"/>
         <source>Receipt read (%1). Returns are not available in this version.</source>
         <translation>Ticket lu (%1). Les retours ne sont pas disponibles dans cette version.</translation>
     </message>
 </context>
 <context>
-    <name>SignaturePad</name>
+    <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/signature_pad.py" line="24" />
-        <source>Signature area: the customer signs here</source>
-        <translation>Zone de signature : le client signe ici</translation>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="199"/>
+        <source>Staff sign-in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/signature_pad.py" line="96" />
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="203"/>
+        <source>Scan your staff badge, or type your staff ID, then enter your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="207"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="182"/>
+        <source>Switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="201"/>
+        <source>Your session ended. Scan your badge or type your staff ID, then PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="211"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="212"/>
+        <source>%1, enter your PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="215"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/signature_pad.py" line="24"/>
+        <source>Signature area: the customer signs here</source>
+        <translation>Zone de signature&#xa0;: le client signe ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/signature_pad.py" line="96"/>
         <source>Sign here with your finger</source>
         <translation>Signez ici avec votre doigt</translation>
     </message>
@@ -2657,31 +3303,93 @@ Expédiable : %2</translation>
 <context>
     <name>Skeleton</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/skeleton.py" line="30" />
+        <location filename="../../kiosk_app/ui/widgets/skeleton.py" line="30"/>
         <source>Loading</source>
         <translation>Chargement</translation>
     </message>
 </context>
 <context>
+    <name>StaffApprovalDialog</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="42"/>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="52"/>
+        <source>Manager approval</source>
+        <translation type="unfinished">Accord du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="56"/>
+        <source>A manager scans their badge or types their ID, then their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="58"/>
+        <source>It cannot be %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="64"/>
+        <source>Approve</source>
+        <translation type="unfinished">Valider</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="65"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="66"/>
+        <source>Scan the badge or type the manager ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="72"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="92"/>
+        <source>A manager approves the return of order %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffGate</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="249"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="250"/>
+        <source>Lock the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="252"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="501" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="538"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="558" />
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="577" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="595"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="614"/>
         <source>This operation changed meanwhile; the list is up to date now.</source>
-        <translation>Cette opération a changé entre-temps ; la liste est maintenant à jour.</translation>
+        <translation>Cette opération a changé entre-temps&#xa0;; la liste est maintenant à jour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="566" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="603"/>
         <source>Sending everything now.</source>
         <translation>Envoi de toutes les opérations en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="581" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="618"/>
         <source>Dismissed. The note is kept with the operation.</source>
         <translation>Clôturée. La note est conservée avec l’opération.</translation>
     </message>
@@ -2689,279 +3397,260 @@ Expédiable : %2</translation>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="145" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="177"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="149" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="181"/>
         <source>Retry all now</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="173" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="177" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="209"/>
         <source>What works offline</source>
         <translation>Ce qui fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="201" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="235"/>
         <source>Pickup handed over</source>
         <translation>Remise d’un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="202" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
         <source>Pickup check-in</source>
         <translation>Arrivée pour un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="203" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
         <source>Return and refund</source>
         <translation>Retour et remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="204" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="238"/>
         <source>Endless-aisle order</source>
         <translation>Commande rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="239"/>
         <source>Endless-aisle payment</source>
         <translation>Paiement rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="240"/>
         <source>Device enrollment</source>
         <translation>Enrôlement de l’appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="211" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="245"/>
         <source>Will be sent in a moment. Nothing to do.</source>
         <translation>Sera envoyée dans un instant. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="213" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="247"/>
         <source>Waiting for the network: it is sent automatically when the central system answers. Nothing to do.</source>
-        <translation>En attente du réseau : envoi automatique dès que le système central répond. Rien à faire.</translation>
+        <translation>En attente du réseau&#xa0;: envoi automatique dès que le système central répond. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="217" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="251"/>
         <source>Sent, but no answer came back. It is re-sent safely and can never be applied twice. Nothing to do.</source>
         <translation>Envoyée, mais aucune réponse reçue. Elle est renvoyée sans risque et ne peut jamais être appliquée deux fois. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="221" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="255"/>
         <source>Already done elsewhere (another device or the customer). Check the order; if nothing is missing, dismiss with a note.</source>
-        <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande ; s’il ne manque rien, clôturez avec une note.</translation>
+        <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande&#xa0;; s’il ne manque rien, clôturez avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="225" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259"/>
         <source>The order changed meanwhile (cancelled, expired or stock gone). Check it, tell the customer, then dismiss with a note saying what you did.</source>
         <translation>La commande a changé entre-temps (annulée, expirée ou stock épuisé). Vérifiez-la, prévenez le client, puis clôturez avec une note indiquant l’action menée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="229" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="263"/>
         <source>The central system refused the data. Redo the operation from its screen, then dismiss this one with a note.</source>
         <translation>Le système central a refusé les données. Refaites l’opération depuis son écran, puis clôturez celle-ci avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="233" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="267"/>
         <source>This device was refused (rights, token or software). Call IT support; retry once they have fixed it.</source>
-        <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique ; réessayez une fois le problème corrigé.</translation>
+        <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique&#xa0;; réessayez une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="275"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="243" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="277"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="246" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="250" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="284"/>
         <source>%1 days ago</source>
         <translation>il y a %1 j</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="255" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="289"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="293"/>
         <source>Queued %1</source>
         <translation>Mise en file %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="262" />
-        <source>%1 attempts</source>
-        <translation>Tentatives : %1</translation>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="296"/>
+        <source>attempts: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="268" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="302"/>
         <source>Online: writes are sent as they happen.</source>
-        <translation>En ligne : les opérations sont envoyées au fil de l’eau.</translation>
+        <translation>En ligne&#xa0;: les opérations sont envoyées au fil de l’eau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="270" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="304"/>
         <source>Slow or failing connection: writes wait here and are retried.</source>
-        <translation>Connexion lente ou instable : les opérations attendent ici et sont renvoyées.</translation>
+        <translation>Connexion lente ou instable&#xa0;: les opérations attendent ici et sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="273" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="307"/>
         <source>Offline: writes wait here and are sent when the network is back.</source>
-        <translation>Hors ligne : les opérations attendent ici et seront envoyées au retour du réseau.</translation>
+        <translation>Hors ligne&#xa0;: les opérations attendent ici et seront envoyées au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="275" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="309"/>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="279" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="313"/>
         <source>Screens show last known data as of %1.</source>
         <translation>Les écrans affichent les dernières données connues à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="284" />
-        <source>Pickup with the customer's QR code</source>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="318"/>
+        <source>Pickup with the customer&apos;s QR code</source>
         <translation>Retrait avec le QR code du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
         <source>Pickup with the pickup code</source>
         <translation>Retrait avec le code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="286" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="320"/>
         <source>Pickup with an ID document</source>
         <translation>Retrait avec une pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="287" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="321"/>
         <source>Kiosk check-in</source>
         <translation>Arrivée signalée à la borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="288" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="322"/>
         <source>Returns and refunds</source>
         <translation>Retours et remboursements</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="289" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="323"/>
         <source>Endless-aisle orders</source>
         <translation>Commandes rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="296" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
         <source>works offline</source>
         <translation>fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="296" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
         <source>needs the network</source>
         <translation>nécessite le réseau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="358"/>
         <source>Everything has been sent to the central system.</source>
         <translation>Tout a été envoyé au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="327" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="329" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
         <source>%1 need attention</source>
         <translation>%1 à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="349" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="354" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="388"/>
         <source>Waiting to be sent (%1)</source>
         <translation>En attente d’envoi (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="360" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="394"/>
         <source>Nothing waiting.</source>
         <translation>Rien en attente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="397"/>
         <source>Dismissed recently</source>
         <translation>Clôturées récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="365" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="400"/>
         <source>%1 — note: %2</source>
-        <translation>%1 — note : %2</translation>
+        <translation>%1 — note&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="376" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="412"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="376" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="412"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="390" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="428"/>
         <source>What happened: %1</source>
-        <translation>Ce qui s’est passé : %1</translation>
+        <translation>Ce qui s’est passé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="393" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="431"/>
         <source>What to do: %1</source>
-        <translation>À faire : %1</translation>
+        <translation>À faire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="399" />
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="425" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="437"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="463"/>
         <source>Retry now</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="403" />
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="441"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
-    </message>
-</context>
-<context>
-    <name>self._screen</name>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="329" />
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="330" />
-        <source>Continue</source>
-        <translation>Continuer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="350" />
-        <source>Camera preview</source>
-        <translation>Aperçu de la caméra</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="354" />
-        <source>No camera found</source>
-        <translation>Aucune caméra</translation>
     </message>
 </context>
 </TS>
