@@ -2,44 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="49"/>
-        <source>Badge, staff ID or PIN not recognised. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="51"/>
-        <source>Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="53"/>
-        <source>This person works in another store and cannot sign in here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="55"/>
-        <source>An approval needs another person: ask a manager to scan their badge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="57"/>
-        <source>Your role may not do this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="59"/>
-        <source>The central system cannot be reached: staff sign-in needs the network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="60"/>
-        <source>Sign-in failed. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AppStatusBar</name>
     <message>
         <location filename="../../kiosk_app/ui/widgets/status.py" line="39"/>
@@ -247,41 +209,41 @@
 <context>
     <name>CredentialForm</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="74"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="78"/>
-        <source>Staff ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="77"/>
-        <source>Scan your badge or type your ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="82"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="86"/>
-        <source>PIN</source>
-        <translation type="unfinished">Code PIN</translation>
-    </message>
-    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="81"/>
         <location filename="../../kiosk_app/ui/screens/sign_in.py" line="85"/>
+        <source>Staff ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="84"/>
+        <source>Scan your badge or type your ID</source>
+        <translation>Scannez votre badge ou saisissez votre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="93"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="92"/>
         <source>4 to 8 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>4 à 8 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="112"/>
         <source>Badge scanned ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge scanné ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="121"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="128"/>
         <source>Scan your badge or type your staff ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez votre badge ou saisissez votre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="131"/>
         <source>Enter your PIN (4 to 8 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre code PIN (4 à 8 chiffres).</translation>
     </message>
 </context>
 <context>
@@ -302,138 +264,138 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="69"/>
         <source>Bronze</source>
-        <translation type="unfinished"></translation>
+        <translation>Bronze</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="70"/>
         <source>Silver</source>
-        <translation type="unfinished"></translation>
+        <translation>Argent</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
         <source>Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Or</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
         <source>Platinum</source>
-        <translation type="unfinished"></translation>
+        <translation>Platine</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
         <source>Placed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
         <source>Awaiting payment</source>
-        <translation type="unfinished">En attente de paiement</translation>
+        <translation>En attente de paiement</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Paid, being prepared</source>
-        <translation type="unfinished"></translation>
+        <translation>Payée, en préparation</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Expédiée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Livrée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
         <source>Cancelled</source>
-        <translation type="unfinished">Annulée</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
         <source>Being prepared</source>
-        <translation type="unfinished">En préparation</translation>
+        <translation>En préparation</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
         <source>Ready for pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Prête à retirer</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
         <source>Customer waiting</source>
-        <translation type="unfinished">Client en attente</translation>
+        <translation>Client en attente</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
         <source>Collected</source>
-        <translation type="unfinished">Retirée</translation>
+        <translation>Retirée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
         <source>Partly collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirée en partie</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
         <source>Expired</source>
-        <translation type="unfinished">Expirée</translation>
+        <translation>Expirée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
         <source>Online</source>
-        <translation type="unfinished">En ligne</translation>
+        <translation>En ligne</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
         <source>In store</source>
-        <translation type="unfinished"></translation>
+        <translation>En magasin</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Endless aisle</source>
-        <translation type="unfinished">Rayon infini</translation>
+        <translation>Rayon infini</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="113"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="117"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="122"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="125"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="129"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="134"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="145"/>
         <source>No customer matches %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="149"/>
         <source>This device may not show this customer&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="303"/>
@@ -751,187 +713,187 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="22"/>
         <source>Ready today</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible aujourd’hui</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
         <source>On %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="28"/>
         <source>Between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre le %1 et le %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="37"/>
         <source>Pick up at %1 (in stock there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait à %1 (en stock sur place)</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="43"/>
         <source>To %1, sent from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vers %1, expédié depuis %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="48"/>
         <source>Home delivery in several parcels, from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraison à domicile en plusieurs colis, depuis %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="51"/>
         <source>Home delivery from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Livraison à domicile depuis %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
         <source>Full name</source>
-        <translation type="unfinished">Nom et prénom</translation>
+        <translation>Nom et prénom</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="59"/>
         <source>Street and number</source>
-        <translation type="unfinished">N° et rue</translation>
+        <translation>N° et rue</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="60"/>
         <source>Flat, floor</source>
-        <translation type="unfinished"></translation>
+        <translation>Appartement, étage</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
         <source>Postcode</source>
-        <translation type="unfinished">Code postal</translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="62"/>
         <source>City</source>
-        <translation type="unfinished">Ville</translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="63"/>
         <source>Country</source>
-        <translation type="unfinished">Pays</translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="64"/>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="65"/>
         <source>Mobile phone</source>
-        <translation type="unfinished">Téléphone mobile</translation>
+        <translation>Téléphone mobile</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="66"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="67"/>
         <source>Delivery option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option de livraison</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
         <source>Add at least one item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez au moins un article.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
         <source>Choose when and how the order is delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quand et comment la commande est livrée.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="80"/>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ obligatoire&#xa0;: %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="84"/>
         <source>%1 is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte trop long&#xa0;: %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="88"/>
         <source>This postcode is not valid for the country (example: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code postal n’est pas valable pour ce pays (exemple&#xa0;: %1).</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="92"/>
         <source>We do not deliver to this country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous ne livrons pas dans ce pays.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="94"/>
         <source>This email address is not valid (example: name@example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse e-mail n’est pas valide (exemple&#xa0;: nom@exemple.fr).</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="98"/>
         <source>This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce numéro de téléphone n’est pas valide (8 à 15 chiffres, ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="103"/>
         <source>Attach a customer, or give an email or a mobile number for the payment link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associez un client, ou indiquez un e-mail ou un numéro de mobile pour le lien de paiement.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="107"/>
         <source>Check %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez&#xa0;: %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="115"/>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="119"/>
         <source>No product has the code %1. Check it and scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun produit ne porte le code %1. Vérifiez-le et scannez à nouveau.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="124"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="131"/>
         <source>Customer attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="135"/>
         <source>No customer has the card or number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="139"/>
         <source>%1 items of the online cart added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="143"/>
         <source>The online cart cannot be read from this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="147"/>
         <source>Something is missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="151"/>
         <source>The payment was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s’est produite.</translation>
     </message>
 </context>
 <context>
@@ -1316,72 +1278,72 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="56"/>
         <source>This set-up code has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code de configuration a expiré</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="57"/>
         <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les codes de configuration ont une durée de validité limitée. Demandez-en un nouveau à l’informatique.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="63"/>
         <source>This set-up code is not genuine</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code de configuration n’est pas authentique</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="64"/>
         <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’a pas été signé par votre service informatique, ou il a été modifié. Ne l’utilisez pas et prévenez l’informatique.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="72"/>
         <source>This device&apos;s clock is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>L’horloge de cet appareil est déréglée</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="73"/>
         <source>The code looks issued in the future. Set the date and time, then scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code semble émis dans le futur. Réglez la date et l’heure, puis scannez à nouveau.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="80"/>
         <source>This device cannot check set-up codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil ne peut pas vérifier les codes de configuration</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="81"/>
         <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé publique de l’informatique (provisioning.pub) est absente. Réinstallez le paquet de l’appli.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="88"/>
         <source>This device is already set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil est déjà configuré</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="89"/>
         <source>To move it to another store, IT must reset it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour le transférer dans un autre magasin, l’informatique doit d’abord le réinitialiser.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="94"/>
         <source>This is not a valid set-up code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas un code de configuration valide</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="95"/>
         <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez le QR code de configuration imprimé par l’informatique (il commence par PRV1).</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="103"/>
         <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système central a refusé le jeton d’enrôlement de ce code. Demandez un nouveau code à l’informatique.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="108"/>
         <source>The settings could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="129"/>
@@ -1507,17 +1469,17 @@ Expédiable&#xa0;: %2</translation>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="341"/>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="343"/>
         <source>Continue</source>
-        <translation type="unfinished">Continuer</translation>
+        <translation>Continuer</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="364"/>
         <source>Camera preview</source>
-        <translation type="unfinished">Aperçu de la caméra</translation>
+        <translation>Aperçu de la caméra</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/first_run.py" line="369"/>
         <source>No camera found</source>
-        <translation type="unfinished">Aucune caméra</translation>
+        <translation>Aucune caméra</translation>
     </message>
 </context>
 <context>
@@ -1588,27 +1550,27 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="30"/>
         <source>Still here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes toujours là&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="34"/>
         <source>For your privacy, this screen will be cleared in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour protéger vos données, cet écran sera effacé dans</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="44"/>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Je suis toujours là</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="56"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="57"/>
         <source>%1 seconds left</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore %1 secondes</translation>
     </message>
 </context>
 <context>
@@ -1670,27 +1632,27 @@ Expédiable&#xa0;: %2</translation>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="212"/>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="219"/>
         <source>Staff sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion du personnel</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="221"/>
         <source>Kiosk maintenance is for staff: badge or ID, then PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>La maintenance de la borne est réservée au personnel&#xa0;: badge ou identifiant, puis code PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="226"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="234"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="261"/>
         <source>Your role may not open kiosk settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle ne permet pas d’ouvrir les réglages de la borne.</translation>
     </message>
 </context>
 <context>
@@ -1699,27 +1661,27 @@ Expédiable&#xa0;: %2</translation>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="178"/>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="184"/>
         <source>Kiosk maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance de la borne</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="188"/>
         <source>Signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="193"/>
         <source>Clear the customer session now</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer la session client maintenant</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="196"/>
         <source>Leave kiosk mode (quit the app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter le mode borne (fermer l’appli)</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/kiosk_lockdown.py" line="201"/>
         <source>Close and sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer et se déconnecter</translation>
     </message>
 </context>
 <context>
@@ -1880,17 +1842,17 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="65"/>
         <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne&#xa0;: vous pouvez continuer. L’opération est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="71"/>
         <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indisponible hors ligne&#xa0;: cette action nécessite le système central (par exemple pour calculer un remboursement). Réessayez au retour du réseau.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="76"/>
         <source>Not available offline on this device. Try again when the network is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indisponible hors ligne sur cet appareil. Réessayez au retour du réseau.</translation>
     </message>
 </context>
 <context>
@@ -1911,7 +1873,7 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="961"/>
         <source>Collect an order</source>
-        <translation>Retirer une commande</translation>
+        <translation>Retrait</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="962"/>
@@ -2646,12 +2608,12 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/screens/product.py" line="97"/>
         <source>Order this for the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Commander pour le client</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/product.py" line="99"/>
         <source>Order this product from another store or the warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Commander ce produit dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
@@ -3242,49 +3204,87 @@ Expédiable&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="46"/>
+        <source>Badge, staff ID or PIN not recognised. Try again.</source>
+        <translation>Badge, identifiant ou code PIN non reconnu. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="50"/>
+        <source>Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.</source>
+        <translation>Trop de codes PIN erronés : cette personne est bloquée pendant 15 minutes. Appelez un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="54"/>
+        <source>This person works in another store and cannot sign in here.</source>
+        <translation>Cette personne travaille dans un autre magasin et ne peut pas se connecter ici.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="58"/>
+        <source>An approval needs another person: ask a manager to scan their badge.</source>
+        <translation>La validation doit venir d’une autre personne : demandez à un responsable de scanner son badge.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="62"/>
+        <source>Your role may not do this.</source>
+        <translation>Votre rôle ne permet pas cette action.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="64"/>
+        <source>The central system cannot be reached: staff sign-in needs the network.</source>
+        <translation>Le système central est injoignable : la connexion du personnel nécessite le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="67"/>
+        <source>Sign-in failed. Try again.</source>
+        <translation>Échec de la connexion. Réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="169"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="176"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="206"/>
         <source>Staff sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="172"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="210"/>
         <source>Scan your staff badge, or type your staff ID, then enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="178"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="214"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="189"/>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="201"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="208"/>
         <source>Your session ended. Scan your badge or type your staff ID, then PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre session est terminée. Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="218"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran verrouillé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="219"/>
         <source>%1, enter your PIN to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, saisissez votre code PIN pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="222"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
 </context>
 <context>
@@ -3314,60 +3314,60 @@ Expédiable&#xa0;: %2</translation>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="42"/>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="52"/>
         <source>Manager approval</source>
-        <translation type="unfinished">Accord du responsable</translation>
+        <translation>Accord du responsable</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="56"/>
         <source>A manager scans their badge or types their ID, then their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un responsable scanne son badge ou saisit son identifiant, puis son code PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="58"/>
         <source>It cannot be %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce ne peut pas être %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="64"/>
         <source>Approve</source>
-        <translation type="unfinished">Valider</translation>
+        <translation>Valider</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="65"/>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="66"/>
         <source>Scan the badge or type the manager ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez le badge ou saisissez l’identifiant du responsable</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="72"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/approval_dialog.py" line="92"/>
         <source>A manager approves the return of order %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un responsable valide le retour de la commande %1.</translation>
     </message>
 </context>
 <context>
     <name>StaffGate</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="256"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="257"/>
         <source>Lock the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller l’écran</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="259"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
 </context>
 <context>
@@ -3514,7 +3514,7 @@ Expédiable&#xa0;: %2</translation>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="296"/>
         <source>attempts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tentatives&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="302"/>

@@ -41,23 +41,30 @@ if TYPE_CHECKING:
 def refusal_text(exc: Exception) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SignIn", text)
-
     kind = exc.kind if isinstance(exc, SignInRefused) else "error"
     if kind == "credentials":
-        return tr("Badge, staff ID or PIN not recognised. Try again.")
+        return QCoreApplication.translate(
+            "SignIn", "Badge, staff ID or PIN not recognised. Try again."
+        )
     if kind == "locked":
-        return tr("Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.")
+        return QCoreApplication.translate(
+            "SignIn", "Too many wrong PINs: this person is locked for 15 minutes. Ask a manager."
+        )
     if kind == "other_store":
-        return tr("This person works in another store and cannot sign in here.")
+        return QCoreApplication.translate(
+            "SignIn", "This person works in another store and cannot sign in here."
+        )
     if kind == "same_person":
-        return tr("An approval needs another person: ask a manager to scan their badge.")
+        return QCoreApplication.translate(
+            "SignIn", "An approval needs another person: ask a manager to scan their badge."
+        )
     if kind == "not_allowed":
-        return tr("Your role may not do this.")
+        return QCoreApplication.translate("SignIn", "Your role may not do this.")
     if kind == "offline":
-        return tr("The central system cannot be reached: staff sign-in needs the network.")
-    return tr("Sign-in failed. Try again.")
+        return QCoreApplication.translate(
+            "SignIn", "The central system cannot be reached: staff sign-in needs the network."
+        )
+    return QCoreApplication.translate("SignIn", "Sign-in failed. Try again.")
 
 
 class CredentialForm(QWidget):
