@@ -36,8 +36,12 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 def enroll(server: DemoServer, mode: str) -> str:
     response = httpx.post(
         server.url + "/v1/devices/enroll",
-        json={"enrollment_token": "demo-enrollment", "store_code": "PAR01", "mode": mode,
-              "device_name": "tablette-01" if mode == "associate" else "borne-01"},
+        json={
+            "enrollment_token": "demo-enrollment",
+            "store_code": "PAR01",
+            "mode": mode,
+            "device_name": "tablette-01" if mode == "associate" else "borne-01",
+        },
         headers={"Idempotency-Key": str(uuid.uuid4())},
         timeout=20,
     )
@@ -69,19 +73,33 @@ class Gallery:
         )
 
     def window(self, mode: str, language: str) -> MainWindow:
-        settings = load_settings(environ={}, overrides={
-            "api_url": self.server.url, "language": language, "mode": mode,
-            "device_token": self.tokens[mode], "data_dir": tempfile.mkdtemp(),
-        })
+        settings = load_settings(
+            environ={},
+            overrides={
+                "api_url": self.server.url,
+                "language": language,
+                "mode": mode,
+                "device_token": self.tokens[mode],
+                "data_dir": tempfile.mkdtemp(),
+            },
+        )
         install_language(self.app, language)
         client, monitor = build_client(settings)
         client.set_token(self.tokens[mode])
         outbox, sync = build_outbox(settings, client)
-        window = MainWindow(Services(
-            client, monitor, "PAR01", "Paris Rivoli",
-            "tablette-01" if mode == "associate" else "borne-01", mode, language,
-            outbox=outbox, sync=sync,
-        ))
+        window = MainWindow(
+            Services(
+                client,
+                monitor,
+                "PAR01",
+                "Paris Rivoli",
+                "tablette-01" if mode == "associate" else "borne-01",
+                mode,
+                language,
+                outbox=outbox,
+                sync=sync,
+            )
+        )
         window.resize(1280, 800)
         window.show()
         return window
@@ -119,8 +137,13 @@ class Gallery:
         await asyncio.sleep(1.5)
         self.save(w, f"pickups_{language}")
 
-        order = next(o for o in self.http.get(f"/v1/customers/{customer['customer_number']}/orders")
-                     .json()["items"] if o["number"].startswith("W"))
+        order = next(
+            o
+            for o in self.http.get(f"/v1/customers/{customer['customer_number']}/orders").json()[
+                "items"
+            ]
+            if o["number"].startswith("W")
+        )
         w.open_destination(Destination("order", order["number"], None))
         await asyncio.sleep(2.0)
         self.save(w, f"returns_{language}")
@@ -138,9 +161,15 @@ class Gallery:
         w = self.window("kiosk", language)
         await asyncio.sleep(0.5)
         self.save(w, f"kiosk_home_{language}")
+        w.activateWindow()
+        w.home.entry.setFocus()  # no physical keyboard: the on-screen one comes up
+        await asyncio.sleep(0.3)
+        self.save(w, f"kiosk_keyboard_{language}")
+        w.home.entry.clearFocus()
         customer = self.http.get("/v1/customers", params={"q": "bernard"}).json()["items"][0]
         code = self.http.post(
-            f"/v1/customers/{customer['customer_number']}/loyalty-code", json={},
+            f"/v1/customers/{customer['customer_number']}/loyalty-code",
+            json={},
             headers={"Idempotency-Key": str(uuid.uuid4())},
         ).json()["code"]
         w.services.scans.deliver(Scan(code, "camera"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import label
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
+from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
 
 TABLET_SIZE = QSize(1280, 800)
 
@@ -113,9 +115,19 @@ class MainWindow(QMainWindow):
         main_column.addWidget(self.bridge)
         self.stack = QStackedWidget()
         main_column.addWidget(self.stack, 1)
+        self.keyboard: TouchKeyboard | None = None
+        if services.mode == "kiosk":  # no physical keyboard at a kiosk
+            self.keyboard = TouchKeyboard(services.language)
+            self.keyboard.hide()
+            main_column.addWidget(self.keyboard)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self.keyboard.follow_focus)
         row.addLayout(main_column, 1)
 
         self.home = HomeScreen(services.language)
+        if services.mode == "kiosk":
+            self.home.keypad_card.hide()  # the full on-screen keyboard has the digits
         self._build_camera()
         self.product = ProductScreen(lambda: self.services.language)
         self.stack.addWidget(self.home)
@@ -190,6 +202,8 @@ class MainWindow(QMainWindow):
         self.frames = FrameDecoder(self.services.scans, decoder, parent=self)
         self.camera = CameraScanner(self.frames, parent=self)
         self.camera_panel = CameraPanel(self.camera)
+        # A file dialog at a kiosk is a way out of the lockdown: support tool for staff only.
+        self.camera_panel.from_file.setVisible(self.services.mode != "kiosk")
         self.home.camera_slot.insertWidget(1, self.camera_panel)
 
     def _nav_button(self, text: str, screen: QWidget, layout: QVBoxLayout) -> QPushButton:

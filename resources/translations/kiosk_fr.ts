@@ -1730,25 +1730,25 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="69"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="100"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="71"/>
         <location filename="../../kiosk_app/ui/main_window.py" line="102"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="104"/>
         <source>Store app</source>
         <extracomment>the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI</extracomment>
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="126"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="138"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="127"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="139"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="150"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="162"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -3651,6 +3651,44 @@ Expédiable&#xa0;: %2</translation>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="441"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
+    </message>
+</context>
+<context>
+    <name>TouchKeyboard</name>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="30"/>
+        <source>On-screen keyboard</source>
+        <translation>Clavier à l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="47"/>
+        <source>Capital letters</source>
+        <translation>Majuscules</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="51"/>
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="51"/>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <source>Delete</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <source>Hide the keyboard</source>
+        <translation>Masquer le clavier</translation>
     </message>
 </context>
 </TS>

@@ -81,7 +81,7 @@ class HomeScreen(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(16)
-        keypad_card = Card(self.tr("Keypad"))
+        self.keypad_card = keypad_card = Card(self.tr("Keypad"))
         keypad = NumericKeypad(self.entry)
         keypad.submitted.connect(self._submit)
         keypad_card.body.addWidget(keypad)
