@@ -65,5 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def exit_now(code: int) -> None:
+    """Leave without interpreter finalization: PySide6 and zxing-cpp's nanobind objects
+    can crash while being torn down in an unlucky order, which would turn a finished run
+    into a failed one. Output is flushed first."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -113,6 +114,17 @@ def cmd_decode(argv: list[str]) -> int:
     return 0 if all_found else 1
 
 
+def _exit_without_finalization(code: int) -> None:
+    """The GUI has closed and saved everything: leave without interpreter finalization,
+    where PySide6 and zxing-cpp objects can crash while torn down in an unlucky order."""
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "parse":
@@ -160,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(settings.log_dir, args.log_level or settings.log_level)
         from kiosk_app.app import run_gui
 
-        return run_gui(settings)
+        code = run_gui(settings)
+        if demo_server is not None:
+            demo_server.stop()
+        _exit_without_finalization(code)
+        return code
     finally:
         if demo_server is not None:
             demo_server.stop()

@@ -127,3 +127,26 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+
+
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter finalization once pytest has reported everything.
+
+    PySide6 and zxing-cpp (nanobind) objects alive at exit can crash while Python tears
+    modules down in an unlucky order ("Fatal Python error: ..._dealloc"), turning a green
+    run red after its summary. Every test, report and summary is done by now.
+    """
+    if _exit_status:
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[0])
