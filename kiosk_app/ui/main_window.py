@@ -184,9 +184,7 @@ class MainWindow(QMainWindow):
         )
         self.product.back_requested.connect(self.show_home)
         self.product.set_can_order("endless_aisle" in self.flows)
-        self.product.order_requested.connect(
-            lambda sku: self.open_destination(Destination("endless_aisle", sku, None))
-        )
+        self.product.order_requested.connect(self.order_for_customer)
         self.show_home()
 
     def _build_camera(self) -> None:
@@ -255,6 +253,19 @@ class MainWindow(QMainWindow):
             self._show(self.home)
             self.home.show_message(self._not_handled_message(destination), "error")
         return destination
+
+    def order_for_customer(self, sku: str) -> None:
+        """Order this product elsewhere, for the customer on the customer screen if any."""
+        destination = Destination("endless_aisle", sku, None)
+        flow = self.flows["endless_aisle"]
+        customers = self.flows.get("customer")
+        current = getattr(getattr(customers, "service", None), "current", None)
+        key = current.value if current is not None else None
+        self._show(flow.screen())
+        if key is not None and self.services.mode == "associate" and hasattr(flow, "open"):
+            flow.open(destination, customer_ref=key.ref)  # type: ignore[call-arg]
+        else:
+            flow.open(destination)
 
     def offline_gate(self, flow: OfflineFlow) -> bool:
         """May ``flow`` go on now? Says why not (or that it will be sent later) on the bridge."""

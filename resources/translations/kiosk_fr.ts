@@ -249,12 +249,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="851"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="851"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -398,259 +398,279 @@
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="307"/>
         <source>Search a customer: name, e-mail, phone or loyalty number</source>
         <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="310"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="314"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="310"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="314"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="325"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="368"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="325"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="368"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="333"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="332"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="336"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="340"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="344"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="343"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="347"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="430"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="434"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="453"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="457"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="467"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="471"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="472"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="476"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="478"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="519"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="523"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="528"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="532"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="542"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="540"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="544"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="540"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="544"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="553"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="557"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="563"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="572"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="576"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="574"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="578"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="584"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="588"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="599"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="602"/>
+        <source>Order the %1 lines not in stock here</source>
+        <translation>Commander les %1 lignes absentes ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="616"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="607"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="624"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="613"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="630"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="615"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="620"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="751"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="637"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="790"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="620"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="753"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="637"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="792"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="624"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="641"/>
+        <source>Fetch</source>
+        <translation>Aller chercher</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="644"/>
+        <source>Fetch %1 from the shop floor</source>
+        <translation>Aller chercher %1 en rayon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="648"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="798"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="630"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <source>To fetch from the shop floor: %1 line(s)</source>
+        <translation>À aller chercher en rayon : %1 ligne(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="669"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="648"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="687"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="650"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="689"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="659"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="698"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="668"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="707"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="670"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="709"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="714"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="753"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="721"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="760"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="741"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="780"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="782"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="784"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -706,7 +726,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="840"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -1075,200 +1095,200 @@
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="516"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="533"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="525"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="542"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="555"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="585"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="573"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="590"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="579"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="596"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="580"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="597"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="609"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="612"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="629"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="616"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="625"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="627"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="644"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="634"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="651"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="680"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="685"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="706"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="709"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="699"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="701"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="734"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="736"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="752"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="756"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="757"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="752"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="778"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="782"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="800"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>

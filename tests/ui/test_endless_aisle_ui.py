@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -159,6 +160,36 @@ def test_unknown_code_and_too_many_units_are_explained(
         line = screen.service.draft.value.lines[0]
         screen.service.set_quantity(sku, line.available + 1)
         assert f"Only {line.available} of" in screen.notice.text.text()
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_order_this_from_the_product_screen_is_for_the_customer_being_served(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> None:
+    """Customer 360 → product → "Order this": the endless-aisle order has that customer."""
+
+    window = make_window(qtbot, api_server.url, device_token)
+    try:
+        http = httpx.Client(
+            base_url=api_server.url, headers={"Authorization": f"Bearer {device_token}"}
+        )
+        customer = http.get("/v1/customers", params={"q": "petit"}).json()["items"][0]
+        product = http.get("/v1/products", params={"q": "parka", "limit": 1}).json()["items"][0]
+        window.open_code(customer["loyalty_number"])
+        service = window.flows["customer"].service
+        settle(qloop, lambda: service.current.value is not None)
+        window.open_code(product["gtin"])
+        settle(qloop, lambda: window.product.name.text() == product["name"])
+        assert window.product.order_button.isVisible()
+        qtbot.mouseClick(window.product.order_button, Qt.MouseButton.LeftButton)
+        flow = window.flows["endless_aisle"]
+        assert window.stack.currentWidget() is flow.screen()
+        draft = flow.service.draft
+        settle(qloop, lambda: draft.value.customer is not None and len(draft.value.lines) == 1)
+        assert draft.value.customer.customer_number == customer["customer_number"]
+        assert draft.value.lines[0].sku == product["sku"]
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -182,6 +182,8 @@ class Customer360:
         self.search_results: RemoteValue[CustomerPage] = RemoteValue()
         self.current: Observable[CustomerKey | None] = Observable(None)
         self.refusal: Observable[LoyaltyRefusal | None] = Observable(None)
+        #: online-cart lines (SKUs) the associate will fetch from the shop floor
+        self.floor_picks: Observable[frozenset[str]] = Observable(frozenset())
         self._tasks: dict[str, asyncio.Task[Any]] = {}
         self._opening = 0  # generation of open_* calls, for the offline verification step
 
@@ -222,6 +224,28 @@ class Customer360:
             profile = await self.api.profile(key.ref, key.code)
         return mask_profile(profile) if self.kiosk else profile
 
+    # -- bringing the online cart into the store --------------------------------------------
+    def toggle_floor_pick(self, sku: str) -> frozenset[str]:
+        """Mark (or unmark) a cart line to fetch from the shop floor for the customer."""
+        picks = set(self.floor_picks.value)
+        picks.symmetric_difference_update({sku})
+        self.floor_picks.set(frozenset(picks))
+        return self.floor_picks.value
+
+    def lines_to_order(self) -> list[tuple[str, int]]:
+        """Cart lines this store cannot hand over now (not enough here): what an
+        endless-aisle order should carry, as (sku, quantity). Lines in stock here are
+        fetched from the floor instead (``floor_picks``)."""
+        state = self.cart.state.value
+        cart = getattr(state, "value", None)
+        if not isinstance(cart, Cart):
+            return []
+        return [
+            (line.product.sku, line.quantity)
+            for line in cart.lines
+            if line.availability.here < line.quantity
+        ]
+
     # -- opening ---------------------------------------------------------------------------
     def cancel(self) -> None:
         """Cancel every request in flight (a new customer, or the screen closes)."""
@@ -237,11 +261,14 @@ class Customer360:
             self.panel(name).clear()
         self.current.set(None)
         self.refusal.set(None)
+        self.floor_picks.set(frozenset())
 
     async def open(self, key: CustomerKey) -> None:
         """Start every panel's request at once; returns when the last one has answered."""
         self.cancel()
         self.refusal.set(None)
+        if self.current.value is None or self.current.value.ref != key.ref:
+            self.floor_picks.set(frozenset())
         self.current.set(key)
         for name in PANELS:
             if name not in self.panel_names():

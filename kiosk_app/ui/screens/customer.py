@@ -277,6 +277,8 @@ class CustomerScreen(QWidget):
     retry_requested = Signal(str)  # panel name
     product_requested = Signal(str)  # sku
     pickup_requested = Signal(str)  # order number
+    floor_pick_toggled = Signal(str)  # sku of an online-cart line to fetch from the floor
+    order_cart_requested = Signal()  # order the cart lines not in stock here
     back_requested = Signal()
 
     def __init__(
@@ -287,6 +289,8 @@ class CustomerScreen(QWidget):
         self._language = language
         self.kiosk = kiosk
         self.pickup_available = False
+        self._floor_picks: frozenset[str] = frozenset()
+        self.floor_summary: QLabel | None = None
         self._what = ""
         self.name_label: QLabel | None = None
         self.points_label: QLabel | None = None
@@ -588,6 +592,19 @@ class CustomerScreen(QWidget):
         )
         total.setAlignment(Qt.AlignmentFlag.AlignRight)
         rows.addWidget(total)
+        if self.kiosk:
+            return
+        self.floor_summary = label("", "muted", wrap=True)
+        rows.addWidget(self.floor_summary)
+        missing = sum(1 for line in cart.lines if line.availability.here < line.quantity)
+        if missing:
+            order = button(
+                self.tr("Order the %1 lines not in stock here").replace("%1", str(missing)),
+                "primary",
+            )
+            order.clicked.connect(self.order_cart_requested.emit)
+            rows.addWidget(order)
+        self.show_floor_picks(self._floor_picks)
 
     def _cart_row(self, line: CartLine, lang: str) -> QWidget:
         p = line.product
@@ -620,10 +637,32 @@ class CustomerScreen(QWidget):
             self.tr("%1 here").replace("%1", str(a.here)) if a.here else self.tr("None here"),
         )
         h.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        if not self.kiosk and a.here >= line.quantity:
+            fetch = button(self.tr("Fetch"), "chip")
+            fetch.setCheckable(True)
+            fetch.setChecked(p.sku in self._floor_picks)
+            fetch.setAccessibleName(self.tr("Fetch %1 from the shop floor").replace("%1", p.name))
+            fetch.clicked.connect(lambda _=False, sku=p.sku: self.floor_pick_toggled.emit(sku))
+            h.addWidget(fetch, 0, Qt.AlignmentFlag.AlignVCenter)
         widget.setAccessibleName(
             self.tr("%1, %2 in this store").replace("%1", p.name).replace("%2", str(a.here))
         )
         return widget
+
+    def show_floor_picks(self, picks: frozenset[str]) -> None:
+        """What the associate goes to fetch on the shop floor for this customer."""
+        self._floor_picks = picks
+        summary = getattr(self, "floor_summary", None)
+        if summary is None:
+            return
+        try:
+            summary.setText(
+                self.tr("To fetch from the shop floor: %1 line(s)").replace("%1", str(len(picks)))
+                if picks
+                else ""
+            )
+        except RuntimeError:  # the cart panel was rebuilt meanwhile
+            self.floor_summary = None
 
     def _fill_open_orders(self, orders: list[OrderSummary]) -> None:
         if not orders:
@@ -790,7 +829,10 @@ class CustomerFlow(QObject):
             s.open_orders.state.subscribe(screen.render_open_orders),
             s.orders.state.subscribe(screen.render_orders),
             s.recommendations.state.subscribe(screen.render_recommendations),
+            s.floor_picks.subscribe(screen.show_floor_picks),
         ]
+        screen.floor_pick_toggled.connect(s.toggle_floor_pick)
+        screen.order_cart_requested.connect(self.order_cart)
         screen.search_requested.connect(self.search)
         screen.customer_chosen.connect(self.open_customer)
         screen.retry_requested.connect(self.retry)
@@ -825,6 +867,19 @@ class CustomerFlow(QObject):
         self._search.cancel()
         self.service.search_results.clear()
         self._screen.set_pickup_available(self.window.flows.get("pickup") is not None)
+
+    def order_cart(self) -> None:
+        """The cart lines this store cannot hand over become an endless-aisle order for
+        this customer (the associate then picks delivery and the customer pays)."""
+        key = self.service.current.value
+        flow = self.window.flows.get("endless_aisle")
+        lines = self.service.lines_to_order()
+        if key is None or flow is None or not lines:
+            return
+        self.window.show_screen(flow.screen())
+        screen = flow.screen()
+        if hasattr(screen, "order_lines_for"):
+            screen.order_lines_for(lines, key.ref)
 
     def open_customer(self, customer_number: str) -> None:
         self._prepare()

@@ -408,11 +408,28 @@ class EndlessAisleScreen(QWidget):
             return True
         return False
 
-    def open_destination(self, destination: Destination) -> None:
-        """From elsewhere (the product screen): add this SKU."""
+    def open_destination(self, destination: Destination, customer_ref: str | None = None) -> None:
+        """From elsewhere (the product screen): add this SKU, for the customer being served
+        when there is one (their loyalty or customer number)."""
         if destination.key:
             self.pages.setCurrentWidget(self.builder)
-            self._work.start(self.service.add_sku(destination.key))
+            self._work.start(self._add_for(destination.key, customer_ref))
+
+    def order_lines_for(self, lines: list[tuple[str, int]], customer_ref: str) -> None:
+        """From the customer screen: their online-cart lines not in stock here."""
+        self.pages.setCurrentWidget(self.builder)
+        self._work.start(self._add_lines_for(lines, customer_ref))
+
+    async def _add_lines_for(self, lines: list[tuple[str, int]], customer_ref: str) -> None:
+        for sku, quantity in lines:
+            await self.service.add_sku(sku, quantity)
+        if self.service.draft.value.customer is None:
+            await self.service.attach_customer(customer_ref)
+
+    async def _add_for(self, sku: str, customer_ref: str | None) -> None:
+        await self.service.add_sku(sku)
+        if customer_ref and self.service.draft.value.customer is None:
+            await self.service.attach_customer(customer_ref)
 
     # -- actions ---------------------------------------------------------------------------------
     def _submit_code(self) -> None:
@@ -825,8 +842,8 @@ class EndlessAisleFlow:
     def screen(self) -> QWidget:
         return self._screen
 
-    def open(self, destination: Destination) -> None:
-        self._screen.open_destination(destination)
+    def open(self, destination: Destination, customer_ref: str | None = None) -> None:
+        self._screen.open_destination(destination, customer_ref)
 
     def modes(self) -> tuple[str, ...]:
         return ("associate", "kiosk")

@@ -1,0 +1,73 @@
+"""Bring the online cart into the store: fetch what is here, order what is not."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk_app.core.demo_server import DemoServer
+from tests.ui.conftest import make_window, settle
+
+
+def customer_with_mixed_cart(http: httpx.Client) -> tuple[dict[str, Any], dict[str, Any]]:
+    page = http.get("/v1/customers", params={"q": "ma", "limit": 100}).json()["items"]
+    for customer in page:
+        cart = http.get(f"/v1/customers/{customer['customer_number']}/cart").json()
+        here = [ln for ln in cart["lines"] if ln["availability"]["here"] >= ln["quantity"]]
+        missing = [ln for ln in cart["lines"] if ln["availability"]["here"] < ln["quantity"]]
+        if here and missing:
+            return customer, cart
+    raise AssertionError("no demo customer has a cart with lines both here and not here")
+
+
+def test_fetch_from_the_floor_and_order_the_rest(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> None:
+    http = httpx.Client(
+        base_url=api_server.url, headers={"Authorization": f"Bearer {device_token}"}
+    )
+    customer, cart = customer_with_mixed_cart(http)
+    window = make_window(qtbot, api_server.url, device_token)
+    try:
+        window.open_code(customer["loyalty_number"])
+        flow = window.flows["customer"]
+        screen = flow.screen()
+        settle(
+            qloop,
+            lambda: (
+                bool(
+                    screen.findChildren(
+                        QPushButton, options=Qt.FindChildOption.FindChildrenRecursively
+                    )
+                )
+                and any(b.text() == "Fetch" for b in screen.findChildren(QPushButton))
+            ),
+        )
+        fetch = next(b for b in screen.findChildren(QPushButton) if b.text() == "Fetch")
+        fetch.click()
+        assert len(flow.service.floor_picks.value) == 1
+        assert "1 line(s)" in (screen.floor_summary.text() if screen.floor_summary else "")
+
+        missing = [ln for ln in cart["lines"] if ln["availability"]["here"] < ln["quantity"]]
+        order = next(
+            b for b in screen.findChildren(QPushButton) if b.text().startswith("Order the")
+        )
+        assert order.text() == f"Order the {len(missing)} lines not in stock here"
+        order.click()
+        aisle = window.flows["endless_aisle"]
+        assert window.stack.currentWidget() is aisle.screen()
+        draft = aisle.service.draft
+        settle(
+            qloop,
+            lambda: draft.value.customer is not None and len(draft.value.lines) == len(missing),
+        )
+        assert {line.sku for line in draft.value.lines} == {ln["product"]["sku"] for ln in missing}
+        assert draft.value.customer.customer_number == customer["customer_number"]
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+        http.close()
