@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 app.focusChanged.connect(self.keyboard.follow_focus)
+            self.stack.currentChanged.connect(self.keyboard.hide)  # another screen: put it away
         row.addLayout(main_column, 1)
 
         self.home = HomeScreen(services.language)

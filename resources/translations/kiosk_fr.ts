@@ -726,7 +726,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="840"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="842"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -919,376 +919,377 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="115"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="116"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="117"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="164"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="167"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="167"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="168"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="170"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="185"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="187"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="197"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="208"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="209"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="211"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="214"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="231"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
         <source>Other store</source>
-        <translation>Autre magasin</translation>
+        <translation>Autre
+magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="246"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="260"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="261"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="260"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="261"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="286"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="300"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="323"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="326"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="357"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="359"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="360"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="362"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="368"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="370"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="369"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="371"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="533"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="535"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="542"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="544"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="555"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="557"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="585"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="587"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="590"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="596"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="598"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="599"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="628"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="629"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="631"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="635"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="644"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="644"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="651"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="653"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="680"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="785"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="685"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="687"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="706"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="708"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="709"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="734"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="736"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="737"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="736"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="741"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="752"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="754"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="756"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="758"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="757"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="778"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="790"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="800"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="802"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="803"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1758,17 +1759,17 @@ Expédiable&#xa0;: %2</translation>
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="138"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="139"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="139"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="140"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="162"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="163"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>

@@ -44,6 +44,11 @@ def test_kiosk_keyboard_types_into_the_focused_field(
         window.home.code_submitted.connect(submitted.append)
         qtbot.mouseClick(key(keyboard, "Hide the keyboard"), Qt.MouseButton.LeftButton)
         assert submitted == ["cheM"] and not keyboard.isVisible()
+        # opening another screen puts the keyboard away
+        field.setFocus()
+        qtbot.waitUntil(keyboard.isVisible)
+        window.show_screen(window.flows["pickup"].screen())
+        assert not keyboard.isVisible()
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
 
 LOCAL_QSS = """
+QPushButton[dest="true"] { padding: 0 4px; }
 QCheckBox { min-height: 48px; spacing: 12px; }
 QCheckBox::indicator { width: 32px; height: 32px; }
 QComboBox { min-height: 56px; padding: 0 12px; font-size: 20px; }
@@ -238,6 +239,7 @@ class EndlessAisleScreen(QWidget):
         ):
             chip = QPushButton(text)
             chip.setProperty("role", "chip")
+            chip.setProperty("dest", True)  # narrow padding: three labels share the card
             chip.setCheckable(True)
             chip.setMinimumHeight(56)
             chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

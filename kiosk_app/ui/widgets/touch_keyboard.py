@@ -94,5 +94,5 @@ class TouchKeyboard(QWidget):
         """Show under any text field of this window that gets the focus; hide otherwise."""
         if isinstance(new, QLineEdit) and new.window() is self.window() and not new.isReadOnly():
             self.show()
-        elif new is not None and new.window() is self.window():
+        elif new is None or new.window() is self.window():
             self.hide()
