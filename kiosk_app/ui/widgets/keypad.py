@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 
@@ -36,5 +36,8 @@ class NumericKeypad(QWidget):
         key.setProperty("role", "key")
         key.setAccessibleName(accessible)
         key.setMinimumSize(72, 64)
+        # Touch helpers: the field keeps the focus, and Tab goes from field to action
+        # without walking through twelve keys (a keyboard types digits itself).
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.clicked.connect(lambda: self._target.insert(text))
         return key
