@@ -218,3 +218,17 @@ def test_goes_well_with_suggestions_open_another_product(
     window.resize(1280, 1300)  # tall enough to show the suggestions without scrolling
     qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)
     settle(qloop, lambda: window.product.name.text() == name)
+
+
+def test_two_columns_stack_on_a_narrow_window(qtbot: Any, window: MainWindow) -> None:
+    """1280 px: side by side; 1024 px (or portrait): one column, nothing clipped."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    columns = window.product._responsive._columns
+    window.show_screen(window.product)
+    window.resize(1280, 800)
+    qtbot.wait(20)
+    assert columns.direction() == QBoxLayout.Direction.LeftToRight
+    window.resize(1024, 768)
+    qtbot.wait(20)
+    assert columns.direction() == QBoxLayout.Direction.TopToBottom

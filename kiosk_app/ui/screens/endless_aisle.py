@@ -61,6 +61,7 @@ from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.barcode_image import BarcodeImage
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ class EndlessAisleScreen(QWidget):
         right.setSpacing(14)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        self._responsive = StackWhenNarrow(self, columns, 980)
 
         # Basket
         self.basket_card = Card(self.tr("1 · Items"))

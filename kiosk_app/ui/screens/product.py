@@ -25,6 +25,7 @@ from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.product_image import ProductImage
+from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 MAX_STORE_ROWS = 8
@@ -76,6 +77,7 @@ class ProductScreen(QWidget):
         right = QVBoxLayout()
         right.setSpacing(16)
         columns.addLayout(right, 1)
+        self._responsive = StackWhenNarrow(self, columns, 980)
 
         # Identity card
         self.identity = Card()
