@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from PySide6.QtCore import Qt
 
@@ -33,7 +32,7 @@ from kiosk_app.core.security.redaction import RedactingFilter, install_log_redac
 from kiosk_app.core.security.staff_session import Approval, StaffSession
 from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
 from kiosk_app.ui.screens.approval_dialog import StaffApprovalDialog
-from tests.core.security.test_credentials import InMemoryKeyring
+from tests.support.memory_keyring import MemoryKeyring
 from tests.ui.conftest import make_window, settle
 
 log = logging.getLogger("kiosk_app.e2e")
@@ -59,12 +58,8 @@ def debug_log(isolated_dirs: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def os_keyring() -> Iterator[InMemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def os_keyring(memory_keyring: MemoryKeyring) -> MemoryKeyring:
+    return memory_keyring
 
 
 def customer(server: DemoServer) -> tuple[str, str, str, str]:
@@ -100,7 +95,7 @@ def test_a_whole_session_leaves_no_secret_in_any_file(
     api_server: DemoServer,
     isolated_dirs: Path,
     debug_log: Path,
-    os_keyring: InMemoryKeyring,
+    os_keyring: MemoryKeyring,
 ) -> None:
     url = api_server.url
     config = isolated_dirs / "config" / "omnistore-kiosk" / "config.toml"

@@ -8,6 +8,7 @@ import keyring
 import pytest
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
@@ -32,7 +33,9 @@ class MemoryKeyring(KeyringBackend):
         self.secrets[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+        if (service, username) not in self.secrets:  # as the OS backends do
+            raise PasswordDeleteError(username)
+        del self.secrets[(service, username)]
 
 
 @pytest.fixture

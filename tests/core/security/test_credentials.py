@@ -8,7 +8,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
 
@@ -26,32 +25,10 @@ from kiosk_app.core.security.credentials import (
 )
 from kiosk_app.core.security.enrollment import DeviceNotEnrolled, start_secure_device_session
 from tests.conftest import enroll, run
+from tests.support.memory_keyring import MemoryKeyring
 
 
-class InMemoryKeyring(KeyringBackend):
-    """A real keyring backend (the OS store stand-in): secrets in a dict."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.secrets:
-            raise PasswordDeleteError(username)
-        del self.secrets[(service, username)]
-
-
-class PlaintextFileKeyring(InMemoryKeyring):
+class PlaintextFileKeyring(MemoryKeyring):
     """Stands in for keyrings.alt's PlaintextKeyring (same module name: the rule is by name)."""
 
 
@@ -59,12 +36,9 @@ PlaintextFileKeyring.__module__ = "keyrings.alt.file"
 
 
 @pytest.fixture
-def os_keyring() -> Iterator[InMemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def os_keyring(memory_keyring: MemoryKeyring) -> MemoryKeyring:
+    """The OS keyring of the device, as the shared in-memory backend."""
+    return memory_keyring
 
 
 @pytest.fixture
@@ -84,7 +58,7 @@ def files_under(folder: Path) -> str:
 
 
 def test_enrollment_puts_the_token_in_the_os_keyring_and_reuses_it(
-    os_keyring: InMemoryKeyring, api_server: DemoServer, isolated_dirs: Path
+    os_keyring: MemoryKeyring, api_server: DemoServer, isolated_dirs: Path
 ) -> None:
     settings = load_settings(
         environ={},
@@ -119,7 +93,7 @@ def test_enrollment_puts_the_token_in_the_os_keyring_and_reuses_it(
 
 
 def test_a_token_left_in_the_configuration_moves_into_the_keyring(
-    os_keyring: InMemoryKeyring, api_server: DemoServer
+    os_keyring: MemoryKeyring, api_server: DemoServer
 ) -> None:
     token = enroll(api_server.url)
     settings = load_settings(environ={}, overrides={"api_url": api_server.url})
@@ -162,7 +136,7 @@ def test_null_and_plaintext_backends_are_refused_too() -> None:
         keyring.set_keyring(ChainerBackend())  # nothing chained on this machine
         chained = probe_keyring()
         assert not chained.usable or "keyrings.alt" not in chained.message
-        keyring.set_keyring(InMemoryKeyring())
+        keyring.set_keyring(MemoryKeyring())
         assert probe_keyring().usable
     finally:
         keyring.set_keyring(previous)
@@ -178,7 +152,7 @@ def test_memory_store_is_explicit_for_demo_and_tests() -> None:
 
 
 def test_no_token_and_no_enrollment_token_is_a_clear_error(
-    os_keyring: InMemoryKeyring, api_server: DemoServer
+    os_keyring: MemoryKeyring, api_server: DemoServer
 ) -> None:
     settings = load_settings(environ={}, overrides={"api_url": api_server.url})
 
