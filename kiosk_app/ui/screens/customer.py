@@ -53,7 +53,7 @@ from kiosk_app.core.services.customer_360 import (
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.theme import LIGHT
-from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.common import Card, button, clear_layout, format_km, label, set_badge
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.skeleton import Skeleton
 from kiosk_app.ui.widgets.touch import make_kinetic
@@ -154,11 +154,6 @@ def panel_error(error: Exception, what: str) -> str:
 
 def _date(value: datetime, language: str) -> str:
     return value.strftime("%d/%m/%Y" if language == "fr" else "%Y-%m-%d")
-
-
-def _km(value: float, language: str) -> str:
-    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return text.replace(".", ",") if language == "fr" else text
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -623,7 +618,7 @@ class CustomerScreen(QWidget):
                 where = (
                     self.tr("Nearest: %1 (%2 km), %3 available")
                     .replace("%1", a.nearest.name)
-                    .replace("%2", _km(a.nearest.distance_km, lang))
+                    .replace("%2", format_km(a.nearest.distance_km, lang))
                     .replace("%3", str(a.nearest.available))
                 )
             elif a.warehouse:

@@ -22,7 +22,14 @@ from kiosk_app.core.money import format_money
 from kiosk_app.core.remote_state import Failed, Idle, Loaded, Loading, RemoteState
 from kiosk_app.core.services.product_lookup import ProductDetails
 from kiosk_app.ui.messages import describe_error
-from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.common import (
+    Card,
+    button,
+    clear_layout,
+    format_km,
+    label,
+    set_badge,
+)
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.product_image import ProductImage
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
@@ -338,7 +345,8 @@ class ProductScreen(QWidget):
             h.addWidget(label(loc.name), 1)
             h.addWidget(
                 label(
-                    self.tr("%1 km").replace("%1", _km(loc.distance_km, self._language())), "muted"
+                    self.tr("%1 km").replace("%1", format_km(loc.distance_km, self._language())),
+                    "muted",
                 )
             )
             badge = QLabel()
@@ -349,12 +357,7 @@ class ProductScreen(QWidget):
             row.setAccessibleName(
                 self.tr("%1, %2 km, %3 available")
                 .replace("%1", loc.name)
-                .replace("%2", _km(loc.distance_km, self._language()))
+                .replace("%2", format_km(loc.distance_km, self._language()))
                 .replace("%3", str(loc.available))
             )
             layout.addWidget(row)
-
-
-def _km(value: float, language: str) -> str:
-    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return text.replace(".", ",") if language == "fr" else text

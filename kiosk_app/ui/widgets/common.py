@@ -40,6 +40,12 @@ class Card(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
 
+def format_km(value: float, language: str) -> str:
+    """A distance for people: one decimal under 10 km, French decimal comma."""
+    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+    return text.replace(".", ",") if language == "fr" else text
+
+
 def set_badge(widget: QLabel, quantity: int, text: str) -> None:
     """Stock pill: the text carries the meaning, colour only reinforces it."""
     level = "none" if quantity <= 0 else "low" if quantity <= 2 else "ok"
