@@ -26,16 +26,17 @@ def describe_unhandled(destination: Destination) -> str:
     flows = {
         "customer": QCoreApplication.translate(
             "ScanText",
-            "Loyalty code read (%1). Customer profiles are not available in this version.",
+            "Loyalty code read (%1). Customer accounts cannot be opened on this device.",
         ),
         "pickup": QCoreApplication.translate(
-            "ScanText", "Pickup code read (%1). Click-and-collect is not available in this version."
+            "ScanText", "Pickup code read (%1). Pickups cannot be handled on this device."
         ),
         "order": QCoreApplication.translate(
-            "ScanText", "Order number read (%1). Orders are not available in this version."
+            "ScanText",
+            "Order number read (%1). Please ask at the counter: orders are handled there.",
         ),
         "return": QCoreApplication.translate(
-            "ScanText", "Receipt read (%1). Returns are not available in this version."
+            "ScanText", "Receipt read (%1). Please ask at the counter: returns are handled there."
         ),
     }
     return flows.get(destination.flow, "%1").replace("%1", shown)

@@ -249,12 +249,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="851"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="846"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="851"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="846"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -398,279 +398,279 @@
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="302"/>
         <source>Search a customer: name, e-mail, phone or loyalty number</source>
         <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="368"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="329"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="368"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="333"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="328"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="336"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="331"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="339"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="347"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="342"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="434"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="429"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="457"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="452"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="471"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="466"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="476"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="471"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="477"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="523"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="518"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="532"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="527"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="542"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="537"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="544"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="544"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="557"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="552"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="563"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="558"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="576"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="571"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="578"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="573"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="588"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="583"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="602"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="597"/>
         <source>Order the %1 lines not in stock here</source>
         <translation>Commander les %1 lignes absentes ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="616"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="611"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="624"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="619"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="630"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="625"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="627"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="637"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="785"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="637"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="787"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="641"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="636"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="644"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="639"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="648"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="798"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="643"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="793"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="655"/>
         <source>To fetch from the shop floor: %1 line(s)</source>
         <translation>À aller chercher en rayon : %1 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="669"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="687"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="682"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="698"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="693"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="707"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="702"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="709"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="704"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="753"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="748"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="755"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="780"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="775"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="782"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="777"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="779"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -726,7 +726,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="842"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="844"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -919,377 +919,377 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="116"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="118"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="164"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="166"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="167"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="169"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="170"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="170"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="187"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="202"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="216"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="231"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="233"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="260"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="261"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="286"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="288"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="302"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="325"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="326"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="328"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="361"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="362"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="364"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="370"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="372"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="371"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="373"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="535"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="537"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="544"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="546"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="557"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="587"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="589"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="594"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="600"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="599"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="628"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="630"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="631"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="635"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="637"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="644"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="648"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="653"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="655"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="682"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="785"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="684"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="787"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="687"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="708"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="710"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="713"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="718"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="736"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="737"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="741"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="754"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="756"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="758"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="773"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="782"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="803"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="802"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="803"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1879,12 +1879,12 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="190"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="185"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="190"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="185"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -2617,129 +2617,129 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>ProductScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="50"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="58"/>
         <source>‹ New scan</source>
         <translation>‹ Nouveau scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="50"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="58"/>
         <source>Back to scanning</source>
         <translation>Retour au scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="106"/>
         <source>Order this for the customer</source>
         <translation>Commander pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="108"/>
         <source>Order this product from another store or the warehouse</source>
         <translation>Commander ce produit dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="119"/>
         <source>Other colours and sizes</source>
         <translation>Autres couleurs et tailles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="128"/>
         <source>Warehouse (home delivery or to this store)</source>
         <translation>Entrepôt (livraison à domicile ou en magasin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="135"/>
         <source>In this store</source>
         <translation>Dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="145"/>
         <source>Available in other stores, nearest first</source>
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="151"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="175"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="187"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="216"/>
         <source>Suggestion: %1, %2 in this store</source>
         <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="233"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="242"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="258"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="261"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="271"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="273"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="275"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="294"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="303"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="197"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="316"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="199"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="327"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="329"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="338"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="339"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="358"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>
@@ -3205,23 +3205,23 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/scan_text.py" line="27"/>
-        <source>Loyalty code read (%1). Customer profiles are not available in this version.</source>
-        <translation>Code fidélité lu (%1). Les fiches clients ne sont pas disponibles dans cette version.</translation>
+        <source>Loyalty code read (%1). Customer accounts cannot be opened on this device.</source>
+        <translation>Code fidélité lu (%1). Les comptes clients ne peuvent pas être ouverts sur cet appareil.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/scan_text.py" line="31"/>
-        <source>Pickup code read (%1). Click-and-collect is not available in this version.</source>
-        <translation>Code de retrait lu (%1). Le retrait de commandes n’est pas disponible dans cette version.</translation>
+        <source>Pickup code read (%1). Pickups cannot be handled on this device.</source>
+        <translation>Code de retrait lu (%1). Les retraits ne peuvent pas être traités sur cet appareil.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/scan_text.py" line="34"/>
-        <source>Order number read (%1). Orders are not available in this version.</source>
-        <translation>Numéro de commande lu (%1). Les commandes ne sont pas disponibles dans cette version.</translation>
+        <source>Order number read (%1). Please ask at the counter: orders are handled there.</source>
+        <translation>Numéro de commande lu (%1). Adressez-vous à l’accueil : les commandes y sont traitées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/scan_text.py" line="37"/>
-        <source>Receipt read (%1). Returns are not available in this version.</source>
-        <translation>Ticket lu (%1). Les retours ne sont pas disponibles dans cette version.</translation>
+        <location filename="../../kiosk_app/ui/scan_text.py" line="38"/>
+        <source>Receipt read (%1). Please ask at the counter: returns are handled there.</source>
+        <translation>Ticket lu (%1). Adressez-vous à l’accueil : les retours y sont traités.</translation>
     </message>
 </context>
 <context>
