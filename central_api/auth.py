@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 
 from central_api.models import Device
@@ -134,13 +135,15 @@ class PrincipalCache:
             self._entries.clear()
 
 
-def current_principal(request: Request) -> Principal:
+async def current_principal(request: Request) -> Principal:
+    """Who is calling. A coroutine so that a cache hit (nearly every request) costs no hop
+    to the thread pool; a miss resolves in the pool, as the database calls block."""
     token = _bearer(request)
     cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
     key = (token_hash(token), request.headers.get(STAFF_TOKEN_HEADER, "").strip())
     if cache is not None and (known := cache.get(key)) is not None:
         return known
-    principal = _resolve_principal(request, token)
+    principal = await run_in_threadpool(_resolve_principal, request, token)
     if cache is not None:
         cache.put(key, principal)
     return principal
@@ -232,7 +235,7 @@ def check_scope(principal: Principal, scope: str) -> None:
 def require(scope: str):  # type: ignore[no-untyped-def]
     """Dependency factory: the caller must hold ``scope`` (and the staff permission)."""
 
-    def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    async def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         check_scope(principal, scope)
         return principal
 

@@ -59,6 +59,10 @@ class Database:
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
 
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
     def create_schema(self) -> None:
         from central_api import model_registry  # noqa: F401  (registers the tables)
 

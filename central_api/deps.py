@@ -10,7 +10,8 @@ from central_api.auth import Principal, require
 from central_api.db import Database
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
+    """A coroutine: nothing blocks here, so no hop to the thread pool."""
     db: Database = request.app.state.db
     return db
 

@@ -19,11 +19,10 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from central_api.models import CartLine, Order, OrderLine, Product
-from central_api.stock_queries import available_by_product
+from central_api.models import CartLine, Order, OrderLine, Product, Stock
 
 CATEGORY_BOOST = 0.25
 
@@ -101,26 +100,40 @@ def _materialise(
     ranked: list[tuple[str, float, str, str | None]],
     limit: int,
 ) -> list[Recommendation]:
-    """Pick each style's variant with the most stock here; keep ``limit`` of them."""
+    """Pick each style's variant with the most stock here; keep ``limit`` of them.
+
+    The choice is made on plain columns (variant id, style, SKU, stock here) in one query;
+    only the chosen products are loaded as entities: loading every variant of every
+    candidate style cost most of the customer recommendations request.
+    """
     ranked = ranked[: limit * 2]  # every style has variants: no need to look further
     styles = [style for style, *_ in ranked]
     if not styles:
         return []
-    variants = session.scalars(select(Product).where(Product.style_code.in_(styles))).all()
-    stock = available_by_product(session, store_id, [p.id for p in variants])
-    best: dict[str, Product] = {}
-    for p in sorted(variants, key=lambda v: (-stock.get(v.id, 0), v.sku)):
-        best.setdefault(p.style_code, p)
-    result: list[Recommendation] = []
+    available = func.coalesce(Stock.on_hand - Stock.reserved, 0)
+    rows = session.execute(
+        select(Product.id, Product.style_code, Product.sku, available)
+        .outerjoin(Stock, and_(Stock.product_id == Product.id, Stock.location_id == store_id))
+        .where(Product.style_code.in_(styles))
+    ).all()
+    best: dict[str, tuple[int, str, int]] = {}  # style -> (-stock, sku, product id)
+    for product_id, style, sku, avail in rows:
+        candidate = (-max(0, int(avail)), sku, product_id)
+        if style not in best or candidate < best[style]:
+            best[style] = candidate
+    chosen: list[tuple[str, float, str, str | None, int, int]] = []
     for style, score, reason, because in ranked:
-        product = best.get(style)
-        if product is None:
-            continue
-        available = stock.get(product.id, 0)
-        result.append(Recommendation(product, available, round(score, 3), reason, because))
-        if len(result) >= limit:
-            break
-    return result
+        if style in best:
+            neg_stock, _sku, product_id = best[style]
+            chosen.append((style, score, reason, because, product_id, -neg_stock))
+            if len(chosen) >= limit:
+                break
+    ids = [product_id for *_, product_id, _stock in chosen]
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+    return [
+        Recommendation(products[product_id], stock, round(score, 3), reason, because)
+        for _style, score, reason, because, product_id, stock in chosen
+    ]
 
 
 def _rank(scores: dict[str, float], history: History) -> list[str]:

@@ -21,12 +21,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
 from central_api.geo import distance_km
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.inline_reads import InlineReadRoute
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
 from central_api.models import CartLine, Customer, Location, Order, Pickup, Product, Stock
 from central_api.problems import Problem, not_found
@@ -57,7 +58,7 @@ from central_api.schemas_customers import (
 )
 from central_api.stock_queries import location_by_code
 
-router = APIRouter(prefix="/v1", tags=["customers"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["customers"])
 
 CUSTOMER_NUMBER = re.compile(r"C[0-9]{7}")
 LOYALTY_NUMBER = re.compile(r"[0-9]{16}")
@@ -70,8 +71,8 @@ AnyDevice = Annotated[Principal, Depends(current_principal)]
 CodeParam = Annotated[str | None, Query(max_length=1024, description="Signed LOY1 code (kiosk)")]
 
 
-def signer(request: Request) -> LoyaltySigner:
-    """The server's loyalty signer, derived once from the demo seed."""
+async def signer(request: Request) -> LoyaltySigner:
+    """The server's loyalty signer, derived once from the demo seed (no thread hop)."""
     state = request.app.state
     existing: LoyaltySigner | None = getattr(state, "loyalty_signer", None)
     if existing is None:
@@ -85,6 +86,8 @@ Signer = Annotated[LoyaltySigner, Depends(signer)]
 
 # -- helpers ------------------------------------------------------------------------------
 def find_customer(session: Session, ref: str) -> Customer:
+    """The customer a customer or loyalty number names (addresses load lazily: only the
+    profile shows them, and eager-loading them cost every panel ~1 ms)."""
     ref = ref.strip().upper()
     if CUSTOMER_NUMBER.fullmatch(ref):
         column = Customer.customer_number
@@ -97,9 +100,7 @@ def find_customer(session: Session, ref: str) -> Customer:
             "Invalid customer reference",
             f"{ref!r} is neither a customer number (C + 7 digits) nor a loyalty card number.",
         )
-    customer = session.scalars(
-        select(Customer).where(column == ref).options(selectinload(Customer.addresses))
-    ).first()
+    customer = session.scalars(select(Customer).where(column == ref)).first()
     if customer is None:
         raise not_found("Customer", ref)
     return customer
@@ -175,7 +176,7 @@ def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
                 city=a.city,
                 country=a.country,
             )
-            for a in customer.addresses
+            for a in ([] if masked else customer.addresses)  # a kiosk never gets them
         ],
     )
     if masked:  # the server never sends a kiosk more than the customer's screen may show
@@ -295,7 +296,8 @@ def _order_summary(order: Order, pickup: Pickup | None, here: Location) -> Order
 
 
 def _order_options() -> list[Any]:
-    return [selectinload(Order.lines), selectinload(Order.store)]
+    # many-to-one store: joined in the same query; one-to-many lines: one more query
+    return [selectinload(Order.lines), joinedload(Order.store)]
 
 
 # -- endpoints ----------------------------------------------------------------------------
@@ -434,7 +436,7 @@ def _pickups_for(session: Session, order_ids: list[int]) -> dict[int, Pickup]:
     if not order_ids:
         return {}
     found = session.scalars(
-        select(Pickup).where(Pickup.order_id.in_(order_ids)).options(selectinload(Pickup.store))
+        select(Pickup).where(Pickup.order_id.in_(order_ids)).options(joinedload(Pickup.store))
     ).all()
     return {p.order_id: p for p in found}
 

@@ -20,11 +20,12 @@ from central_api.auth import (
 )
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Device, Location
 from central_api.problems import Problem
 from central_api.schemas import DeviceOut, EnrollIn, EnrollOut, StoreOut
 
-router = APIRouter(prefix="/v1/devices", tags=["devices"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1/devices", tags=["devices"])
 
 
 @router.post(

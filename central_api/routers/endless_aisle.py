@@ -42,6 +42,7 @@ from central_api.fulfilment import (
     subtotal_of,
 )
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Customer, Location, Order, OrderLine, Stock, Tender
 from central_api.models_reservations import Reservation
 from central_api.problems import Problem
@@ -160,7 +161,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             await task
 
 
-router = APIRouter(prefix="/v1", tags=["endless-aisle"], lifespan=_lifespan)
+router = APIRouter(
+    route_class=InlineReadRoute, prefix="/v1", tags=["endless-aisle"], lifespan=_lifespan
+)
 Orderer = Annotated[Principal, Depends(require("endless-aisle:order"))]
 DemoPayer = Annotated[Principal, Depends(require("payments:demo"))]
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, joinedload
 from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Customer, Order, OrderLine, Pickup
 from central_api.pickup_qr import BadPickupQr, PickupSigner, signer_for
 from central_api.pickup_rules import (
@@ -48,7 +49,7 @@ from central_api.schemas_pickups import (
     PickupSummaryOut,
 )
 
-router = APIRouter(prefix="/v1/pickups", tags=["pickups"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1/pickups", tags=["pickups"])
 
 Reader = Annotated[Principal, Depends(require("pickups:read"))]
 CheckInner = Annotated[Principal, Depends(require("pickups:checkin"))]

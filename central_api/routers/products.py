@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session
 
 from central_api.deps import DB, CatalogReader, StockReader
 from central_api.gtin import normalise_gtin
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Product
 from central_api.problems import Problem, not_found
 from central_api.schemas import AvailabilityOut, ProductOut, ProductPage, VariantOut
 from central_api.stock_queries import availability, available_by_product, location_by_code
 
-router = APIRouter(prefix="/v1/products", tags=["products"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1/products", tags=["products"])
 
 
 def _by_sku(session: Session, sku: str) -> Product:

@@ -24,6 +24,7 @@ from central_api import return_policy as policy
 from central_api.auth import Principal, require
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location, Order, OrderLine, Stock, Tender
 from central_api.models_returns import Return, ReturnLine
 from central_api.problems import Problem, not_found
@@ -45,7 +46,7 @@ from central_api.schemas_returns import (
 )
 from central_api.staff import check_approver
 
-router = APIRouter(prefix="/v1", tags=["returns"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["returns"])
 
 ReturnsReader = Annotated[Principal, Depends(require("returns:read"))]
 ReturnsWriter = Annotated[Principal, Depends(require("returns:write"))]

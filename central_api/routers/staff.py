@@ -33,6 +33,7 @@ from central_api.idempotency import (
     idempotent_request,
     run_idempotent,
 )
+from central_api.inline_reads import InlineReadRoute
 from central_api.models_staff import StaffMember, StaffSession, StoreStaffPolicy
 from central_api.permissions import ACTIONS, decisions
 from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
@@ -57,7 +58,7 @@ from central_api.staff import (
     refusal,
 )
 
-router = APIRouter(prefix="/v1/staff", tags=["staff"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1/staff", tags=["staff"])
 Device = Annotated[Principal, Depends(current_principal)]
 
 

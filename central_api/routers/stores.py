@@ -4,11 +4,12 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from central_api.deps import DB, StoresReader
+from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location
 from central_api.problems import not_found
 from central_api.schemas import StoreOut
 
-router = APIRouter(prefix="/v1/stores", tags=["stores"])
+router = APIRouter(route_class=InlineReadRoute, prefix="/v1/stores", tags=["stores"])
 
 
 @router.get("", response_model=list[StoreOut])
