@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
@@ -29,7 +29,16 @@ from central_api.geo import distance_km
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
-from central_api.models import CartLine, Customer, Location, Order, Pickup, Product, Stock
+from central_api.models import (
+    CartLine,
+    Customer,
+    Location,
+    Order,
+    OrderLine,
+    Pickup,
+    Product,
+    Stock,
+)
 from central_api.problems import Problem, not_found
 from central_api.recommendations import Recommendation, for_customer, for_product
 from central_api.schemas import ProductOut
@@ -261,43 +270,119 @@ def _recommendations_out(
     )
 
 
-def _order_summary(order: Order, pickup: Pickup | None, here: Location) -> OrderSummaryOut:
-    return OrderSummaryOut(
-        number=order.number,
-        channel=order.channel,
-        status=order.status,
-        fulfilment=order.fulfilment,
-        created_at=order.created_at,
-        total=order.total,
-        currency=order.currency,
-        store_code=order.store.code if order.store else None,
-        store_name=order.store.name if order.store else None,
-        item_count=sum(line.quantity for line in order.lines),
-        lines=[
-            OrderLineBriefOut(
-                sku=line.sku, name=line.name, quantity=line.quantity, unit_price=line.unit_price
-            )
-            for line in order.lines[:5]
-        ],
-        pickup=(
-            PickupBriefOut(
-                status=pickup.status,
-                store_code=pickup.store.code,
-                store_name=pickup.store.name,
-                at_this_store=pickup.store_id == here.id,
-                promised_at=pickup.promised_at,
-                ready_at=pickup.ready_at,
-                expires_at=pickup.expires_at,
-            )
-            if pickup is not None
-            else None
-        ),
+PickupStore = aliased(Location)
+
+
+def order_summaries(
+    session: Session,
+    here: Location,
+    condition: Any,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[OrderSummaryOut]:
+    """Orders matching ``condition``, newest first, with their pickup, in two queries.
+
+    Read as plain columns (orders joined to their store and pickup, then their lines): the
+    customer screen asks for two lists of these at once, and loading them as entities with
+    their relationships cost most of each request.
+    """
+    query = (
+        select(
+            Order.id,
+            Order.number,
+            Order.channel,
+            Order.status,
+            Order.fulfilment,
+            Order.created_at,
+            Order.total,
+            Order.currency,
+            Location.code,
+            Location.name,
+            Pickup.status,
+            Pickup.store_id,
+            PickupStore.code,
+            PickupStore.name,
+            Pickup.promised_at,
+            Pickup.ready_at,
+            Pickup.expires_at,
+        )
+        .outerjoin(Location, Location.id == Order.store_id)
+        .outerjoin(Pickup, Pickup.order_id == Order.id)
+        .outerjoin(PickupStore, PickupStore.id == Pickup.store_id)
+        .where(condition)
+        .order_by(Order.created_at.desc(), Order.id.desc())
     )
-
-
-def _order_options() -> list[Any]:
-    # many-to-one store: joined in the same query; one-to-many lines: one more query
-    return [selectinload(Order.lines), joinedload(Order.store)]
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    rows = session.execute(query).all()
+    lines: dict[int, list[tuple[str, str, int, Decimal]]] = {row[0]: [] for row in rows}
+    if lines:
+        for order_id, sku, name, quantity, price in session.execute(
+            select(
+                OrderLine.order_id,
+                OrderLine.sku,
+                OrderLine.name,
+                OrderLine.quantity,
+                OrderLine.unit_price,
+            )
+            .where(OrderLine.order_id.in_(list(lines)))
+            .order_by(OrderLine.order_id, OrderLine.line_no)
+        ):
+            lines[order_id].append((sku, name, quantity, price))
+    out = []
+    for (
+        order_id,
+        number,
+        channel,
+        status,
+        fulfilment,
+        created_at,
+        total,
+        currency,
+        store_code,
+        store_name,
+        pickup_status,
+        pickup_store_id,
+        pickup_store_code,
+        pickup_store_name,
+        promised_at,
+        ready_at,
+        expires_at,
+    ) in rows:
+        order_lines = lines[order_id]
+        out.append(
+            OrderSummaryOut(
+                number=number,
+                channel=channel,
+                status=status,
+                fulfilment=fulfilment,
+                created_at=created_at,
+                total=total,
+                currency=currency,
+                store_code=store_code,
+                store_name=store_name,
+                item_count=sum(quantity for _sku, _name, quantity, _price in order_lines),
+                lines=[
+                    OrderLineBriefOut(sku=sku, name=name, quantity=quantity, unit_price=price)
+                    for sku, name, quantity, price in order_lines[:5]
+                ],
+                pickup=(
+                    PickupBriefOut(
+                        status=pickup_status,
+                        store_code=pickup_store_code,
+                        store_name=pickup_store_name,
+                        at_this_store=pickup_store_id == here.id,
+                        promised_at=promised_at,
+                        ready_at=ready_at,
+                        expires_at=expires_at,
+                    )
+                    if pickup_status is not None
+                    else None
+                ),
+            )
+        )
+    return out
 
 
 # -- endpoints ----------------------------------------------------------------------------
@@ -415,30 +500,14 @@ def get_orders(
     with db.session() as s:
         customer = find_customer(s, ref)
         here = location_by_code(s, principal.store_code)
-        base = select(Order).where(Order.customer_id == customer.id)
-        total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
-        orders = s.scalars(
-            base.options(*_order_options())
-            .order_by(Order.created_at.desc(), Order.id.desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
-        pickups = _pickups_for(s, [o.id for o in orders])
+        mine = Order.customer_id == customer.id
+        total = s.scalar(select(func.count()).select_from(Order).where(mine)) or 0
         return OrderPageOut(
-            items=[_order_summary(o, pickups.get(o.id), here) for o in orders],
+            items=order_summaries(s, here, mine, limit=limit, offset=offset),
             total=total,
             limit=limit,
             offset=offset,
         )
-
-
-def _pickups_for(session: Session, order_ids: list[int]) -> dict[int, Pickup]:
-    if not order_ids:
-        return {}
-    found = session.scalars(
-        select(Pickup).where(Pickup.order_id.in_(order_ids)).options(joinedload(Pickup.store))
-    ).all()
-    return {p.order_id: p for p in found}
 
 
 @router.get("/customers/{ref}/open-orders", response_model=list[OrderSummaryOut])
@@ -447,22 +516,17 @@ def get_open_orders(ref: str, db: DB, principal: Associate) -> list[OrderSummary
     with db.session() as s:
         customer = find_customer(s, ref)
         here = location_by_code(s, principal.store_code)
-        open_pickup_orders = select(Pickup.order_id).where(Pickup.status.in_(OPEN_PICKUP_STATUSES))
-        any_pickup_orders = select(Pickup.order_id)
-        orders = s.scalars(
-            select(Order)
-            .where(
+        out = order_summaries(
+            s,
+            here,
+            and_(
                 Order.customer_id == customer.id,
                 or_(
-                    Order.id.in_(open_pickup_orders),
-                    Order.status.in_(OPEN_ORDER_STATUSES) & Order.id.not_in(any_pickup_orders),
+                    Pickup.status.in_(OPEN_PICKUP_STATUSES),
+                    Order.status.in_(OPEN_ORDER_STATUSES) & Pickup.id.is_(None),
                 ),
-            )
-            .options(*_order_options())
-            .order_by(Order.created_at.desc(), Order.id.desc())
-        ).all()
-        pickups = _pickups_for(s, [o.id for o in orders])
-        out = [_order_summary(o, pickups.get(o.id), here) for o in orders]
+            ),
+        )
         rank = {"ready": 0, "customer_waiting": 0, "preparing": 1}
 
         def key(o: OrderSummaryOut) -> tuple[int, int]:
