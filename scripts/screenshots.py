@@ -1,20 +1,24 @@
 """Render every main screen from the demo data into docs/screenshots/ (1280x800).
 
 Associate and kiosk, English and French, light theme (plus dark and high-contrast product
-screens). The README's gallery shows these files.
+screens), and portrait tablets (800x1280, ``portrait_*.png``). The README's gallery shows
+these files.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1920x1280x24" .venv/bin/python scripts/screenshots.py
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py --only portrait --out /tmp/shots   # a subset
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import qasync
@@ -31,6 +35,9 @@ from kiosk_app.ui.main_window import MainWindow, Services
 from kiosk_app.ui.theme import make_theme
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+TABLET = (1280, 800)
+PORTRAIT = (800, 1280)  # a portrait tablet (the app also fits 768 x 1024)
+GROUPS = ("associate", "kiosk", "themes", "portrait")
 
 
 def enroll(server: DemoServer, mode: str) -> str:
@@ -64,15 +71,16 @@ def texts(widget: QWidget) -> str:
 
 
 class Gallery:
-    def __init__(self, app: QApplication, server: DemoServer) -> None:
+    def __init__(self, app: QApplication, server: DemoServer, out: Path = OUT) -> None:
         self.app = app
         self.server = server
+        self.out = out
         self.tokens = {mode: enroll(server, mode) for mode in ("associate", "kiosk")}
         self.http = httpx.Client(
             base_url=server.url, headers={"Authorization": f"Bearer {self.tokens['associate']}"}
         )
 
-    def window(self, mode: str, language: str) -> MainWindow:
+    def window(self, mode: str, language: str, size: tuple[int, int] = TABLET) -> MainWindow:
         settings = load_settings(
             environ={},
             overrides={
@@ -100,13 +108,75 @@ class Gallery:
                 sync=sync,
             )
         )
-        window.resize(1280, 800)
+        window.resize(*size)
         window.show()
         return window
 
     def save(self, window: QWidget, name: str) -> None:
-        window.grab().save(str(OUT / f"{name}.png"))
+        window.grab().save(str(self.out / f"{name}.png"))
         print("saved", name)
+
+    # -- what the shots show --------------------------------------------------------------------
+    def product_item(self) -> dict[str, Any]:
+        product = self.http.get("/v1/products", params={"q": "jean droit", "limit": 1}).json()
+        item: dict[str, Any] = product["items"][0]
+        return item
+
+    async def show_product(self, w: MainWindow, item: dict[str, Any]) -> None:
+        w.open_code(item["gtin"][1:])
+        await wait_for(lambda: w.product.name.text() == item["name"])
+        await wait_for(lambda: w.product.recs_card.isVisible(), 5)
+
+    async def show_customer(self, w: MainWindow) -> dict[str, Any]:
+        customer: dict[str, Any] = self.http.get("/v1/customers", params={"q": "martin"}).json()[
+            "items"
+        ][0]
+        w.services.scans.deliver(Scan(customer["loyalty_number"], "wedge"))
+        screen = w.flows["customer"].screen()
+        await wait_for(lambda: customer["last_name"] in texts(screen))
+        await asyncio.sleep(1.0)
+        return customer
+
+    async def show_kiosk_customer(self, w: MainWindow) -> None:
+        customer = self.http.get("/v1/customers", params={"q": "bernard"}).json()["items"][0]
+        code = self.http.post(
+            f"/v1/customers/{customer['customer_number']}/loyalty-code",
+            json={},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        ).json()["code"]
+        w.services.scans.deliver(Scan(code, "camera"))
+        screen = w.flows["customer"].screen()
+        await wait_for(lambda: customer["first_name"] in texts(screen))
+        await asyncio.sleep(1.0)
+
+    def web_order(self, customer: dict[str, Any]) -> str:
+        orders = self.http.get(f"/v1/customers/{customer['customer_number']}/orders").json()
+        return str(next(o["number"] for o in orders["items"] if o["number"].startswith("W")))
+
+    def returnable_order(self) -> str | None:
+        """A delivered online order, still in the return period, with items to bring back."""
+        for name in ("martin", "bernard", "petit", "durand", "dubois", "leroy"):
+            found = self.http.get("/v1/customers", params={"q": name, "limit": 10}).json()
+            for customer in found["items"]:
+                path = f"/v1/customers/{customer['customer_number']}/orders"
+                for order in self.http.get(path).json()["items"]:
+                    if not order["number"].startswith("W") or order["status"] != "delivered":
+                        continue
+                    detail = self.http.get(f"/v1/orders/{order['number']}").json()
+                    lines = [ln for ln in detail["lines"] if ln["returnable_qty"] > 0]
+                    if detail["within_window"] and len(lines) >= 2:
+                        return str(order["number"])
+        return None
+
+    async def show_return(self, w: MainWindow, number: str, scan_first: bool = False) -> None:
+        w.open_destination(Destination("order", number, None))
+        await asyncio.sleep(2.0)
+        if scan_first:  # the first returnable item comes back: reasons and refund show
+            order = self.http.get(f"/v1/orders/{number}").json()
+            line = next((ln for ln in order["lines"] if ln["returnable_qty"] > 0), None)
+            if line is not None:
+                w.services.scans.deliver(Scan(line["gtin"], "wedge"))
+                await asyncio.sleep(1.5)
 
     async def associate(self, language: str) -> None:
         w = self.window("associate", language)
@@ -116,36 +186,21 @@ class Gallery:
         w.open_code("chemise")
         await wait_for(lambda: w.home.results.count() > 0)
         self.save(w, f"search_{language}")
-        product = self.http.get("/v1/products", params={"q": "jean droit", "limit": 1}).json()
-        item = product["items"][0]
-        w.open_code(item["gtin"][1:])
-        await wait_for(lambda: w.product.name.text() == item["name"])
-        await wait_for(lambda: w.product.recs_card.isVisible(), 5)
+        item = self.product_item()
+        await self.show_product(w, item)
         self.save(w, f"product_{language}")
         w.open_code("4006381333931")
         await wait_for(lambda: w.product.notice.isVisible())
         self.save(w, f"product_not_found_{language}")
 
-        customer = self.http.get("/v1/customers", params={"q": "martin"}).json()["items"][0]
-        w.services.scans.deliver(Scan(customer["loyalty_number"], "wedge"))
-        screen = w.flows["customer"].screen()
-        await wait_for(lambda: customer["last_name"] in texts(screen))
-        await asyncio.sleep(1.0)
+        customer = await self.show_customer(w)
         self.save(w, f"customer_{language}")
 
         w.show_screen(w.flows["pickup"].screen())
         await asyncio.sleep(1.5)
         self.save(w, f"pickups_{language}")
 
-        order = next(
-            o
-            for o in self.http.get(f"/v1/customers/{customer['customer_number']}/orders").json()[
-                "items"
-            ]
-            if o["number"].startswith("W")
-        )
-        w.open_destination(Destination("order", order["number"], None))
-        await asyncio.sleep(2.0)
+        await self.show_return(w, self.web_order(customer))
         self.save(w, f"returns_{language}")
 
         w.open_destination(Destination("endless_aisle", item["sku"], None))
@@ -166,20 +221,38 @@ class Gallery:
         await asyncio.sleep(0.3)
         self.save(w, f"kiosk_keyboard_{language}")
         w.home.entry.clearFocus()
-        customer = self.http.get("/v1/customers", params={"q": "bernard"}).json()["items"][0]
-        code = self.http.post(
-            f"/v1/customers/{customer['customer_number']}/loyalty-code",
-            json={},
-            headers={"Idempotency-Key": str(uuid.uuid4())},
-        ).json()["code"]
-        w.services.scans.deliver(Scan(code, "camera"))
-        screen = w.flows["customer"].screen()
-        await wait_for(lambda: customer["first_name"] in texts(screen))
-        await asyncio.sleep(1.0)
+        await self.show_kiosk_customer(w)
         self.save(w, f"kiosk_customer_{language}")
         w.show_screen(w.flows["pickup"].screen())
         await asyncio.sleep(0.5)
         self.save(w, f"kiosk_pickup_{language}")
+        await self.close(w)
+
+    async def portrait(self) -> None:
+        """A portrait tablet (800 x 1280): compact navigation rail, one column per screen."""
+        w = self.window("associate", "en", PORTRAIT)
+        await w.services.client.health()
+        await asyncio.sleep(0.3)
+        self.save(w, "portrait_home_en")
+        await self.show_product(w, self.product_item())
+        self.save(w, "portrait_product_en")
+        customer = await self.show_customer(w)
+        self.save(w, "portrait_customer_en")
+        number = self.returnable_order() or self.web_order(customer)
+        await self.show_return(w, number, scan_first=True)
+        self.save(w, "portrait_returns_en")
+        await self.close(w)
+
+        w = self.window("associate", "fr", PORTRAIT)
+        w.show_screen(w.flows["pickup"].screen())
+        await asyncio.sleep(1.5)
+        self.save(w, "portrait_pickups_fr")
+        await self.close(w)
+
+        w = self.window("kiosk", "fr", PORTRAIT)
+        await asyncio.sleep(0.5)
+        await self.show_kiosk_customer(w)
+        self.save(w, "portrait_kiosk_customer_fr")
         await self.close(w)
 
     async def themes(self) -> None:
@@ -199,22 +272,33 @@ class Gallery:
             window.services.outbox.close()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Render the main screens into docs/screenshots/.")
+    parser.add_argument(
+        "--only", nargs="+", choices=GROUPS, default=list(GROUPS), help="render these groups"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
+    args = parser.parse_args(argv)
     quiet_benign_multimedia_logs()
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # windows close between shots
     app.setStyleSheet(make_theme("light").qss())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with start_demo_server() as server, loop:
-        gallery = Gallery(app, server)
+        gallery = Gallery(app, server, args.out)
         for language in ("en", "fr"):
-            loop.run_until_complete(gallery.associate(language))
-            loop.run_until_complete(gallery.kiosk(language))
+            if "associate" in args.only:
+                loop.run_until_complete(gallery.associate(language))
+            if "kiosk" in args.only:
+                loop.run_until_complete(gallery.kiosk(language))
+        if "portrait" in args.only:
+            loop.run_until_complete(gallery.portrait())
         install_language(app, "en")
-        loop.run_until_complete(gallery.themes())
-    print(f"screenshots written to {OUT}")
+        if "themes" in args.only:
+            loop.run_until_complete(gallery.themes())
+    print(f"screenshots written to {args.out}")
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -39,6 +39,23 @@ from kiosk_app.ui.widgets.status import AppStatusBar
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
 
 TABLET_SIZE = QSize(1280, 800)
+#: smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape
+MINIMUM_SIZE = QSize(720, 600)
+RAIL_WIDTH = 232
+#: under this window width the navigation rail turns compact (portrait tablets)
+COMPACT_RAIL_BELOW = 1000
+COMPACT_RAIL_MIN = 96
+COMPACT_RAIL_MAX = 136
+COMPACT_RAIL_MARGIN = 8
+#: the compact rail's look (placed on the rail itself, so it wins over the theme's geometry;
+#: colours, the current-screen highlight and the 64 px nav height still come from the theme)
+COMPACT_RAIL_QSS = """
+QPushButton {{ padding: 4px 6px; font-size: {small}px; }}
+QPushButton[role="nav"] {{ text-align: center; padding: 6px 4px; font-size: {small}px; }}
+QLabel {{ font-size: {small}px; }}
+QLabel[role="brand"] {{ font-size: {brand}px; }}
+QLabel[role="muted"] {{ font-size: {tiny}px; }}
+"""
 
 
 @dataclass
@@ -70,7 +87,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.setWindowTitle(self.tr("Store app"))
         self.resize(TABLET_SIZE)
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(MINIMUM_SIZE)
         self.products = ProductController(services.client)
         self.search: RemoteValue[ProductPage] = RemoteValue()
         self._lookup = TaskSlot(self)
@@ -83,29 +100,32 @@ class MainWindow(QMainWindow):
 
         rail = QWidget()
         rail.setObjectName("navRail")
-        rail.setFixedWidth(232)
+        rail.setFixedWidth(RAIL_WIDTH)
+        self.rail = rail
+        #: True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)
+        self.rail_compact = False
+        self._rail_font_px = 0
         rail_layout = QVBoxLayout(rail)
         rail_layout.setContentsMargins(12, 20, 12, 16)
         rail_layout.setSpacing(6)
+        self._rail_layout = rail_layout
+        self._logo: QLabel | None = None
+        self._logo_pixmap: QPixmap | None = None
         if services.brand_logo is not None and services.brand_logo.exists():
             logo = QLabel()
             pixmap = QPixmap(str(services.brand_logo))
             if not pixmap.isNull():
-                logo.setPixmap(
-                    pixmap.scaled(
-                        200,
-                        64,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
+                self._logo, self._logo_pixmap = logo, pixmap
+                self._scale_logo(200)
                 logo.setAccessibleName(services.brand_name or self.tr("Store app"))
                 rail_layout.addWidget(logo)
         brand = label(services.brand_name or self.tr("Store app"), "brand", wrap=True)
         brand.setAccessibleName(brand.text())
         rail_layout.addWidget(brand)
+        self._brand = brand
         rail_layout.addSpacing(16)
         row.addWidget(rail)
+        rail.installEventFilter(self)  # controls added later (staff sign-in) fit the rail
 
         main_column = QVBoxLayout()
         main_column.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +138,12 @@ class MainWindow(QMainWindow):
         self.keyboard: TouchKeyboard | None = None
         if services.mode == "kiosk":  # no physical keyboard at a kiosk
             self.keyboard = TouchKeyboard(services.language)
+            # Ten keys a row fit the column from 1280 px down to a portrait tablet: no side
+            # padding (the theme pads buttons 20 px a side) and 48 px keys at the least.
+            self.keyboard.setStyleSheet(
+                'QPushButton[role="key"], QPushButton[role="primary"] '
+                "{ padding: 0 4px; min-width: 48px; }"
+            )
             self.keyboard.hide()
             main_column.addWidget(self.keyboard)
             app = QApplication.instance()
@@ -150,6 +176,9 @@ class MainWindow(QMainWindow):
                 self._nav_button(label_text, screen, rail_layout)
             for name in flow.handles:
                 self.flows[name] = flow
+        self.home.set_actions(services.mode, self.flows)  # quick-action tiles, as the rail
+        # looked up at click time: a kiosk reset rebuilds the flows
+        self.home.flow_requested.connect(lambda key: self.show_screen(self.flows[key].screen()))
         rail_layout.addStretch(1)
         if services.mode == "kiosk":
             # Each language named in itself, so a customer who reads neither label can find it.
@@ -160,7 +189,8 @@ class MainWindow(QMainWindow):
             switch.clicked.connect(lambda: self.language_requested.emit(other))
             rail_layout.addWidget(switch)
             self.language_button = switch
-        rail_layout.addWidget(label(self.tr("Version %1").replace("%1", __version__), "muted"))
+        self._version = label(self.tr("Version %1").replace("%1", __version__), "muted")
+        rail_layout.addWidget(self._version)
 
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
@@ -220,6 +250,100 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         for nav, target in self._nav_targets:
             nav.setChecked(target is screen)
+
+    # -- the navigation rail: full on a wide window, compact on a narrow one ----------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_rail_compact(event.size().width() < COMPACT_RAIL_BELOW)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.rail and event.type() == QEvent.Type.ChildAdded and self.rail_compact:
+            QTimer.singleShot(0, self, self._fit_compact_rail)
+        return super().eventFilter(watched, event)
+
+    def _set_rail_compact(self, compact: bool) -> None:
+        if compact == self.rail_compact:
+            return
+        self.rail_compact = compact
+        self.rail.setProperty("compact", compact)
+        if compact:
+            if not self._rail_font_px:  # the theme's type size (large text: larger)
+                self.nav_home.ensurePolished()
+                self._rail_font_px = QFontInfo(self.nav_home.font()).pixelSize()
+            base = self._rail_font_px or 17
+            self.rail.setStyleSheet(
+                COMPACT_RAIL_QSS.format(
+                    small=max(12, round(base * 0.82)),
+                    brand=base,
+                    tiny=max(11, round(base * 0.72)),
+                )
+            )
+            m = COMPACT_RAIL_MARGIN
+            self._rail_layout.setContentsMargins(m, 16, m, 12)
+            self._rail_layout.setSpacing(4)
+            self._fit_compact_rail()
+        else:
+            self.rail.setStyleSheet("")
+            self._rail_layout.setContentsMargins(12, 20, 12, 16)
+            self._rail_layout.setSpacing(6)
+            self.rail.setFixedWidth(RAIL_WIDTH)
+            for button in self.rail.findChildren(QPushButton):
+                full = button.property("fullText")
+                if isinstance(full, str):
+                    button.setText(full)
+                    button.setProperty("fullText", None)
+            self._scale_logo(RAIL_WIDTH - 32)
+        self._align_rail_labels()
+        self._version.setWordWrap(compact)
+
+    def _align_rail_labels(self) -> None:
+        """Centred under each other in the narrow rail, flush left in the wide one."""
+        side = Qt.AlignmentFlag.AlignHCenter if self.rail_compact else Qt.AlignmentFlag.AlignLeft
+        for text in self.rail.findChildren(QLabel):
+            if text is not self._logo:
+                text.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+
+    def _fit_compact_rail(self) -> None:
+        """Narrow rail: as wide as its longest word, every label wrapped on word boundaries."""
+        if not self.rail_compact:
+            return
+        buttons = self.rail.findChildren(QPushButton)
+        for button in buttons:
+            button.ensurePolished()
+        self._brand.ensurePolished()
+        padding = 2 * 8
+        widest = max(_longest_word(self._brand.text(), self._brand), 0)
+        for button in buttons:
+            widest = max(widest, _longest_word(self._full_text(button), button) + padding)
+        width = min(max(widest + 2 * COMPACT_RAIL_MARGIN, COMPACT_RAIL_MIN), COMPACT_RAIL_MAX)
+        self.rail.setFixedWidth(width)
+        room = width - 2 * COMPACT_RAIL_MARGIN - padding
+        for button in buttons:
+            full = self._full_text(button)
+            if button.property("fullText") is None:
+                button.setProperty("fullText", full)
+                if not button.accessibleName():
+                    button.setAccessibleName(full.replace("&&", "&"))
+            button.setText(_wrap(full, button, room))
+        self._scale_logo(width - 2 * COMPACT_RAIL_MARGIN)
+        self._align_rail_labels()
+
+    @staticmethod
+    def _full_text(button: QPushButton) -> str:
+        full = button.property("fullText")
+        return full if isinstance(full, str) else button.text()
+
+    def _scale_logo(self, width: int) -> None:
+        if self._logo is None or self._logo_pixmap is None:
+            return
+        self._logo.setPixmap(
+            self._logo_pixmap.scaled(
+                min(200, width),
+                64,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def show_screen(self, screen: QWidget) -> None:
         """Make ``screen`` current (flows call this to navigate)."""
@@ -305,6 +429,23 @@ class MainWindow(QMainWindow):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         super().closeEvent(event)
+
+
+def _longest_word(text: str, widget: QWidget) -> int:
+    metrics = widget.fontMetrics()
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+
+
+def _wrap(text: str, widget: QWidget, room: int) -> str:
+    """``text`` on as many lines as it takes to fit ``room`` px, breaking between words."""
+    metrics = widget.fontMetrics()
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines) or text
 
 
 __all__ = ["MainWindow", "Qt", "Services"]

@@ -29,6 +29,7 @@ class Theme:
     touch: int = 56  # minimum touch target (px); never below 48
     font_size: int = 17
     font_small: int = 14
+    font_section: int = 15  # section and card titles
     font_title: int = 28
     font_display: int = 40
 
@@ -93,6 +94,7 @@ def make_theme(
             theme,
             font_size=round(theme.font_size * 1.3),
             font_small=round(theme.font_small * 1.3),
+            font_section=round(theme.font_section * 1.3),
             font_title=round(theme.font_title * 1.25),
             font_display=round(theme.font_display * 1.2),
             touch=max(theme.touch, 64),
@@ -137,7 +139,7 @@ QFrame[card="true"] {
 QLabel[role="title"] { font-size: ${font_title}px; font-weight: 700; }
 QLabel[role="brand"] { font-size: 22px; font-weight: 800; color: ${primary}; }
 QLabel[role="display"] { font-size: ${font_display}px; font-weight: 800; }
-QLabel[role="section"] { font-size: 15px; font-weight: 700; color: ${text_muted}; }
+QLabel[role="section"] { font-size: ${font_section}px; font-weight: 700; color: ${text_muted}; }
 QLabel[role="muted"] { color: ${text_muted}; font-size: ${font_small}px; }
 QLabel[role="skeleton"] { background: ${surface_alt}; border-radius: 8px; color: transparent; }
 QLabel[badge="ok"] {
@@ -164,5 +166,25 @@ QListWidget::item {
     min-height: ${touch}px; padding: 6px 12px; border-bottom: 1px solid ${surface_alt};
 }
 QListWidget::item:selected { background: ${surface_alt}; color: ${text}; }
+QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; border: none; }
+QScrollBar:horizontal { background: transparent; height: 10px; margin: 2px; border: none; }
+QScrollBar::handle { background: ${text_muted}; border-radius: 3px; }
+QScrollBar::handle:vertical { min-height: 40px; }
+QScrollBar::handle:horizontal { min-width: 40px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QPushButton[role="tile"] {
+    min-height: ${touch}px; padding: 0; text-align: left; border-radius: ${radius}px;
+    background: ${surface}; border: 1px solid ${border};
+}
+QPushButton[role="tile"]:pressed { background: ${surface_alt}; border-color: ${primary}; }
+QPushButton[role="tile"]:focus { border: 2px solid ${primary}; }
+QLabel[role="tileTitle"] { font-weight: 700; }
+QLabel[role="tileText"] { color: ${text_muted}; font-size: ${font_small}px; }
+QLabel[role="tileGo"] { color: ${primary}; font-size: ${font_title}px; font-weight: 700; }
+QWidget#productImage {
+    qproperty-fillColour: ${background}; qproperty-frameColour: ${border};
+    qproperty-emptyColour: ${surface_alt};
+}
 """
 )

@@ -249,12 +249,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -262,415 +262,420 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="70"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
         <source>Silver</source>
         <translation>Argent</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="73"/>
         <source>Gold</source>
         <translation>Or</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="74"/>
         <source>Platinum</source>
         <translation>Platine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
         <source>Paid, being prepared</source>
         <translation>Payée, en préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="85"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="86"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="98"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
         <source>Ready for pickup</source>
         <translation>Prête à retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="99"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
         <source>In store</source>
         <translation>En magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="108"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
         <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="119"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
         <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="124"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
         <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
         <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="131"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
         <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="134"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="136"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
         <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="147"/>
         <source>No customer matches %1.</source>
         <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="151"/>
         <source>This device may not show this customer&apos;s data.</source>
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
         <source>Search a customer: name, e-mail, phone or loyalty number</source>
         <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="306"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="330"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="333"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="339"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="341"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="344"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="429"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="445"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="452"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="468"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="466"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="471"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="487"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="477"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="493"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="518"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="527"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="537"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="558"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="552"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="573"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="558"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="579"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="571"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="593"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="573"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="595"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="583"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="605"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="619"/>
+        <source>Order the line not in stock here</source>
+        <translation>Commander la ligne absente ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="621"/>
         <source>Order the %1 lines not in stock here</source>
         <translation>Commander les %1 lignes absentes ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="611"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="635"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="619"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="647"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="625"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="653"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="627"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="655"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="785"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="816"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="632"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="787"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="636"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="639"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="643"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="793"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="671"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="824"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
         <source>To fetch from the shop floor: %1 line(s)</source>
         <translation>À aller chercher en rayon : %1 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="692"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="712"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="693"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="721"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="702"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="730"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="704"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="748"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="776"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="755"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="783"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="775"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="806"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="808"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="779"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -678,47 +683,47 @@
 <context>
     <name>DismissPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="105"/>
         <source>Note (required): what did you do about it?</source>
         <translation>Note (obligatoire)&#xa0;: quelle action a été menée&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="111"/>
         <source>Done on another device</source>
         <translation>Fait sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="112"/>
         <source>Customer informed</source>
         <translation>Client informé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="113"/>
         <source>Redone on this device</source>
         <translation>Refait sur cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="114"/>
         <source>IT support called</source>
         <translation>Support informatique appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="123"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="124"/>
         <source>Type or tap a note above</source>
         <translation>Saisissez une note ou touchez-en une ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="125"/>
         <source>Dismiss note</source>
         <translation>Note de clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="130"/>
         <source>Confirm dismiss</source>
         <translation>Confirmer la clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="132"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -726,7 +731,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="844"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -919,377 +924,377 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="116"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="117"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="118"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="119"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="168"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="171"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="170"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="174"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="185"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="201"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="214"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="233"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="242"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="288"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="290"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="304"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="325"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="327"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="363"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="366"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="373"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="375"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="537"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="539"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="546"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="548"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="561"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="589"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="594"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="597"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="600"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="604"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="630"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="636"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="637"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="640"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="650"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="648"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="652"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="684"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="787"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="688"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="791"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="693"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="714"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="713"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="724"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="739"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="751"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="756"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="761"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="773"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="782"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="796"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="803"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="814"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1506,62 +1511,148 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="42"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="80"/>
         <source>Scan a barcode</source>
         <translation>Scannez un code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="84"/>
         <source>Scan a product, a loyalty card, a pickup QR or a receipt — or type the number below. You can also search products by name.</source>
         <translation>Scannez un produit, une carte de fidélité, un QR de retrait ou un ticket — ou saisissez le numéro ci-dessous. Vous pouvez aussi chercher un produit par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="94"/>
         <source>Barcode, order number or product name</source>
         <translation>Code-barres, n° de commande ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="57"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="95"/>
         <source>Code or product name</source>
         <translation>Code ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="61"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="99"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="61"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="99"/>
         <source>Find this code</source>
         <translation>Chercher ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="107"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="110"/>
         <source>Search results</source>
         <translation>Résultats de recherche</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="121"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="125"/>
+        <source>What would you like to do?</source>
+        <translation>Que souhaitez-vous faire&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="132"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="190"/>
+        <source>Collect my order</source>
+        <translation>Retirer ma commande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="191"/>
+        <source>Scan the QR code from your confirmation email</source>
+        <translation>Scannez le QR code de votre e-mail de confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="194"/>
+        <source>My account</source>
+        <translation>Mon compte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="195"/>
+        <source>Your loyalty points, your online cart and your orders</source>
+        <translation>Vos points de fidélité, votre panier en ligne et vos commandes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="198"/>
+        <source>Order an item</source>
+        <translation>Commander un article</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="199"/>
+        <source>Not here in your size or colour? We deliver it</source>
+        <translation>Pas en magasin dans votre taille ou votre couleur&#xa0;? On vous le livre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="204"/>
+        <source>Find a customer</source>
+        <translation>Trouver un client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="205"/>
+        <source>Loyalty card, name, email or phone: profile, cart, orders</source>
+        <translation>Carte de fidélité, nom, e-mail ou téléphone&#xa0;: profil, panier, commandes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="208"/>
+        <source>Hand over a pickup</source>
+        <translation>Remettre une commande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="209"/>
+        <source>Click-and-collect orders waiting in this store</source>
+        <translation>Commandes click-and-collect qui attendent dans ce magasin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="212"/>
+        <source>Take a return</source>
+        <translation>Enregistrer un retour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="213"/>
+        <source>Scan the receipt or type the order number</source>
+        <translation>Scannez le ticket ou saisissez le numéro de commande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="216"/>
+        <source>Order for a customer</source>
+        <translation>Commander pour un client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="217"/>
+        <source>Not in stock here: order from another store or the warehouse</source>
+        <translation>Pas en stock ici&#xa0;: commander dans un autre magasin ou à l’entrepôt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="220"/>
+        <source>Sync status</source>
+        <translation>État de la synchro</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="221"/>
+        <source>Writes waiting to be sent or needing attention</source>
+        <translation>Opérations en attente d’envoi ou à traiter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="251"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="258"/>
         <source>No product matches this search.</source>
         <translation>Aucun produit ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="268"/>
         <source>%1 products found</source>
         <translation>%1 produits trouvés</translation>
     </message>
@@ -1708,42 +1799,43 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>LineRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="103"/>
         <source>%1 × %2 · bought %3 · returned %4 · %5</source>
+        <extracomment>widest the actions under a receipt get (a narrow screen stacks them above the receipt)</extracomment>
         <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
         <source>%1 returnable</source>
         <translation>Retournable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
         <source>− Remove one</source>
         <translation>− Retirer un</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
         <source>Remove one unit</source>
         <translation>Retirer une unité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="144"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="146"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="156"/>
         <source>Condition</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="200"/>
         <source>Scanned %1 of %2</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="170"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="204"/>
         <source>Scan the item to return it</source>
         <translation>Scannez l’article pour le retourner</translation>
     </message>
@@ -1751,25 +1843,27 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="71"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="102"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="104"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="88"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="120"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="122"/>
         <source>Store app</source>
-        <extracomment>the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI</extracomment>
+        <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
+----------
+True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</extracomment>
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="139"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="165"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="140"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="166"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="163"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="192"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -1861,17 +1955,17 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>OfflinePolicy</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="66"/>
         <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
         <translation>Hors ligne&#xa0;: vous pouvez continuer. L’opération est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="71"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="72"/>
         <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
         <translation>Indisponible hors ligne&#xa0;: cette action nécessite le système central (par exemple pour calculer un remboursement). Réessayez au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="76"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="77"/>
         <source>Not available offline on this device. Try again when the network is back.</source>
         <translation>Indisponible hors ligne sur cet appareil. Réessayez au retour du réseau.</translation>
     </message>
@@ -1879,12 +1973,12 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -1892,12 +1986,12 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="961"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1050"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="962"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1051"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -1905,400 +1999,400 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="268"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="231"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="280"/>
         <source>Order number, pickup code or customer name</source>
         <translation>N° de commande, code de retrait ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="232"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="274"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="274"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="292"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="341"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="342"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="294"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="343"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="295"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="344"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="328"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1001"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="349"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="405"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="352"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="408"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="409"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="360"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="416"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="422"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="368"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="424"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="379"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="435"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="439"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="440"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="407"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="463"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="429"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="430"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="487"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="434"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="492"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="437"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="495"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="450"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="510"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="455"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="515"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="458"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="461"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
         <source>Handed over by</source>
         <translation>Remis par</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
         <source>Associate handing over</source>
         <translation>Vendeur qui remet la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="529"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="472"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="533"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="498"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="560"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="503"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="565"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="507"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="569"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="583"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="585"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="530"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="592"/>
         <source>%1 orders · %2 waiting · updated %3</source>
         <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="634"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="717"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="637"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="720"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="639"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722"/>
         <source>%1 item(s)</source>
         <translation>%1 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="655"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="897"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="738"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="986"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="712"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="795"/>
         <source>Ask for: %1. Accepted: %2.</source>
         <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="731"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="814"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="750"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="834"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="757"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
         <source>%1 missing</source>
         <translation>%1 manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
         <source>%1 damaged</source>
         <translation>%1 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="765"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="849"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="772"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="856"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="779"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="825"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="914"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="915"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="827"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="916"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="917"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="853"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="853"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="856"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
         <source>Handing over %1 of %2 items (partial collection).</source>
         <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
         <source>Handing over all %1 of %2 items.</source>
         <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="882"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="971"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="981"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="903"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="992"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="995"/>
         <source>%1 item(s) handed over</source>
         <translation>%1 article(s) remis</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="908"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="997"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="920"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1009"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2609,7 +2703,7 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>ProductImage</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/product_image.py" line="21"/>
+        <location filename="../../kiosk_app/ui/widgets/product_image.py" line="64"/>
         <source>Picture of %1</source>
         <translation>Image de %1</translation>
     </message>
@@ -2617,129 +2711,129 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>ProductScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="59"/>
         <source>‹ New scan</source>
         <translation>‹ Nouveau scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="59"/>
         <source>Back to scanning</source>
         <translation>Retour au scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="107"/>
         <source>Order this for the customer</source>
         <translation>Commander pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="109"/>
         <source>Order this product from another store or the warehouse</source>
         <translation>Commander ce produit dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="120"/>
         <source>Other colours and sizes</source>
         <translation>Autres couleurs et tailles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="129"/>
         <source>Warehouse (home delivery or to this store)</source>
         <translation>Entrepôt (livraison à domicile ou en magasin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="136"/>
         <source>In this store</source>
         <translation>Dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="146"/>
         <source>Available in other stores, nearest first</source>
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="151"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="152"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="175"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="176"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="188"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="217"/>
         <source>Suggestion: %1, %2 in this store</source>
         <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="244"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="260"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="261"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="263"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="271"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="273"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="275"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="275"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="277"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="306"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="206"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="316"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="319"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="208"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="209"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="321"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="330"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="338"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="341"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="351"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="358"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="361"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>
@@ -2747,22 +2841,23 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="160"/>
         <source>%1 · %2 item(s)</source>
+        <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>%1 · %2 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="155"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="170"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="157"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="172"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="183"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -2808,163 +2903,163 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="244"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="246"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket, ou scannez</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="250"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="263"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="265"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="301"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="313"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="278"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="341"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="308"/>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="346"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="597"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="337"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="377"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="381"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="384"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="458"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="462"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="468"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="415"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="497"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="419"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="501"/>
         <source>Delivered %1 days ago</source>
         <translation>Livrée il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="421"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="503"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="424"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="506"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="426"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="508"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="433"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
         <source>Paid %1: %2</source>
         <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="437"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="519"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="443"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="525"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
         <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="472"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="554"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="561"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="485"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="567"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="495"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="577"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="502"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="584"/>
         <source>Manager approval needed: %1</source>
         <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="513"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="595"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="519"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="601"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="530"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="612"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
         <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
@@ -3168,7 +3263,7 @@ Expédiable&#xa0;: %2</translation>
         <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="679"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="758"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -3176,12 +3271,12 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="587"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="666"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="669"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="748"/>
         <source>Saved: %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
@@ -3394,23 +3489,23 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="541"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="595"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="614"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="617"/>
         <source>This operation changed meanwhile; the list is up to date now.</source>
         <translation>Cette opération a changé entre-temps&#xa0;; la liste est maintenant à jour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="603"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="606"/>
         <source>Sending everything now.</source>
         <translation>Envoi de toutes les opérations en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="618"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="621"/>
         <source>Dismissed. The note is kept with the operation.</source>
         <translation>Clôturée. La note est conservée avec l’opération.</translation>
     </message>
@@ -3418,258 +3513,258 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="178"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="182"/>
         <source>Retry all now</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="209"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="210"/>
         <source>What works offline</source>
         <translation>Ce qui fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
         <source>Pickup handed over</source>
         <translation>Remise d’un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
         <source>Pickup check-in</source>
         <translation>Arrivée pour un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="238"/>
         <source>Return and refund</source>
         <translation>Retour et remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="239"/>
         <source>Endless-aisle order</source>
         <translation>Commande rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="240"/>
         <source>Endless-aisle payment</source>
         <translation>Paiement rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241"/>
         <source>Device enrollment</source>
         <translation>Enrôlement de l’appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="246"/>
         <source>Will be sent in a moment. Nothing to do.</source>
         <translation>Sera envoyée dans un instant. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="248"/>
         <source>Waiting for the network: it is sent automatically when the central system answers. Nothing to do.</source>
         <translation>En attente du réseau&#xa0;: envoi automatique dès que le système central répond. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="252"/>
         <source>Sent, but no answer came back. It is re-sent safely and can never be applied twice. Nothing to do.</source>
         <translation>Envoyée, mais aucune réponse reçue. Elle est renvoyée sans risque et ne peut jamais être appliquée deux fois. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="255"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="256"/>
         <source>Already done elsewhere (another device or the customer). Check the order; if nothing is missing, dismiss with a note.</source>
         <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande&#xa0;; s’il ne manque rien, clôturez avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="260"/>
         <source>The order changed meanwhile (cancelled, expired or stock gone). Check it, tell the customer, then dismiss with a note saying what you did.</source>
         <translation>La commande a changé entre-temps (annulée, expirée ou stock épuisé). Vérifiez-la, prévenez le client, puis clôturez avec une note indiquant l’action menée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="264"/>
         <source>The central system refused the data. Redo the operation from its screen, then dismiss this one with a note.</source>
         <translation>Le système central a refusé les données. Refaites l’opération depuis son écran, puis clôturez celle-ci avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="267"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="268"/>
         <source>This device was refused (rights, token or software). Call IT support; retry once they have fixed it.</source>
         <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique&#xa0;; réessayez une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="275"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="278"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="281"/>
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="284"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
         <source>%1 days ago</source>
         <translation>il y a %1 j</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="289"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="290"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="293"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="294"/>
         <source>Queued %1</source>
         <translation>Mise en file %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="296"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="297"/>
         <source>attempts: %1</source>
         <translation>tentatives&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="303"/>
         <source>Online: writes are sent as they happen.</source>
         <translation>En ligne&#xa0;: les opérations sont envoyées au fil de l’eau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="305"/>
         <source>Slow or failing connection: writes wait here and are retried.</source>
         <translation>Connexion lente ou instable&#xa0;: les opérations attendent ici et sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="308"/>
         <source>Offline: writes wait here and are sent when the network is back.</source>
         <translation>Hors ligne&#xa0;: les opérations attendent ici et seront envoyées au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="310"/>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="313"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="314"/>
         <source>Screens show last known data as of %1.</source>
         <translation>Les écrans affichent les dernières données connues à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
         <source>Pickup with the customer&apos;s QR code</source>
         <translation>Retrait avec le QR code du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="320"/>
         <source>Pickup with the pickup code</source>
         <translation>Retrait avec le code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="320"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="321"/>
         <source>Pickup with an ID document</source>
         <translation>Retrait avec une pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="322"/>
         <source>Kiosk check-in</source>
         <translation>Arrivée signalée à la borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="322"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="323"/>
         <source>Returns and refunds</source>
         <translation>Retours et remboursements</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
         <source>Endless-aisle orders</source>
         <translation>Commandes rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
         <source>works offline</source>
         <translation>fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
         <source>needs the network</source>
         <translation>nécessite le réseau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="358"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="359"/>
         <source>Everything has been sent to the central system.</source>
         <translation>Tout a été envoyé au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="362"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="364"/>
         <source>%1 need attention</source>
         <translation>%1 à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="384"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="389"/>
         <source>Waiting to be sent (%1)</source>
         <translation>En attente d’envoi (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="394"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="395"/>
         <source>Nothing waiting.</source>
         <translation>Rien en attente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="397"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="398"/>
         <source>Dismissed recently</source>
         <translation>Clôturées récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="400"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="401"/>
         <source>%1 — note: %2</source>
         <translation>%1 — note&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="412"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="412"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="428"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="430"/>
         <source>What happened: %1</source>
         <translation>Ce qui s’est passé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="431"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="433"/>
         <source>What to do: %1</source>
         <translation>À faire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="437"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="439"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="465"/>
         <source>Retry now</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="441"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="443"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
     </message>

@@ -56,7 +56,11 @@ def test_fetch_from_the_floor_and_order_the_rest(
         order = next(
             b for b in screen.findChildren(QPushButton) if b.text().startswith("Order the")
         )
-        assert order.text() == f"Order the {len(missing)} lines not in stock here"
+        assert order.text() == (
+            "Order the line not in stock here"
+            if len(missing) == 1
+            else f"Order the {len(missing)} lines not in stock here"
+        )
         order.click()
         aisle = window.flows["endless_aisle"]
         assert window.stack.currentWidget() is aisle.screen()

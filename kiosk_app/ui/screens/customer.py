@@ -54,7 +54,9 @@ from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, format_km, label, set_badge
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
 from kiosk_app.ui.widgets.skeleton import Skeleton
 from kiosk_app.ui.widgets.touch import make_kinetic
 
@@ -375,6 +377,9 @@ class CustomerScreen(QWidget):
         right.setSpacing(16)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        # 1024 px and portrait tablets: one column
+        self._left, self._right = left, right
+        self._responsive = StackWhenNarrow(self, columns)
 
         self.cart_panel = Panel(self.tr("Your online cart") if kiosk else self.tr("Online cart"))
         self.open_orders_panel = Panel(self.tr("Open orders and pickups"), skeleton_rows=2)
@@ -407,6 +412,17 @@ class CustomerScreen(QWidget):
         right.addStretch(1)
         page.addStretch(1)
         self.area.hide()
+        self._responsive.changed.connect(self._set_narrow)
+
+    def _set_narrow(self, narrow: bool) -> None:
+        """One column: what needs doing now (open orders and pickups) comes right after
+        the cart, before the suggestions; side by side it heads the right column."""
+        if self.kiosk:
+            return
+        if narrow:
+            self._left.insertWidget(1, self.open_orders_panel)
+        else:
+            self._right.insertWidget(0, self.open_orders_panel)
 
     # -- input -----------------------------------------------------------------------------
     def _submit_search(self) -> None:
@@ -482,6 +498,7 @@ class CustomerScreen(QWidget):
             self.results.addItem(item)
         self.results_title.show()
         self.results.show()
+        chain_in_layout_order(self)
 
     def set_pickup_available(self, available: bool) -> None:
         self.pickup_available = available
@@ -495,17 +512,21 @@ class CustomerScreen(QWidget):
 
     def render_cart(self, state: RemoteState[Cart]) -> None:
         self.cart_panel.render_state(state, self._fill_cart, lambda: self._what)
+        chain_in_layout_order(self)
 
     def render_open_orders(self, state: RemoteState[list[OrderSummary]]) -> None:
         self.open_orders_panel.render_state(state, self._fill_open_orders, lambda: self._what)
+        chain_in_layout_order(self)
 
     def render_orders(self, state: RemoteState[OrderPage]) -> None:
         self.orders_panel.render_state(state, self._fill_orders, lambda: self._what)
+        chain_in_layout_order(self)
 
     def render_recommendations(self, state: RemoteState[Recommendations]) -> None:
         self.recommendations_panel.render_state(
             state, self._fill_recommendations, lambda: self._what
         )
+        chain_in_layout_order(self)
 
     def _fill_profile(self, p: CustomerProfile) -> None:
         lang = self._language()
@@ -520,7 +541,7 @@ class CustomerScreen(QWidget):
         who.addWidget(name_label)
         self.name_label = name_label
         if p.masked:
-            who.addWidget(label(f"{p.email}  ·  {p.phone}", "muted"))
+            who.addWidget(label(f"{p.email}  ·  {p.phone}", "muted", wrap=True))
         else:
             who.addWidget(
                 label(
@@ -548,7 +569,7 @@ class CustomerScreen(QWidget):
         tier = QLabel(tier_name(p.tier))
         set_badge(tier, 3, tier_name(p.tier))
         tier.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        loyalty.addWidget(tier, 0, Qt.AlignmentFlag.AlignRight)
+        loyalty.addWidget(tier, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         points = label(self.tr("%1 pts").replace("%1", _points(p.points, lang)), "display")
         points.setAlignment(Qt.AlignmentFlag.AlignRight)
         loyalty.addWidget(points)
@@ -562,6 +583,7 @@ class CustomerScreen(QWidget):
             )
             to_next.setAlignment(Qt.AlignmentFlag.AlignRight)
             loyalty.addWidget(to_next)
+        loyalty.addStretch(1)  # a tall name column (narrow screen) leaves the points on top
         head.addLayout(loyalty)
         rows.addLayout(head)
 
@@ -594,7 +616,9 @@ class CustomerScreen(QWidget):
         missing = sum(1 for line in cart.lines if line.availability.here < line.quantity)
         if missing:
             order = button(
-                self.tr("Order the %1 lines not in stock here").replace("%1", str(missing)),
+                self.tr("Order the line not in stock here")
+                if missing == 1
+                else self.tr("Order the %1 lines not in stock here").replace("%1", str(missing)),
                 "primary",
             )
             order.clicked.connect(self.order_cart_requested.emit)
@@ -610,7 +634,11 @@ class CustomerScreen(QWidget):
         details = " · ".join(x for x in (p.colour, p.size) if x)
         qty = self.tr("× %1").replace("%1", str(line.quantity))
         text.addWidget(
-            label(f"{details} · {qty} · {format_money(line.line_total, p.currency, lang)}", "muted")
+            label(
+                f"{details} · {qty} · {format_money(line.line_total, p.currency, lang)}",
+                "muted",
+                wrap=True,
+            )
         )
         a = line.availability
         if a.here == 0:
@@ -727,7 +755,7 @@ class CustomerScreen(QWidget):
             where = channel_name(order.channel)
             if order.store_name and order.channel == "store":
                 where = f"{where} · {order.store_name}"
-            text.addWidget(label(f"{_date(order.created_at, lang)} · {where}"))
+            text.addWidget(label(f"{_date(order.created_at, lang)} · {where}", wrap=True))
             names = ", ".join(line.name for line in order.lines[:2])
             if len(order.lines) > 2:
                 names += " …"
@@ -765,19 +793,22 @@ class CustomerScreen(QWidget):
         p = rec.product
         widget = QPushButton()
         widget.setProperty("role", "chip")
-        widget.setMinimumHeight(64)
+        # Two lines of text: the theme's 48 px chip height (applied when the style polishes
+        # the button, after any setMinimumHeight) would cut them.
+        widget.setStyleSheet('QPushButton[role="chip"] { min-height: 62px; }')
         h = QHBoxLayout(widget)
         h.setContentsMargins(14, 6, 10, 6)
         text = QVBoxLayout()
         text.setSpacing(2)
-        text.addWidget(label(f"{p.name} · {format_money(p.price, p.currency, lang)}"))
+        # one line each, cut with "…" in a narrow column (the row's name says it all)
+        text.addWidget(ElidingLabel(f"{p.name} · {format_money(p.price, p.currency, lang)}"))
         if rec.reason == "bought_together" and rec.because_of:
             why = self.tr("Often bought with %1").replace("%1", _short(rec.because_of))
         elif rec.reason == "your_history":
             why = self.tr("In a category you like")
         else:
             why = self.tr("Popular right now")
-        text.addWidget(label(why, "muted"))
+        text.addWidget(ElidingLabel(why, "muted"))
         h.addLayout(text, 1)
         h.addWidget(
             _badge(

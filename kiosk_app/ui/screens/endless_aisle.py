@@ -60,6 +60,7 @@ from kiosk_app.ui.screens.endless_aisle_text import (
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.barcode_image import BarcodeImage
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
@@ -138,6 +139,7 @@ class EndlessAisleScreen(QWidget):
             service.notice.subscribe(self._render_notice),
         ]
         self.destroyed.connect(lambda *_: self._teardown())
+        chain_in_layout_order(self)  # header first, then the cards column by column
 
     # -- layout ------------------------------------------------------------------------------
     def _build_builder(self) -> QWidget:
@@ -574,6 +576,7 @@ class EndlessAisleScreen(QWidget):
                 self.saved_addresses.addWidget(chip)
         self._render_address_problems()
         self._render_totals()
+        chain_in_layout_order(self)  # new line and address buttons: where they show
 
     def _line_row(self, line: BasketLine) -> QWidget:
         row = QWidget()
@@ -640,6 +643,7 @@ class EndlessAisleScreen(QWidget):
             )
             for option in options:
                 self._option_button(option)
+            chain_in_layout_order(self)  # the options: before "Place order"
         else:
             draft = self.service.draft.value
             self.options_status.setText(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -50,8 +52,10 @@ from kiosk_app.ui.screens.pickup_text import (
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.keypad import NumericKeypad
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.signature_pad import SignaturePad
 from kiosk_app.ui.widgets.touch import make_kinetic
 
@@ -59,6 +63,9 @@ if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
 
 REFRESH_MS = 4000
+#: under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768
+#: keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).
+SESSION_NARROW = 760
 T = LIGHT
 PICKUP_QSS = f"""
 QPushButton[role="queueRow"] {{
@@ -94,6 +101,7 @@ QLabel[role="step"] {{
 QLabel[role="step"][current="true"] {{ background: {T.primary}; color: {T.on_primary}; }}
 QLabel[role="step"][done="true"] {{ color: {T.success}; }}
 QLabel[role="count"] {{ font-size: 26px; font-weight: 800; }}
+QPushButton[role="key"] {{ padding: 0; }}
 QLabel[role="count"][complete="true"] {{ color: {T.success}; }}
 QLabel[role="big"] {{ font-size: 34px; font-weight: 800; }}
 QLabel[role="bigok"] {{ font-size: 34px; font-weight: 800; color: {T.success}; }}
@@ -124,9 +132,14 @@ def _pill(status: str) -> QLabel:
 
 
 class QueueRow(QPushButton):
-    """One order of the queue; tapping it opens the hand-over."""
+    """One order of the queue; tapping it opens the hand-over.
 
-    def __init__(self, item: PickupSummary, parent: QWidget | None = None) -> None:
+    Wide: name | time | status. Narrow (``set_narrow``): the time goes under the name.
+    """
+
+    def __init__(
+        self, item: PickupSummary, narrow: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.order_number = item.order_number
         self.setProperty("role", "queueRow")
@@ -135,6 +148,8 @@ class QueueRow(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(18, 10, 18, 10)
         row.setSpacing(16)
+        self._details = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._details.setSpacing(16)
         who = QVBoxLayout()
         who.setSpacing(2)
         name = label(item.customer_name, "title")
@@ -148,7 +163,7 @@ class QueueRow(QPushButton):
                 "muted",
             )
         )
-        row.addLayout(who, 3)
+        self._details.addLayout(who, 3)
         when = QVBoxLayout()
         when.setSpacing(2)
         if item.status == "customer_waiting" and item.checked_in_at:
@@ -158,14 +173,41 @@ class QueueRow(QPushButton):
         late = label(overdue_text(item.overdue_reason), "late")
         late.setVisible(item.overdue)
         when.addWidget(late)
-        row.addLayout(when, 2)
-        row.addWidget(_pill(item.status), 0, Qt.AlignmentFlag.AlignVCenter)
+        self._details.addLayout(when, 2)
+        row.addLayout(self._details, 1)
+        self._pill = _pill(item.status)
+        row.addWidget(self._pill, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._row = row
+        self._style_min_height: int | None = None
+        self.set_narrow(narrow)
         accessible = self.tr("%1, order %2, %3").replace("%1", item.customer_name)
         accessible = accessible.replace("%2", item.order_number)
         accessible = accessible.replace("%3", status_text(item.status))
         if item.overdue:
             accessible += " – " + overdue_text(item.overdue_reason)
         self.setAccessibleName(accessible)
+
+    def set_narrow(self, narrow: bool) -> None:
+        self._details.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self._details.setSpacing(6 if narrow else 16)
+        self._row.setAlignment(
+            self._pill, Qt.AlignmentFlag.AlignTop if narrow else Qt.AlignmentFlag.AlignVCenter
+        )
+        if self.isVisible():
+            self._fit_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()  # polished now: the labels have their real fonts
+
+    def _fit_height(self) -> None:
+        """As tall as the lines inside (a button's own size hint ignores its layout, and
+        the style sheet's min-height would squeeze four stacked lines into two lines' room)."""
+        if self._style_min_height is None:
+            self._style_min_height = self.minimumHeight()
+        self.setMinimumHeight(max(self._style_min_height, self._row.minimumSize().height()))
 
 
 class PickupScreen(QWidget):
@@ -192,6 +234,13 @@ class PickupScreen(QWidget):
         self.session_page = self._build_session_page()
         self.pages.addWidget(self.queue_page)
         self.pages.addWidget(self.session_page)
+        # Narrow screens: queue rows put the time under the name; a step's cards stack.
+        self._queue_layout = StackWhenNarrow(self, [])
+        self._queue_layout.changed.connect(self._relayout_queue)
+        self._session_layout = StackWhenNarrow(
+            self, [self._verify_row, self._handover_row, self._items_bottom], SESSION_NARROW
+        )
+        self._session_layout.changed.connect(self._relayout_session)
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -217,9 +266,9 @@ class PickupScreen(QWidget):
         col.setSpacing(12)
         top = QHBoxLayout()
         top.addWidget(label(self.tr("Pickups"), "title"))
-        top.addStretch(1)
-        self.queue_status = label("", "muted")
-        top.addWidget(self.queue_status)
+        self.queue_status = label("", "muted", wrap=True)
+        self.queue_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.queue_status, 1)
         self.refresh_button = button(
             self.tr("Refresh"), accessible=self.tr("Refresh the pickup queue")
         )
@@ -336,15 +385,22 @@ class PickupScreen(QWidget):
         return view
 
     def _build_verify_view(self) -> QWidget:
-        view = QWidget()
-        col = QVBoxLayout(view)
-        col.setContentsMargins(0, 0, 0, 0)
+        # In a vertical scroll area: stacked on a portrait tablet, the cards can be taller
+        # than the screen (no kinetic scrolling: a drag on the keypad must not scroll).
+        view = QScrollArea()
+        view.setWidgetResizable(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        view.setWidget(holder)
+        col = QVBoxLayout(holder)
+        col.setContentsMargins(0, 0, 8, 0)
         self.verify_hint = label("", wrap=True)
         self.verify_hint.setStyleSheet("font-size: 20px; font-weight: 600;")
         col.addWidget(self.verify_hint)
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(16)
         col.addLayout(row, 1)
+        self._verify_row = row
 
         self.code_card = Card(self.tr("Pickup code or QR code"))
         self.code_entry = QLineEdit()
@@ -424,19 +480,22 @@ class PickupScreen(QWidget):
         holder_col.addStretch(1)
         scroll.setWidget(holder)
         col.addWidget(scroll, 1)
-        bottom = QHBoxLayout()
+        bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # narrow: the field above
+        self._items_bottom = bottom
         self.item_entry = QLineEdit()
         self.item_entry.setPlaceholderText(self.tr("Type an item barcode if it will not scan"))
         self.item_entry.setAccessibleName(self.tr("Item barcode"))
         self.item_entry.setMaxLength(100)
         self.item_entry.returnPressed.connect(self._typed_item)
         bottom.addWidget(self.item_entry, 1)
+        item_buttons = QHBoxLayout()
         check = button(self.tr("Check item"))
         check.clicked.connect(self._typed_item)
-        bottom.addWidget(check)
+        item_buttons.addWidget(check)
         self.to_handover_button = button(self.tr("Continue to hand-over ›"), "primary")
         self.to_handover_button.clicked.connect(lambda: self.core.session.to_handover())
-        bottom.addWidget(self.to_handover_button)
+        item_buttons.addWidget(self.to_handover_button, 1)
+        bottom.addLayout(item_buttons)
         col.addLayout(bottom)
         return view
 
@@ -444,9 +503,10 @@ class PickupScreen(QWidget):
         view = QWidget()
         col = QVBoxLayout(view)
         col.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(16)
         col.addLayout(row, 1)
+        self._handover_col, self._handover_row = col, row
         self.summary_card = Card(self.tr("Hand-over summary"))
         self.summary_rows = QVBoxLayout()
         self.summary_rows.setSpacing(6)
@@ -464,6 +524,7 @@ class PickupScreen(QWidget):
         self.associate_entry.setMaxLength(80)
         sign_card.body.addWidget(self.associate_entry)
         row.addWidget(sign_card, 1)
+        self.sign_card = sign_card
         bottom = QHBoxLayout()
         back = button(self.tr("‹ Back to items"))
         back.clicked.connect(lambda: self.core.session.back_to_items())
@@ -474,6 +535,7 @@ class PickupScreen(QWidget):
         self.complete_button.clicked.connect(self._complete)
         bottom.addWidget(self.complete_button)
         col.addLayout(bottom)
+        col.addStretch(0)  # narrow: the space left goes under the buttons
         return view
 
     # ==== queue ===================================================================================
@@ -513,7 +575,7 @@ class PickupScreen(QWidget):
         items: list[PickupSummary] = state.value
         clear_layout(self.queue_rows)
         for item in items:
-            row = QueueRow(item)
+            row = QueueRow(item, self._queue_layout.narrow)
             row.clicked.connect(lambda _=False, n=item.order_number: self.open_order(n))
             self.queue_rows.addWidget(row)
         if not items:
@@ -532,6 +594,7 @@ class PickupScreen(QWidget):
             .replace("%2", str(waiting))
             .replace("%3", datetime.now().strftime("%H:%M:%S"))
         )
+        chain_in_layout_order(self)
 
     def queue_order_numbers(self) -> list[str]:
         numbers: list[str] = []
@@ -541,6 +604,26 @@ class PickupScreen(QWidget):
             if isinstance(widget, QueueRow):
                 numbers.append(widget.order_number)
         return numbers
+
+    def _relayout_queue(self, narrow: bool) -> None:
+        for i in range(self.queue_rows.count()):
+            item = self.queue_rows.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QueueRow):
+                widget.set_narrow(narrow)
+
+    def _relayout_session(self, narrow: bool) -> None:
+        # Stacked, the cards keep their natural height (a signature pad as tall as a
+        # portrait screen is no use) and the space left goes below them.
+        self._verify_row.setStretchFactor(self.code_card, 0 if narrow else 1)
+        self._handover_row.setStretchFactor(self.summary_card, 0 if narrow else 1)
+        self._handover_row.setStretchFactor(self.sign_card, 0 if narrow else 1)
+        self._handover_col.setStretchFactor(self._handover_row, 0 if narrow else 1)
+        policy = QSizePolicy.Policy.Preferred if narrow else QSizePolicy.Policy.Expanding
+        self.signature.setSizePolicy(QSizePolicy.Policy.Expanding, policy)
+        self.signature.setMinimumHeight(260 if narrow else 160)
+        if self.core.session.current.step is Step.ITEMS:
+            self._render_items(self.core.session.current)  # the line buttons move
 
     def show_queue(self) -> None:
         self.core.session.reset()
@@ -735,6 +818,7 @@ class PickupScreen(QWidget):
         self.items_progress.setProperty("complete", state.all_accounted)
         _repolish(self.items_progress)
         self.to_handover_button.setEnabled(state.can_hand_over)
+        chain_in_layout_order(self)
 
     def _line_row(self, line: LineProgress) -> QWidget:
         row = QFrame()
@@ -774,6 +858,11 @@ class PickupScreen(QWidget):
             .replace("%2", str(line.quantity))
         )
         top.addWidget(count)
+        actions = top
+        if self._session_layout.narrow:  # the buttons go under the name, right-aligned
+            actions = QHBoxLayout()
+            actions.addStretch(1)
+            col.addLayout(top)
         if line.remaining > 0:
             missing = button(
                 self.tr("Missing"), accessible=self.tr("Mark %1 missing").replace("%1", line.name)
@@ -783,15 +872,15 @@ class PickupScreen(QWidget):
                 self.tr("Damaged"), accessible=self.tr("Mark %1 damaged").replace("%1", line.name)
             )
             damaged.clicked.connect(lambda _=False, n=line.line_no: self._ask_reason(n, "damaged"))
-            top.addWidget(missing)
-            top.addWidget(damaged)
+            actions.addWidget(missing)
+            actions.addWidget(damaged)
         if line.scanned or line.missing or line.damaged:
             undo = button(
                 self.tr("Undo"), accessible=self.tr("Start %1 again").replace("%1", line.name)
             )
             undo.clicked.connect(lambda _=False, n=line.line_no: self.core.session.reset_line(n))
-            top.addWidget(undo)
-        col.addLayout(top)
+            actions.addWidget(undo)
+        col.addLayout(actions)
         if self._reason_for is not None and self._reason_for[0] == line.line_no:
             kind = self._reason_for[1]
             reasons = (
@@ -799,15 +888,15 @@ class PickupScreen(QWidget):
                 if kind == "missing"
                 else ["damaged_packaging", "defective", "stained_or_torn"]
             )
-            chips = QHBoxLayout()
-            chips.addWidget(
-                label(
-                    self.tr("Why is it missing?")
-                    if kind == "missing"
-                    else self.tr("What is damaged?"),
-                    "section",
-                )
+            question = label(
+                self.tr("Why is it missing?") if kind == "missing" else self.tr("What is damaged?"),
+                "section",
             )
+            chips = QHBoxLayout()
+            if self._session_layout.narrow:  # the question above the chips
+                col.addWidget(question)
+            else:
+                chips.addWidget(question)
             for reason in reasons:  # stable codes go to the server; people see labels
                 chip = button(self._reason_label(reason), "chip")
                 chip.clicked.connect(

@@ -30,6 +30,7 @@ from kiosk_app.ui.widgets.common import (
     label,
     set_badge,
 )
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.product_image import ProductImage
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
@@ -220,6 +221,7 @@ class ProductScreen(QWidget):
             row.clicked.connect(lambda _=False, sku=p.sku: self.variant_requested.emit(sku))
             self.recs_rows.addWidget(row)
         self.recs_card.show()
+        chain_in_layout_order(self)  # the new buttons: after the variants, not after the rail
 
     def _is_variant_switch(self, key: str) -> bool:
         return self._details is not None and any(v.sku == key for v in self._details.variants)
@@ -277,6 +279,7 @@ class ProductScreen(QWidget):
         self._render_variants(details.variants, p.sku)
         self._render_locations(self.stores_rows, details.availability.stores[:MAX_STORE_ROWS])
         self._render_locations(self.warehouse_rows, details.availability.warehouses)
+        chain_in_layout_order(self)  # the new chips: in reading order, not after the rail
 
     def _render_variants(self, variants: list[Variant], current_sku: str) -> None:
         clear_layout(self.colour_row)

@@ -12,9 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -48,13 +49,17 @@ from kiosk_app.ui.screens.return_text import (
 )
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
 
 QUOTE_WIDTH = 420
+#: widest the actions under a receipt get (a narrow screen stacks them above the receipt)
+WIDGET_MAX = 16777215
 
 
 def _chip(text: str, group: QButtonGroup) -> QPushButton:
@@ -85,6 +90,8 @@ class LineRow(Card):
         super().__init__(None, parent)
         self.line_no = line.line_no
         self.setAccessibleName(line.name)
+        # Slimmer chips: three reasons a row fit a 1280 x 800 column and a portrait tablet.
+        self.setStyleSheet('QPushButton[role="chip"] { padding: 0 10px; }')
         head = QHBoxLayout()
         head.setSpacing(12)
         facts = QVBoxLayout()
@@ -126,7 +133,9 @@ class LineRow(Card):
         self._conditions = QButtonGroup(self)
         self.reason_chips: dict[str, QPushButton] = {}
         self.condition_chips: dict[str, QPushButton] = {}
-        self.disposition = label("", "muted")
+        self.disposition = label("", "muted", wrap=True)
+        self._grid: QGridLayout | None = None
+        self._columns = 3
         if line.returnable_qty > 0:
             row = QHBoxLayout()
             row.addWidget(self.scanned, 1)
@@ -135,6 +144,7 @@ class LineRow(Card):
             details.addWidget(label(self.tr("Reason"), "section"))
             grid = QGridLayout()
             grid.setSpacing(8)
+            self._grid = grid
             for i, code in enumerate(reasons):
                 chip = _chip(reason_label(code), self._reasons)
                 chip.clicked.connect(
@@ -157,6 +167,30 @@ class LineRow(Card):
             details.addLayout(cond_row)
             self.body.addWidget(self.details)
         self.details.setVisible(False)
+
+    def fit(self, width: int) -> None:
+        """Reason chips in as many columns (3, 2 or 1) as ``width`` px of card hold."""
+        chips = list(self.reason_chips.values())
+        if self._grid is None or not chips:
+            return
+        margins = self.body.contentsMargins()
+        room = width - margins.left() - margins.right() - 2
+        spacing = max(0, self._grid.horizontalSpacing())
+        columns = 1
+        for chip in chips:
+            chip.ensurePolished()
+        for n in (3, 2):
+            widths = [max(c.sizeHint().width() for c in chips[i::n]) for i in range(n)]
+            if sum(widths) + spacing * (n - 1) <= room:
+                columns = n
+                break
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chip in chips:
+            self._grid.removeWidget(chip)
+        for i, chip in enumerate(chips):
+            self._grid.addWidget(chip, i // columns, i % columns)
 
     def show_choice(self, choice: LineChoice | None) -> None:
         if self.returnable <= 0:
@@ -238,13 +272,15 @@ class ReturnScreen(QWidget):
 
         # -- selecting: lines on the left, refund on the right --------------------------------
         self.selecting = QWidget()
-        columns = QHBoxLayout(self.selecting)
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.selecting)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(16)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         make_kinetic(scroll)
+        self.lines_scroll = scroll
+        scroll.viewport().installEventFilter(self)  # its width sets the reason chips' columns
         content = QWidget()
         scroll.setWidget(content)
         self.lines_box = QVBoxLayout(content)
@@ -292,7 +328,9 @@ class ReturnScreen(QWidget):
         quote_box.addWidget(self.quote_card)
         quote_box.addStretch(1)
         quote_scroll.setWidget(quote_content)
+        self.quote_scroll, self.quote_box = quote_scroll, quote_box
         right_panel = QWidget()
+        self.right_panel = right_panel
         right_panel.setFixedWidth(QUOTE_WIDTH)
         right = QVBoxLayout(right_panel)
         right.setContentsMargins(0, 0, 0, 0)
@@ -314,7 +352,8 @@ class ReturnScreen(QWidget):
 
         # -- receipt ---------------------------------------------------------------------------
         self.receipt_box = QWidget()
-        receipt_row = QHBoxLayout(self.receipt_box)
+        receipt_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.receipt_box)
+        self.receipt_row = receipt_row
         receipt_row.setContentsMargins(0, 0, 0, 0)
         receipt_row.setSpacing(16)
         self.receipt_card = Card()
@@ -329,6 +368,7 @@ class ReturnScreen(QWidget):
         make_kinetic(receipt_scroll)
         receipt_scroll.setWidget(self.receipt_card)
         receipt_row.addWidget(receipt_scroll)
+        self.receipt_scroll = receipt_scroll
         actions_panel = QWidget()
         actions_panel.setMaximumWidth(520)
         actions = QVBoxLayout(actions_panel)
@@ -349,7 +389,12 @@ class ReturnScreen(QWidget):
         actions.addWidget(self.pdf_path)
         actions.addStretch(1)
         receipt_row.addWidget(actions_panel, 1, Qt.AlignmentFlag.AlignTop)
+        self.actions_panel = actions_panel
         outer.addWidget(self.receipt_box, 1)
+        # 1024 px and portrait: one column (lines then refund, the confirm button below them;
+        # the receipt under its actions)
+        self._responsive = StackWhenNarrow(self, columns, pack=False)
+        self._responsive.changed.connect(self._set_narrow)
         self.show_view(ReturnView())
 
     # -- input --------------------------------------------------------------------------------
@@ -361,6 +406,41 @@ class ReturnScreen(QWidget):
 
     def money(self, amount: Decimal) -> str:
         return format_money(amount, "EUR", self._language())
+
+    # -- layout -------------------------------------------------------------------------------
+    def _set_narrow(self, narrow: bool) -> None:
+        """Narrow: the refund card goes under the lines (one scrolling column) and the
+        approval and confirm buttons span the width below; the receipt's actions go on top."""
+        if narrow:
+            self.lines_box.insertWidget(self.lines_box.count() - 1, self.quote_card)
+            self.right_panel.setMinimumWidth(0)
+            self.right_panel.setMaximumWidth(WIDGET_MAX)
+            self.receipt_row.setDirection(QBoxLayout.Direction.BottomToTop)
+            self.actions_panel.setMaximumWidth(WIDGET_MAX)
+        else:
+            self.quote_box.insertWidget(0, self.quote_card)
+            self.right_panel.setFixedWidth(QUOTE_WIDTH)
+            self.receipt_row.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.actions_panel.setMaximumWidth(520)
+        self.quote_scroll.setVisible(not narrow)
+        self.receipt_row.setStretchFactor(self.actions_panel, 0 if narrow else 1)
+        # under its actions the receipt keeps its own height, centred like a printed slip
+        self.receipt_row.setAlignment(
+            self.receipt_scroll,
+            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+            if narrow
+            else Qt.AlignmentFlag(0),
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lines_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        width = self.lines_scroll.viewport().width()
+        for row in self._rows.values():
+            row.fit(width)
 
     # -- rendering ------------------------------------------------------------------------------
     def show_view(self, view: ReturnView) -> None:
@@ -396,6 +476,7 @@ class ReturnScreen(QWidget):
             self.scan_notice.show_message(
                 scan_message(view.last_scan), "success" if view.last_scan.ok else "error"
             )
+        chain_in_layout_order(self)  # rows and chips built from the answer: in reading order
 
     def _render_order(self, view: ReturnView) -> None:
         order, policy = view.order, view.policy
@@ -411,6 +492,7 @@ class ReturnScreen(QWidget):
                 row.condition_chosen.connect(self.condition_chosen.emit)
                 self._rows[line.line_no] = row
                 self.rows_box.addWidget(row)
+            self._fit_rows()
             self.order_title.setText(
                 self.tr("Order %1").replace("%1", order.number)
                 + (f" · {order.customer_name}" if order.customer_name else "")
@@ -536,10 +618,7 @@ class ReturnScreen(QWidget):
 def _amount_row(text: str, amount: str, role: str | None = None) -> QHBoxLayout:
     """Text (elided to one line: a narrow column must not wrap) and a right-aligned amount."""
     row = QHBoxLayout()
-    left = label("", role)
-    left.setToolTip(text)
-    left.setAccessibleName(text)
-    left.setText(left.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 215))
+    left = ElidingLabel(text, role)
     right = label(amount, role)
     right.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     row.addWidget(left, 1)

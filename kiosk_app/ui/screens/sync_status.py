@@ -42,6 +42,7 @@ from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
+from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
 from kiosk_app.ui.widgets.touch import make_kinetic
@@ -406,6 +407,7 @@ class SyncScreen(QWidget):
         self.lists.addStretch(1)
         if self._dismissing is not None and self._find(snapshot, self._dismissing) is None:
             self._dismissing = None
+        chain_in_layout_order(self)  # the new buttons: card by card, not after the rail
 
     def _chip(self, entry: EntryView) -> QWidget:
         conflict = entry.status is EntryStatus.CONFLICT
@@ -481,6 +483,7 @@ class SyncScreen(QWidget):
         panel.show()  # the card may already be on screen
         self.dismiss_panel = panel
         self._dismissing = entry_id
+        chain_in_layout_order(self)  # the note and its buttons: inside their card
         panel.note.setFocus()
 
     def _close_dismiss(self) -> None:
