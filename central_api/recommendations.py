@@ -42,20 +42,30 @@ class History:
     style_name: dict[str, str]
     style_category: dict[str, str]
     pairs: dict[str, Counter[str]]  # style -> styles bought in the same orders, with counts
+    bought: dict[int, Counter[str]]  # customer id -> styles of their order lines, with counts
 
 
-_cache: dict[str, tuple[tuple[int, int], History]] = {}
+_cache: dict[str, tuple[tuple[int, ...], History]] = {}
 _cache_lock = threading.Lock()
 
 
 def load_history(session: Session) -> History:
     """The order history as style baskets with co-purchase counts, cached per database.
 
-    The cache is keyed by the number and the highest id of order lines, so a new order
-    (a sale, an endless-aisle order) invalidates it on the next request.
+    The cache is keyed by the number and the highest id of order lines and the number of
+    cancelled orders, so a new order (a sale, an endless-aisle order) or a cancellation
+    (an unpaid endless-aisle order expiring) invalidates it on the next request.
     """
-    version_row = session.execute(select(func.count(OrderLine.id), func.max(OrderLine.id))).one()
-    version = (int(version_row[0] or 0), int(version_row[1] or 0))
+    version = tuple(
+        int(v or 0)
+        for v in session.execute(
+            select(
+                select(func.count(OrderLine.id)).scalar_subquery(),
+                select(func.max(OrderLine.id)).scalar_subquery(),
+                select(func.count(Order.id)).where(Order.status == "cancelled").scalar_subquery(),
+            )
+        ).one()
+    )
     key = str(session.get_bind().engine.url)
     with _cache_lock:
         cached = _cache.get(key)
@@ -69,7 +79,13 @@ def load_history(session: Session) -> History:
 
 def _compute_history(session: Session) -> History:
     rows = session.execute(
-        select(OrderLine.order_id, Product.style_code, Product.name, Product.category)
+        select(
+            OrderLine.order_id,
+            Order.customer_id,
+            Product.style_code,
+            Product.name,
+            Product.category,
+        )
         .join(Product, Product.id == OrderLine.product_id)
         .join(Order, Order.id == OrderLine.order_id)
         .where(Order.status != "cancelled")
@@ -77,17 +93,20 @@ def _compute_history(session: Session) -> History:
     baskets: dict[int, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
     categories: dict[str, str] = {}
-    for order_id, style, name, category in rows:
+    bought: dict[int, Counter[str]] = defaultdict(Counter)
+    for order_id, customer_id, style, name, category in rows:
         baskets[order_id].add(style)
         names[style] = name
         categories[style] = category
+        if customer_id is not None:
+            bought[customer_id][style] += 1
     popularity: Counter[str] = Counter()
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for styles in baskets.values():
         popularity.update(styles)
         for style in styles:
             pairs[style].update(s for s in styles if s != style)
-    return History(popularity, names, categories, dict(pairs))
+    return History(popularity, names, categories, dict(pairs), dict(bought))
 
 
 def co_purchases(history: History, anchor: str) -> Counter[str]:
@@ -106,28 +125,29 @@ def _materialise(
     only the chosen products are loaded as entities: loading every variant of every
     candidate style cost most of the customer recommendations request.
     """
-    ranked = ranked[: limit * 2]  # every style has variants: no need to look further
-    styles = [style for style, *_ in ranked]
-    if not styles:
-        return []
     available = func.coalesce(Stock.on_hand - Stock.reserved, 0)
-    rows = session.execute(
-        select(Product.id, Product.style_code, Product.sku, available)
-        .outerjoin(Stock, and_(Stock.product_id == Product.id, Stock.location_id == store_id))
-        .where(Product.style_code.in_(styles))
-    ).all()
-    best: dict[str, tuple[int, str, int]] = {}  # style -> (-stock, sku, product id)
-    for product_id, style, sku, avail in rows:
-        candidate = (-max(0, int(avail)), sku, product_id)
-        if style not in best or candidate < best[style]:
-            best[style] = candidate
     chosen: list[tuple[str, float, str, str | None, int, int]] = []
-    for style, score, reason, because in ranked:
-        if style in best:
-            neg_stock, _sku, product_id = best[style]
-            chosen.append((style, score, reason, because, product_id, -neg_stock))
-            if len(chosen) >= limit:
-                break
+    start = 0
+    while len(chosen) < limit and start < len(ranked):
+        # every style in the history has variants: ``limit`` styles nearly always suffice
+        batch = ranked[start : start + limit - len(chosen)]
+        start += len(batch)
+        rows = session.execute(
+            select(Product.id, Product.style_code, Product.sku, available)
+            .outerjoin(Stock, and_(Stock.product_id == Product.id, Stock.location_id == store_id))
+            .where(Product.style_code.in_([style for style, *_ in batch]))
+        ).all()
+        best: dict[str, tuple[int, str, int]] = {}  # style -> (-stock, sku, product id)
+        for product_id, style, sku, avail in rows:
+            candidate = (-max(0, int(avail)), sku, product_id)
+            if style not in best or candidate < best[style]:
+                best[style] = candidate
+        for style, score, reason, because in batch:
+            if style in best:
+                neg_stock, _sku, product_id = best[style]
+                chosen.append((style, score, reason, because, product_id, -neg_stock))
+    if not chosen:
+        return []
     ids = [product_id for *_, product_id, _stock in chosen]
     products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
     return [
@@ -162,14 +182,7 @@ def for_customer(
     session: Session, customer_id: int, store_id: int, limit: int = 8
 ) -> list[Recommendation]:
     history = load_history(session)
-    bought: Counter[str] = Counter(
-        session.scalars(
-            select(Product.style_code)
-            .join(OrderLine, OrderLine.product_id == Product.id)
-            .join(Order, Order.id == OrderLine.order_id)
-            .where(Order.customer_id == customer_id, Order.status != "cancelled")
-        ).all()
-    )
+    bought = history.bought.get(customer_id, Counter())
     in_cart = set(
         session.scalars(
             select(Product.style_code)

@@ -15,6 +15,9 @@ Stock "here" is always the calling device's store.
 from __future__ import annotations
 
 import re
+import threading
+import time
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -112,7 +115,53 @@ def find_customer(session: Session, ref: str) -> Customer:
     customer = session.scalars(select(Customer).where(column == ref)).first()
     if customer is None:
         raise not_found("Customer", ref)
+    _remember_ids(session, ref, customer)
     return customer
+
+
+@dataclass(frozen=True)
+class CustomerIds:
+    """What the cart, orders and recommendations panels need to know about the customer."""
+
+    id: int
+    customer_number: str
+    loyalty_number: str
+
+
+_ids_cache: dict[tuple[str, str], tuple[float, CustomerIds]] = {}
+_ids_lock = threading.Lock()
+IDS_TTL_S = 300.0
+IDS_MAX = 4096
+
+
+def find_customer_ids(session: Session, ref: str) -> CustomerIds:
+    """``find_customer`` for the panels that only need the customer's identifiers.
+
+    A customer's id and numbers never change and this API deletes no customer, so the
+    answer is kept a few minutes per process: the customer screen's panels all name the
+    same customer at once, and each resolving it again was one query per panel. (An
+    erasure feature would have to clear this cache; the TTL bounds how long it may lag.)
+    """
+    key = (str(session.get_bind().engine.url), ref.strip().upper())
+    now = time.monotonic()
+    with _ids_lock:
+        hit = _ids_cache.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    customer = find_customer(session, ref)
+    return CustomerIds(customer.id, customer.customer_number, customer.loyalty_number)
+
+
+def _remember_ids(session: Session, ref: str, customer: Customer) -> None:
+    """Every lookup feeds the cache: the profile panel's lookup serves the four others."""
+    ids = CustomerIds(customer.id, customer.customer_number, customer.loyalty_number)
+    url = str(session.get_bind().engine.url)
+    expires = time.monotonic() + IDS_TTL_S
+    with _ids_lock:
+        if len(_ids_cache) >= IDS_MAX:
+            _ids_cache.clear()
+        for name in {ref, customer.customer_number, customer.loyalty_number}:
+            _ids_cache[(url, name)] = (expires, ids)
 
 
 def _refuse_kiosk(principal: Principal, why: str) -> Problem:
@@ -120,7 +169,7 @@ def _refuse_kiosk(principal: Principal, why: str) -> Problem:
 
 
 def authorise(
-    principal: Principal, customer: Customer, code: str | None, sign: LoyaltySigner
+    principal: Principal, customer: Customer | CustomerIds, code: str | None, sign: LoyaltySigner
 ) -> bool:
     """Whether the caller may read this customer; True when personal data must be masked."""
     if "customers:read" in principal.scopes:
@@ -275,7 +324,7 @@ PickupStore = aliased(Location)
 
 def order_summaries(
     session: Session,
-    here: Location,
+    here_id: int,
     condition: Any,
     *,
     limit: int | None = None,
@@ -372,7 +421,7 @@ def order_summaries(
                         status=pickup_status,
                         store_code=pickup_store_code,
                         store_name=pickup_store_name,
-                        at_this_store=pickup_store_id == here.id,
+                        at_this_store=pickup_store_id == here_id,
                         promised_at=promised_at,
                         ready_at=ready_at,
                         expires_at=expires_at,
@@ -458,7 +507,7 @@ def get_cart(
 ) -> CartOut:
     """The online cart with stock here and the nearest other store having each line."""
     with db.session() as s:
-        customer = find_customer(s, ref)
+        customer = find_customer_ids(s, ref)
         authorise(principal, customer, code, sign)
         here = location_by_code(s, principal.store_code)
         lines = s.scalars(
@@ -498,12 +547,11 @@ def get_orders(
 ) -> OrderPageOut:
     """Order history, online and in store, newest first."""
     with db.session() as s:
-        customer = find_customer(s, ref)
-        here = location_by_code(s, principal.store_code)
+        customer = find_customer_ids(s, ref)  # the caller's store is known: no store lookup
         mine = Order.customer_id == customer.id
         total = s.scalar(select(func.count()).select_from(Order).where(mine)) or 0
         return OrderPageOut(
-            items=order_summaries(s, here, mine, limit=limit, offset=offset),
+            items=order_summaries(s, principal.store_id, mine, limit=limit, offset=offset),
             total=total,
             limit=limit,
             offset=offset,
@@ -514,11 +562,10 @@ def get_orders(
 def get_open_orders(ref: str, db: DB, principal: Associate) -> list[OrderSummaryOut]:
     """Orders not finished yet, pickups at this store first (ready ones before the others)."""
     with db.session() as s:
-        customer = find_customer(s, ref)
-        here = location_by_code(s, principal.store_code)
+        customer = find_customer_ids(s, ref)
         out = order_summaries(
             s,
-            here,
+            principal.store_id,
             and_(
                 Order.customer_id == customer.id,
                 or_(
@@ -548,11 +595,10 @@ def customer_recommendations(
 ) -> RecommendationsOut:
     """From co-purchases of what they bought and have in their cart; not what they own."""
     with db.session() as s:
-        customer = find_customer(s, ref)
+        customer = find_customer_ids(s, ref)
         authorise(principal, customer, code, sign)
-        here = location_by_code(s, principal.store_code)
-        recs = for_customer(s, customer.id, here.id, limit)
-        return _recommendations_out(here.code, "customer", recs)
+        recs = for_customer(s, customer.id, principal.store_id, limit)
+        return _recommendations_out(principal.store_code, "customer", recs)
 
 
 @router.get("/products/sku/{sku}/recommendations", response_model=RecommendationsOut)

@@ -128,6 +128,7 @@ QPushButton[role="chip"] {
     font-weight: 500;
 }
 QPushButton[role="chip"]:checked { border: 2px solid ${primary}; color: ${primary}; }
+QPushButton[role="chip"][lines="2"] { min-height: 62px; }
 QLineEdit {
     min-height: ${touch}px; padding: 0 16px; border-radius: ${radius}px;
     border: 2px solid ${border}; background: ${surface}; font-size: 22px;

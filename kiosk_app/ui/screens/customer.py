@@ -793,9 +793,9 @@ class CustomerScreen(QWidget):
         p = rec.product
         widget = QPushButton()
         widget.setProperty("role", "chip")
-        # Two lines of text: the theme's 48 px chip height (applied when the style polishes
-        # the button, after any setMinimumHeight) would cut them.
-        widget.setStyleSheet('QPushButton[role="chip"] { min-height: 62px; }')
+        # Two lines of text: the theme's 48 px chip height would cut them. A property the
+        # theme styles, not a stylesheet per row (each one re-polishes the row: slow).
+        widget.setProperty("lines", "2")
         h = QHBoxLayout(widget)
         h.setContentsMargins(14, 6, 10, 6)
         text = QVBoxLayout()
