@@ -1,0 +1,106 @@
+"""The reference API's read path: where handlers run, and what its caches notice."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from sqlalchemy import select, update
+
+from central_api.app import create_app, prepare_database
+from central_api.db import Database
+from central_api.inline_reads import inline_on_sqlite
+from central_api.models import Customer, Order
+from central_api.recommendations import load_history
+from central_api.routers.customers import find_customer, find_customer_ids
+from central_api.settings import ServerSettings
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    path: Path = tmp_path_factory.mktemp("read-path") / "central.db"
+    db = Database(f"sqlite:///{path}")
+    prepare_database(db, 42, "optional")
+    yield db
+    db.engine.dispose()
+
+
+def _thread_of(db: Database) -> tuple[int, int]:
+    """(the event loop's thread, the thread the wrapped handler ran in)."""
+
+    def handler(db: Database) -> int:
+        return threading.get_ident()
+
+    async def call() -> tuple[int, int]:
+        return threading.get_ident(), await inline_on_sqlite(handler)(db=db)
+
+    return asyncio.run(call())
+
+
+def test_sqlite_reads_run_on_the_loop_other_databases_in_the_pool(seeded: Database) -> None:
+    loop_thread, handler_thread = _thread_of(seeded)
+    assert handler_thread == loop_thread  # no hop, no GIL convoy between pool threads
+    postgres = Database("postgresql+psycopg://nobody@127.0.0.1:1/none")  # never connected
+    loop_thread, handler_thread = _thread_of(postgres)
+    assert handler_thread != loop_thread  # a query there waits on the network: not the loop
+
+
+def _api_routes(routes: list[Any]) -> Iterator[APIRoute]:
+    """Every API route, included routers too (FastAPI keeps those as their own router)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _api_routes(included.routes)
+
+
+def test_only_plain_get_handlers_are_wrapped(seeded: Database) -> None:
+    app = create_app(ServerSettings(db_url=seeded.url), seeded)
+    routes = [r for r in _api_routes(app.router.routes)]
+    gets = [r for r in routes if r.methods == {"GET"}]
+    writes = [r for r in routes if r.methods & {"POST", "PUT", "PATCH", "DELETE"}]
+    assert gets and writes
+    assert all(asyncio.iscoroutinefunction(r.endpoint) for r in gets)
+    wrapped_writes = [r.path for r in writes if hasattr(r.endpoint, "__wrapped__")]
+    assert wrapped_writes == []  # writes keep the thread pool (they may wait for the lock)
+
+
+def test_history_notices_a_cancelled_order(seeded: Database) -> None:
+    with seeded.session() as s:
+        before = load_history(s)
+        order_id, customer_id = s.execute(
+            select(Order.id, Order.customer_id)
+            .where(Order.status == "delivered", Order.customer_id.is_not(None))
+            .order_by(Order.id)
+        ).first() or (None, None)
+        assert order_id is not None and customer_id is not None
+    with seeded.write_session() as s, s.begin():
+        s.execute(update(Order).where(Order.id == order_id).values(status="cancelled"))
+    with seeded.session() as s:
+        after = load_history(s)
+    assert after is not before  # recomputed: a cancelled order is no longer a purchase
+    assert sum(after.bought.get(customer_id, {}).values()) < sum(
+        before.bought[customer_id].values()
+    )
+
+
+def test_customer_ids_come_from_any_of_the_customers_numbers(seeded: Database) -> None:
+    with seeded.session() as s:
+        number, loyalty = s.execute(
+            select(Customer.customer_number, Customer.loyalty_number).order_by(Customer.id)
+        ).first() or ("", "")
+        full = find_customer(s, number)  # the profile's lookup feeds the cache
+        by_card = find_customer_ids(s, loyalty)
+        by_number = find_customer_ids(s, number.lower())
+    assert by_card == by_number
+    assert (by_card.id, by_card.customer_number, by_card.loyalty_number) == (
+        full.id,
+        number,
+        loyalty,
+    )
