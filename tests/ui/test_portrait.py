@@ -385,3 +385,40 @@ def test_signed_in_staff_controls_fit_the_compact_rail(
         qloop.run_until_complete(window.services.client.aclose())
     finally:
         install_language(qapp, "en")
+
+
+def test_the_sign_in_screen_fits_every_size_in_french(
+    qtbot: Any, qapp: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    """The staff sign-in gate (nobody signed in yet): title, fields and keypad, in French
+    (the longest title), side by side on a landscape tablet, stacked in portrait."""
+    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.ui import build_translations
+    from kiosk_app.ui.i18n import install_language
+    from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
+    from tests.conftest import enroll
+
+    build_translations.compile_all()
+    install_language(qapp, "fr")
+    try:
+        window = make_window(qtbot, api_server.url, enroll(api_server.url), language="fr")
+        ui = install_security(window, StaffSession(window.services.client), IdleSettings())
+        assert ui.gate is not None and ui.gate.covering
+        screen = ui.gate.screen
+        problems: dict[str, list[str]] = {}
+        for size in SIZES:
+            relayout(qtbot, window, size)
+            found = clipping(window) + small_buttons(window)
+            keypad, pin = screen.form.keypad, screen.form.pin
+            below = keypad.mapTo(window, keypad.rect().topLeft()).y() > pin.mapTo(
+                window, pin.rect().topLeft()
+            ).y() + pin.height()
+            if below != (size[0] < 900):
+                found.append(f"keypad {'under' if below else 'beside'} the fields")
+            if found:
+                problems[f"sign-in at {size[0]}x{size[1]}"] = found
+        assert problems == {}, problems
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+    finally:
+        install_language(qapp, "en")

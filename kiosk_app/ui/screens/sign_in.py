@@ -33,6 +33,7 @@ from kiosk_app.core.security.staff_session import (
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, label
 from kiosk_app.ui.widgets.keypad import NumericKeypad
+from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 
 if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
@@ -173,7 +174,7 @@ class SignInScreen(QWidget):
         row.addLayout(left, 1)
         self.store = label(store_name, "section")
         left.addWidget(self.store)
-        self.title = label(self.tr("Staff sign-in"), "display")
+        self.title = label(self.tr("Staff sign-in"), "display", wrap=True)  # long in French
         left.addWidget(self.title)
         self.subtitle = label(
             self.tr("Scan your staff badge, or type your staff ID, then enter your PIN."),
@@ -195,9 +196,11 @@ class SignInScreen(QWidget):
         right.addWidget(self.form.keypad)
         right.addStretch(1)
         row.addLayout(right, 1)
+        # portrait tablets: the keypad goes under the fields
+        self._responsive = StackWhenNarrow(self, row, 900)
         centred = QHBoxLayout()
         centred.addStretch(1)
-        centred.addWidget(card, 8)
+        centred.addWidget(card, 30)  # up to its maximum width; a margin either side
         centred.addStretch(1)
         outer.addLayout(centred)
         outer.addStretch(1)
