@@ -410,9 +410,10 @@ def test_the_sign_in_screen_fits_every_size_in_french(
             relayout(qtbot, window, size)
             found = clipping(window) + small_buttons(window)
             keypad, pin = screen.form.keypad, screen.form.pin
-            below = keypad.mapTo(window, keypad.rect().topLeft()).y() > pin.mapTo(
-                window, pin.rect().topLeft()
-            ).y() + pin.height()
+            below = (
+                keypad.mapTo(window, keypad.rect().topLeft()).y()
+                > pin.mapTo(window, pin.rect().topLeft()).y() + pin.height()
+            )
             if below != (size[0] < 900):
                 found.append(f"keypad {'under' if below else 'beside'} the fields")
             if found:
