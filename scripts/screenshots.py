@@ -1,8 +1,8 @@
 """Render every main screen from the demo data into docs/screenshots/ (1280x800).
 
-Associate and kiosk, English and French, light theme (plus dark and high-contrast product
-screens), and portrait tablets (800x1280, ``portrait_*.png``). The README's gallery shows
-these files.
+Associate and kiosk, English and French, light and dark themes (``*_dark.png``; plus a
+high-contrast product screen), and portrait tablets (800x1280, ``portrait_*.png``). The
+README's gallery shows these files.
 
     xvfb-run -a -s "-screen 0 1920x1280x24" .venv/bin/python scripts/screenshots.py
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
@@ -37,7 +37,7 @@ from kiosk_app.ui.theme import make_theme
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 TABLET = (1280, 800)
 PORTRAIT = (800, 1280)  # a portrait tablet (the app also fits 768 x 1024)
-GROUPS = ("associate", "kiosk", "themes", "portrait")
+GROUPS = ("associate", "kiosk", "themes", "portrait", "dark")
 
 
 def enroll(server: DemoServer, mode: str) -> str:
@@ -178,54 +178,60 @@ class Gallery:
                 w.services.scans.deliver(Scan(line["gtin"], "wedge"))
                 await asyncio.sleep(1.5)
 
-    async def associate(self, language: str) -> None:
+    async def associate(self, language: str, theme: str = "light") -> None:
         w = self.window("associate", language)
+        end = "" if theme == "light" else f"_{theme}"
+        if theme != "light":
+            w.setStyleSheet(make_theme(theme).qss())
         await w.services.client.health()
         await asyncio.sleep(0.3)
-        self.save(w, f"home_{language}")
+        self.save(w, f"home_{language}{end}")
         w.open_code("chemise")
         await wait_for(lambda: w.home.results.count() > 0)
-        self.save(w, f"search_{language}")
+        self.save(w, f"search_{language}{end}")
         item = self.product_item()
         await self.show_product(w, item)
-        self.save(w, f"product_{language}")
+        self.save(w, f"product_{language}{end}")
         w.open_code("4006381333931")
         await wait_for(lambda: w.product.notice.isVisible())
-        self.save(w, f"product_not_found_{language}")
+        self.save(w, f"product_not_found_{language}{end}")
 
         customer = await self.show_customer(w)
-        self.save(w, f"customer_{language}")
+        self.save(w, f"customer_{language}{end}")
 
         w.show_screen(w.flows["pickup"].screen())
         await asyncio.sleep(1.5)
-        self.save(w, f"pickups_{language}")
+        self.save(w, f"pickups_{language}{end}")
 
         await self.show_return(w, self.web_order(customer))
-        self.save(w, f"returns_{language}")
+        self.save(w, f"returns_{language}{end}")
 
         w.open_destination(Destination("endless_aisle", item["sku"], None))
         await asyncio.sleep(2.0)
-        self.save(w, f"endless_aisle_{language}")
+        self.save(w, f"endless_aisle_{language}{end}")
 
         w.show_screen(w.flows["sync"].screen())
         await asyncio.sleep(0.5)
-        self.save(w, f"sync_{language}")
+        self.save(w, f"sync_{language}{end}")
         await self.close(w)
 
-    async def kiosk(self, language: str) -> None:
+    async def kiosk(self, language: str, theme: str = "light") -> None:
         w = self.window("kiosk", language)
+        end = "" if theme == "light" else f"_{theme}"
+        if theme != "light":
+            w.setStyleSheet(make_theme(theme).qss())
         await asyncio.sleep(0.5)
-        self.save(w, f"kiosk_home_{language}")
+        self.save(w, f"kiosk_home_{language}{end}")
         w.activateWindow()
         w.home.entry.setFocus()  # no physical keyboard: the on-screen one comes up
         await asyncio.sleep(0.3)
-        self.save(w, f"kiosk_keyboard_{language}")
+        self.save(w, f"kiosk_keyboard_{language}{end}")
         w.home.entry.clearFocus()
         await self.show_kiosk_customer(w)
-        self.save(w, f"kiosk_customer_{language}")
+        self.save(w, f"kiosk_customer_{language}{end}")
         w.show_screen(w.flows["pickup"].screen())
         await asyncio.sleep(0.5)
-        self.save(w, f"kiosk_pickup_{language}")
+        self.save(w, f"kiosk_pickup_{language}{end}")
         await self.close(w)
 
     async def portrait(self) -> None:
@@ -293,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
                 loop.run_until_complete(gallery.associate(language))
             if "kiosk" in args.only:
                 loop.run_until_complete(gallery.kiosk(language))
+            if "dark" in args.only:  # every main screen in the dark theme too
+                loop.run_until_complete(gallery.associate(language, "dark"))
+                loop.run_until_complete(gallery.kiosk(language, "dark"))
         if "portrait" in args.only:
             loop.run_until_complete(gallery.portrait())
         install_language(app, "en")

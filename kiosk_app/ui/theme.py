@@ -187,5 +187,76 @@ QWidget#productImage {
     qproperty-fillColour: ${background}; qproperty-frameColour: ${border};
     qproperty-emptyColour: ${surface_alt};
 }
+/* status text and chips (any screen) */
+QLabel[tone="success"] { color: ${success}; font-weight: 700; }
+QLabel[tone="warning"] { color: ${warning}; font-weight: 700; }
+QLabel[tone="danger"] { color: ${danger}; font-weight: 700; }
+QLabel[chip="danger"] {
+    background: ${danger_bg}; color: ${danger}; border-radius: 10px; padding: 4px 12px;
+    font-weight: 700;
+}
+/* pickups (counter) */
+QWidget[screen="pickup"] QPushButton[role="queueRow"] {
+    background: ${surface}; border: 1px solid ${border}; border-radius: ${radius}px;
+    text-align: left; padding: 0; min-height: 84px;
+}
+QWidget[screen="pickup"] QPushButton[role="queueRow"][waiting="true"] {
+    border: 2px solid ${primary};
+}
+QWidget[screen="pickup"] QPushButton[role="queueRow"][overdue="true"] {
+    border: 2px solid ${warning}; background: ${warning_bg};
+}
+QWidget[screen="pickup"] QLabel[pill="waiting"] {
+    background: ${primary}; color: ${on_primary}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QWidget[screen="pickup"] QLabel[pill="ready"] {
+    background: ${success_bg}; color: ${success}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QWidget[screen="pickup"] QLabel[pill="other"] {
+    background: ${surface_alt}; color: ${text}; border-radius: 14px; padding: 4px 12px;
+    font-weight: 700;
+}
+QWidget[screen="pickup"] QPushButton[role="primary"]:disabled {
+    background: ${surface_alt}; color: ${text_muted}; border: 1px solid ${border};
+}
+QWidget[screen="pickup"] QLabel[role="warnline"] { color: ${warning}; font-weight: 600; }
+QWidget[screen="pickup"] QLabel[role="mark"] {
+    font-size: 88px; font-weight: 800; color: ${success};
+}
+QWidget[screen="pickup"] QLabel[role="mark"][tone="bad"] { color: ${danger}; }
+QWidget[screen="pickup"] QLabel[role="late"] {
+    color: ${warning}; font-weight: 700; font-size: ${font_small}px;
+}
+QWidget[screen="pickup"] QLabel[role="step"] {
+    color: ${text_muted}; font-weight: 600; padding: 6px 14px; border-radius: 16px;
+}
+QWidget[screen="pickup"] QLabel[role="step"][current="true"] {
+    background: ${primary}; color: ${on_primary};
+}
+QWidget[screen="pickup"] QLabel[role="step"][done="true"] { color: ${success}; }
+QWidget[screen="pickup"] QLabel[role="count"] { font-size: 26px; font-weight: 800; }
+QWidget[screen="pickup"] QPushButton[role="key"] { padding: 0; }
+QWidget[screen="pickup"] QLabel[role="count"][complete="true"] { color: ${success}; }
+QWidget[screen="pickup"] QLabel[role="big"] { font-size: 34px; font-weight: 800; }
+QWidget[screen="pickup"] QLabel[role="bigok"] {
+    font-size: 34px; font-weight: 800; color: ${success};
+}
+QWidget[screen="pickup"] QLabel[role="bigbad"] {
+    font-size: 30px; font-weight: 800; color: ${danger};
+}
+QWidget[screen="pickup"] QFrame#notice[level="warning"] {
+    background: ${warning_bg}; border: 1px solid ${warning};
+}
+QWidget[screen="pickup"] QFrame[lineRow="true"] { border-bottom: 1px solid ${surface_alt}; }
+/* pickups (kiosk check-in) */
+QWidget[screen="kioskPickup"] QLabel[role="kioskTitle"] { font-size: 44px; font-weight: 800; }
+QWidget[screen="kioskPickup"] QLabel[role="kioskText"] { font-size: 26px; color: ${text}; }
+QWidget[screen="kioskPickup"] QLabel[role="kioskIcon"] {
+    font-size: 96px; font-weight: 800; color: ${primary};
+}
+QWidget[screen="kioskPickup"] QLabel[role="kioskIcon"][tone="ok"] { color: ${success}; }
+QWidget[screen="kioskPickup"] QLabel[role="kioskIcon"][tone="bad"] { color: ${danger}; }
 """
 )

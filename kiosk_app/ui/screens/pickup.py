@@ -50,7 +50,6 @@ from kiosk_app.ui.screens.pickup_text import (
     status_text,
 )
 from kiosk_app.ui.tasks import TaskSlot
-from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.keypad import NumericKeypad
@@ -66,49 +65,6 @@ REFRESH_MS = 4000
 #: under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768
 #: keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).
 SESSION_NARROW = 760
-T = LIGHT
-PICKUP_QSS = f"""
-QPushButton[role="queueRow"] {{
-    background: {T.surface}; border: 1px solid {T.border}; border-radius: {T.radius}px;
-    text-align: left; padding: 0; min-height: 84px;
-}}
-QPushButton[role="queueRow"][waiting="true"] {{ border: 2px solid {T.primary}; }}
-QPushButton[role="queueRow"][overdue="true"] {{
-    border: 2px solid {T.warning}; background: {T.warning_bg};
-}}
-QLabel[pill="waiting"] {{
-    background: {T.primary}; color: {T.on_primary}; border-radius: 14px; padding: 4px 12px;
-    font-weight: 700;
-}}
-QLabel[pill="ready"] {{
-    background: {T.success_bg}; color: {T.success}; border-radius: 14px; padding: 4px 12px;
-    font-weight: 700;
-}}
-QLabel[pill="other"] {{
-    background: {T.surface_alt}; color: {T.text}; border-radius: 14px; padding: 4px 12px;
-    font-weight: 700;
-}}
-QPushButton[role="primary"]:disabled {{
-    background: {T.surface_alt}; color: {T.text_muted}; border: 1px solid {T.border};
-}}
-QLabel[role="warnline"] {{ color: {T.warning}; font-weight: 600; }}
-QLabel[role="mark"] {{ font-size: 88px; font-weight: 800; color: {T.success}; }}
-QLabel[role="mark"][tone="bad"] {{ color: {T.danger}; }}
-QLabel[role="late"] {{ color: {T.warning}; font-weight: 700; font-size: {T.font_small}px; }}
-QLabel[role="step"] {{
-    color: {T.text_muted}; font-weight: 600; padding: 6px 14px; border-radius: 16px;
-}}
-QLabel[role="step"][current="true"] {{ background: {T.primary}; color: {T.on_primary}; }}
-QLabel[role="step"][done="true"] {{ color: {T.success}; }}
-QLabel[role="count"] {{ font-size: 26px; font-weight: 800; }}
-QPushButton[role="key"] {{ padding: 0; }}
-QLabel[role="count"][complete="true"] {{ color: {T.success}; }}
-QLabel[role="big"] {{ font-size: 34px; font-weight: 800; }}
-QLabel[role="bigok"] {{ font-size: 34px; font-weight: 800; color: {T.success}; }}
-QLabel[role="bigbad"] {{ font-size: 30px; font-weight: 800; color: {T.danger}; }}
-QFrame#notice[level="warning"] {{ background: {T.warning_bg}; border: 1px solid {T.warning}; }}
-QFrame[lineRow="true"] {{ border-bottom: 1px solid {T.surface_alt}; }}
-"""
 
 
 def _clock(value: datetime | None) -> str:
@@ -216,7 +172,7 @@ class PickupScreen(QWidget):
     def __init__(self, window: MainWindow, core: PickupServices) -> None:
         super().__init__()
         self.setObjectName("screen")
-        self.setStyleSheet(PICKUP_QSS)
+        self.setProperty("screen", "pickup")  # its rules are in the theme (theme.py)
         self._window = window
         self.core = core
         self._queue_task = TaskSlot(self)

@@ -11,18 +11,9 @@ from kiosk_app.core.scan.results import PickupQR
 from kiosk_app.core.services.pickups import CheckInState, CheckInStep, PickupServices
 from kiosk_app.ui.screens.pickup_text import message_text
 from kiosk_app.ui.tasks import TaskSlot
-from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, label
 
 RESET_AFTER_MS = 20_000  # the confirmation clears itself for the next customer
-T = LIGHT
-KIOSK_QSS = f"""
-QLabel[role="kioskTitle"] {{ font-size: 44px; font-weight: 800; }}
-QLabel[role="kioskText"] {{ font-size: 26px; color: {T.text}; }}
-QLabel[role="kioskIcon"] {{ font-size: 96px; font-weight: 800; color: {T.primary}; }}
-QLabel[role="kioskIcon"][tone="ok"] {{ color: {T.success}; }}
-QLabel[role="kioskIcon"][tone="bad"] {{ color: {T.danger}; }}
-"""
 
 
 class KioskCheckInScreen(QWidget):
@@ -31,7 +22,7 @@ class KioskCheckInScreen(QWidget):
     def __init__(self, core: PickupServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
-        self.setStyleSheet(KIOSK_QSS)
+        self.setProperty("screen", "kioskPickup")  # its rules are in the theme
         self.core = core
         self._task = TaskSlot(self)
         outer = QVBoxLayout(self)

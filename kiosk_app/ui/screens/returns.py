@@ -48,7 +48,7 @@ from kiosk_app.ui.screens.return_text import (
     tender_label,
 )
 from kiosk_app.ui.tasks import TaskSlot
-from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge, set_tone
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
@@ -578,14 +578,14 @@ class ReturnScreen(QWidget):
                 .replace("%1", view.approval.manager_name)
                 .replace("%2", view.approval.manager_id)
             )
-            self.approval_label.setStyleSheet("color: #1d7a46; font-weight: 700;")
+            set_tone(self.approval_label, "success")
         elif reasons:
             self.approval_label.setText(
                 self.tr("Manager approval needed: %1").replace(
                     "%1", ", ".join(approval_reason_label(r) for r in reasons)
                 )
             )
-            self.approval_label.setStyleSheet("color: #8a5300; font-weight: 700;")
+            set_tone(self.approval_label, "warning")
         self.approval_label.setVisible(view.approval is not None or bool(reasons))
         self.approval_button.setVisible(bool(reasons) and view.approval is None)
         self.missing_label.setText("\n".join(missing_label(m) for m in view.missing))

@@ -97,7 +97,7 @@ class CredentialForm(QWidget):
         layout.addWidget(self.pin)
         self.error = label("", None, wrap=True)
         self.error.setObjectName("signInError")
-        self.error.setStyleSheet("color: #b3261e; font-weight: 700;")
+        self.error.setProperty("tone", "danger")  # the theme's danger colour
         self.error.hide()
         layout.addWidget(self.error)
         self.keypad = NumericKeypad(self.pin)

@@ -52,10 +52,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 5000  # ages and retry timers move on while the page is open
-_CHIP_QSS = (
-    "QLabel {{ background: {bg}; color: {fg}; border-radius: 10px; padding: 4px 12px;"
-    " font-weight: 700; }}"
-)
 
 
 def offline_decision_text(decision: Decision) -> str | None:
@@ -412,7 +408,7 @@ class SyncScreen(QWidget):
     def _chip(self, entry: EntryView) -> QWidget:
         conflict = entry.status is EntryStatus.CONFLICT
         chip = label(self.tr("Conflict") if conflict else self.tr("Refused"))
-        chip.setStyleSheet(_CHIP_QSS.format(bg=LIGHT.danger_bg, fg=LIGHT.danger))
+        chip.setProperty("chip", "danger")  # styled by the theme
         return chip
 
     def _attention_card(self, entry: EntryView) -> Card:

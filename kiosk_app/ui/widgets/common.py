@@ -55,6 +55,13 @@ def set_badge(widget: QLabel, quantity: int, text: str) -> None:
     widget.style().polish(widget)
 
 
+def set_tone(widget: QLabel, tone: str) -> None:
+    """Status text in the theme's colour for ``tone`` (success, warning, danger)."""
+    widget.setProperty("tone", tone)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def clear_layout(layout: QVBoxLayout | object) -> None:
     from PySide6.QtWidgets import QLayout
 
