@@ -40,8 +40,7 @@ from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSn
 from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
-from kiosk_app.ui.theme import LIGHT
-from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
+from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_tone
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
@@ -322,14 +321,18 @@ class SyncScreen(QWidget):
         clear_layout(self.policy_rows)
         for flow, name in names.items():
             allowed = policy.rule(flow.value) == "allow"
-            mark = "✓" if allowed else "✕"
-            colour = LIGHT.success if allowed else LIGHT.danger
             verdict = self.tr("works offline") if allowed else self.tr("needs the network")
-            row = label(
-                f'<span style="color:{colour}; font-weight:700">{mark}</span> {name}'
-                f'<br><span style="color:{LIGHT.text_muted}">{verdict}</span>',
-                wrap=True,
-            )
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            mark = label("✓" if allowed else "✕")  # the sign and the words carry the meaning
+            set_tone(mark, "success" if allowed else "danger")  # the theme's colours
+            line.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+            words = QVBoxLayout()
+            words.setSpacing(0)
+            words.addWidget(label(name, wrap=True))
+            words.addWidget(label(verdict, "muted", wrap=True))
+            line.addLayout(words, 1)
             row.setAccessibleName(f"{name}: {verdict}")
             self.policy_rows.addWidget(row)
 
