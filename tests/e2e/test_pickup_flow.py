@@ -25,7 +25,7 @@ from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.pickup import PickupScreen
 from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 from tests.conftest import enroll
-from tests.ui.conftest import make_window, settle
+from tests.ui.conftest import make_window, pickup_screen, settle
 
 STORE = "PAR01"
 
@@ -129,12 +129,6 @@ def app(
     yield window
     window.close()
     qloop.run_until_complete(window.services.client.aclose())
-
-
-def pickup_screen(window: MainWindow) -> PickupScreen:
-    screen = window.flows["pickup"].screen()
-    assert isinstance(screen, PickupScreen)
-    return screen
 
 
 def open_pickups(qtbot: Any, window: MainWindow) -> PickupScreen:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from kiosk_app.core.api.client import ApiClient, Timeouts
@@ -13,6 +15,7 @@ from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
 from kiosk_app.ui.main_window import MainWindow, Services
+from kiosk_app.ui.screens.pickup import PickupScreen
 from kiosk_app.ui.theme import LIGHT
 
 
@@ -74,3 +77,41 @@ def window(
     yield w
     w.close()
     qloop.run_until_complete(w.services.client.aclose())
+
+
+@pytest.fixture
+def associate(window: MainWindow) -> MainWindow:
+    """The associate tablet's window (``window``, named for tests that also use a kiosk)."""
+    return window
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, kiosk_token: str
+) -> Iterator[MainWindow]:
+    w = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+    yield w
+    w.close()
+    qloop.run_until_complete(w.services.client.aclose())
+
+
+def api_get(server: DemoServer, token: str, path: str, **params: Any) -> Any:
+    """A read on the test server, as a device (to pick data for a test)."""
+    response = httpx.get(
+        server.url + path, params=params, headers={"Authorization": f"Bearer {token}"}, timeout=10
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def query(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+    """Read the test server's SQLite file directly (read-only)."""
+    path = server.db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        return con.execute(sql, args).fetchall()
+
+
+def pickup_screen(window: MainWindow) -> PickupScreen:
+    screen = window.flows["pickup"].screen()
+    assert isinstance(screen, PickupScreen)
+    return screen

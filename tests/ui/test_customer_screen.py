@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,15 +16,9 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.remote_state import Loaded
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.customer import CustomerFlow, CustomerScreen
-from tests.ui.conftest import make_window, settle
+from tests.ui.conftest import make_window, query, settle
 
 PANEL_NAMES = ("profile", "cart", "open_orders", "orders", "recommendations")
-
-
-def query(server: DemoServer, sql: str) -> list[tuple[Any, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def rich_customer(server: DemoServer) -> tuple[str, str]:

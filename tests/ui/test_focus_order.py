@@ -16,13 +16,9 @@ from its first control all the way round the window. On each screen:
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -51,7 +47,7 @@ from kiosk_app.ui.screens.returns import ReturnsFlow
 from kiosk_app.ui.screens.sign_in import CredentialForm
 from kiosk_app.ui.screens.sync_status import SyncFlow, SyncScreen
 from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
-from tests.ui.conftest import make_window, settle
+from tests.ui.conftest import api_get, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
 
 CONTROLS = (
@@ -228,40 +224,6 @@ def assert_reading_order(qtbot: Any, window: MainWindow, screen: QWidget) -> Foc
 
 
 # -- the screens -------------------------------------------------------------------------------
-def api_get(server: DemoServer, token: str, path: str, **params: Any) -> Any:
-    response = httpx.get(
-        server.url + path, params=params, headers={"Authorization": f"Bearer {token}"}, timeout=10
-    )
-    response.raise_for_status()
-    return response.json()
-
-
-def query(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        return con.execute(sql, args).fetchall()
-
-
-@pytest.fixture
-def associate(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
-) -> Iterator[MainWindow]:
-    window = make_window(qtbot, api_server.url, device_token)
-    yield window
-    window.close()
-    qloop.run_until_complete(window.services.client.aclose())
-
-
-@pytest.fixture
-def kiosk(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, kiosk_token: str
-) -> Iterator[MainWindow]:
-    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
-    yield window
-    window.close()
-    qloop.run_until_complete(window.services.client.aclose())
-
-
 def test_home_goes_entry_then_find(qtbot: Any, associate: MainWindow) -> None:
     associate.activateWindow()
     (first,) = tab_from(qtbot, associate.home.entry, 1)
@@ -324,12 +286,6 @@ def test_customer_with_cart_lines_to_fetch(
     qtbot.wait(50)
     assert any(w.accessibleName().startswith("Fetch ") for w in controls_of(screen))
     assert_reading_order(qtbot, associate, screen)
-
-
-def pickup_screen(window: MainWindow) -> PickupScreen:
-    screen = window.flows["pickup"].screen()
-    assert isinstance(screen, PickupScreen)
-    return screen
 
 
 def test_pickup_queue(qtbot: Any, qloop: asyncio.AbstractEventLoop, associate: MainWindow) -> None:

@@ -10,12 +10,8 @@ touch target, and the navigation rail turns compact on narrow windows.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -31,9 +27,8 @@ from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.pickups import Step
 from kiosk_app.core.services.returns import Phase
 from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import PickupScreen
 from kiosk_app.ui.screens.returns import ReturnsFlow
-from tests.ui.conftest import make_window, settle
+from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
 
 PORTRAIT = (800, 1280)
@@ -148,46 +143,6 @@ def check_sizes(qtbot: Any, window: MainWindow, what: str) -> None:
 
 
 # -- windows and data --------------------------------------------------------------------------
-@pytest.fixture
-def associate(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
-) -> Iterator[MainWindow]:
-    window = make_window(qtbot, api_server.url, device_token)
-    yield window
-    window.close()
-    qloop.run_until_complete(window.services.client.aclose())
-
-
-@pytest.fixture
-def kiosk(
-    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, kiosk_token: str
-) -> Iterator[MainWindow]:
-    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
-    yield window
-    window.close()
-    qloop.run_until_complete(window.services.client.aclose())
-
-
-def api_get(server: DemoServer, token: str, path: str, **params: Any) -> Any:
-    response = httpx.get(
-        server.url + path, params=params, headers={"Authorization": f"Bearer {token}"}, timeout=10
-    )
-    response.raise_for_status()
-    return response.json()
-
-
-def query(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        return con.execute(sql, args).fetchall()
-
-
-def pickup_screen(window: MainWindow) -> PickupScreen:
-    screen = window.flows["pickup"].screen()
-    assert isinstance(screen, PickupScreen)
-    return screen
-
-
 # -- associate -----------------------------------------------------------------------------------
 def test_home(qtbot: Any, associate: MainWindow) -> None:
     associate.show_home()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -22,7 +21,7 @@ from kiosk_app.core.services.returns import Missing, Phase, ScanResultCode
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.returns import ReturnsFlow
 from tests.conftest import enroll
-from tests.ui.conftest import make_window, settle
+from tests.ui.conftest import make_window, query, settle
 
 RECENT = "o.delivered_at > datetime('now', '-25 days')"
 LATE = (
@@ -41,12 +40,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
 @pytest.fixture(scope="module")
 def token(server: DemoServer) -> str:
     return enroll(server.url)
-
-
-def query(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return conn.execute(sql, args).fetchall()
 
 
 def order_with(server: DemoServer, where: str, skip: int = 0) -> str:
