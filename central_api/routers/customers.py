@@ -127,6 +127,10 @@ class CustomerIds:
     customer_number: str
     loyalty_number: str
 
+    @classmethod
+    def of(cls, customer: Customer) -> CustomerIds:
+        return cls(customer.id, customer.customer_number, customer.loyalty_number)
+
 
 _ids_cache: dict[tuple[str, str], tuple[float, CustomerIds]] = {}
 _ids_lock = threading.Lock()
@@ -148,13 +152,12 @@ def find_customer_ids(session: Session, ref: str) -> CustomerIds:
         hit = _ids_cache.get(key)
     if hit is not None and hit[0] > now:
         return hit[1]
-    customer = find_customer(session, ref)
-    return CustomerIds(customer.id, customer.customer_number, customer.loyalty_number)
+    return CustomerIds.of(find_customer(session, ref))
 
 
 def _remember_ids(session: Session, ref: str, customer: Customer) -> None:
     """Every lookup feeds the cache: the profile panel's lookup serves the four others."""
-    ids = CustomerIds(customer.id, customer.customer_number, customer.loyalty_number)
+    ids = CustomerIds.of(customer)
     url = str(session.get_bind().engine.url)
     expires = time.monotonic() + IDS_TTL_S
     with _ids_lock:
