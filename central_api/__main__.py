@@ -18,7 +18,7 @@ from pathlib import Path
 
 import uvicorn
 
-from central_api import __version__
+from central_api import __version__, workers
 from central_api.app import create_app, prepare_database
 from central_api.db import Database
 from central_api.settings import ServerSettings
@@ -55,6 +55,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="demo stores' policy: staff actions need a signed-in person (required), or "
         "associate devices keep device-level grants when nobody is signed in (optional)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes sharing the port (Linux); a production-like server uses "
+        "several, so that parallel requests are served in parallel",
+    )
     parser.add_argument("--log-level", default="warning")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -63,6 +70,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper())
+    if args.workers < 1:
+        print("kiosk-central-api: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.workers > 1 and (why := workers.supported()) is not None:
+        print(f"kiosk-central-api: {why}", file=sys.stderr)
+        return 2
     db_url = args.db
     if not db_url:
         folder = Path(tempfile.mkdtemp(prefix="kiosk-central-api-"))
@@ -79,31 +92,33 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clear line for IT instead of a traceback
         print(f"kiosk-central-api: cannot prepare the database {db_url!r}: {exc}", file=sys.stderr)
         return 2
-    app = create_app(settings, db)
 
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets whose
-    # proto says TCP; without it every keep-alive request waits ~40 ms for a delayed ACK.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        sockets = workers.bind_shared(family, args.host, args.port, args.workers)
     except OSError as exc:
         print(
             f"kiosk-central-api: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr
         )
         return 2
-    sock.listen(128)
-    port = sock.getsockname()[1]
+    port = sockets[0].getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
-    server = uvicorn.Server(config)
+
+    def serve(sock: socket.socket, database: Database, epoch: workers.Epoch | None) -> None:
+        app = create_app(settings, database, epoch)
+        config = uvicorn.Config(app, log_level=args.log_level, access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+
     print(
         json.dumps({"event": "listening", "url": f"http://{host}:{port}", "db": db_url}),
         flush=True,
     )
-    server.run(sockets=[sock])
-    return 0
+    if args.workers == 1:
+        serve(sockets[0], db, None)
+        return 0
+    db.dispose()  # each worker opens its own connections after the fork
+    epoch = workers.Epoch()
+    return workers.run_workers(sockets, lambda sock: serve(sock, Database(db_url), epoch))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from central_api.problems import install_problem_handlers
 from central_api.routers import devices, products, stores
 from central_api.schemas import HealthOut
 from central_api.settings import ServerSettings
+from central_api.workers import Epoch
 
 
 class InvalidatePrincipals:
@@ -54,8 +55,13 @@ class AddedLatency:
         await self.app(scope, receive, send)
 
 
-def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
-    """Build the app; the database must already hold its schema (see ``prepare_database``)."""
+def create_app(
+    settings: ServerSettings, db: Database | None = None, epoch: Epoch | None = None
+) -> FastAPI:
+    """Build the app; the database must already hold its schema (see ``prepare_database``).
+
+    ``epoch`` is shared by the worker processes of one server (``central_api.workers``).
+    """
     app = FastAPI(
         title="Omnistore central API (reference)",
         version=__version__,
@@ -64,7 +70,7 @@ def create_app(settings: ServerSettings, db: Database | None = None) -> FastAPI:
     app.router.route_class = InlineReadRoute  # /v1/health
     app.state.settings = settings
     app.state.db = db or Database(settings.db_url)
-    app.state.principals = PrincipalCache()
+    app.state.principals = PrincipalCache(epoch=epoch)
     app.add_middleware(InvalidatePrincipals, cache=app.state.principals)
     install_problem_handlers(app)
 

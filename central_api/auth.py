@@ -13,13 +13,14 @@ holds a staff scope, whoever signs in on it.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -28,6 +29,7 @@ from sqlalchemy import select
 
 from central_api.models import Device
 from central_api.problems import Problem
+from central_api.workers import Epoch
 
 DEVICE_TOKEN_PREFIX = "dvc_"
 STAFF_TOKEN_HEADER = "x-staff-token"
@@ -102,51 +104,103 @@ def _bearer(request: Request) -> str:
 
 
 class PrincipalCache:
-    """Who a (device token, staff token) pair is, kept a few seconds.
+    """Who a (device token, staff token) pair is, kept up to a minute.
 
     Resolving a principal costs several queries (device, store, staff session, store
-    policy) on every request; a screen that loads five panels at once pays it five times.
-    Any change to devices, staff sessions or policies clears the whole cache (see
-    ``invalidate_on_writes`` in ``central_api.app``), so sign-out and revocation still take
-    effect at once; the TTL only bounds how late a staff session's natural expiry is seen.
+    policy); a screen that loads five panels at once would pay it five times. Any change to
+    devices, staff sessions or policies made through the API clears the whole cache (see
+    ``InvalidatePrincipals`` in ``central_api.app``), so sign-out and revocation take effect
+    at once. An entry never outlives its staff session; the TTL only bounds how late a
+    change made behind the API's back (a database edit) is seen.
+
+    Concurrent misses for one key share one resolution (``resolving``): when an entry
+    expired, the five panels of a customer screen used to resolve it five times at once,
+    and that burst was the slowest screen open in a hundred. A resolution that started
+    before a ``clear`` is not cached (its answer may predate the sign-out that cleared).
+
+    With several worker processes (``central_api.workers``) a clear in one must reach all:
+    every entry carries the shared ``Epoch`` it was made in, and a clear bumps it.
     """
 
-    def __init__(self, ttl_s: float = 5.0, max_entries: int = 2048) -> None:
+    def __init__(
+        self, ttl_s: float = 60.0, max_entries: int = 2048, epoch: Epoch | None = None
+    ) -> None:
         self._ttl = ttl_s
         self._max = max_entries
-        self._entries: dict[tuple[str, str], tuple[float, Principal]] = {}
+        self._epoch = epoch or Epoch()
+        self._entries: dict[tuple[str, str], tuple[float, int, Principal]] = {}
+        self._pending: dict[tuple[str, str], asyncio.Task[Principal]] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple[str, str]) -> Principal | None:
         with self._lock:
             hit = self._entries.get(key)
-            if hit is None or hit[0] < time.monotonic():
+            if hit is None or hit[0] < time.monotonic() or hit[1] != self._epoch.value:
                 return None
-            return hit[1]
+            return hit[2]
 
-    def put(self, key: tuple[str, str], principal: Principal) -> None:
+    def put(
+        self, key: tuple[str, str], principal: Principal, generation: int | None = None
+    ) -> None:
+        """Keep ``principal``; not when the cache was cleared since ``generation``."""
+        lifetime = self._ttl
+        if principal.staff is not None:
+            left = (principal.staff.expires_at - datetime.now(UTC)).total_seconds()
+            lifetime = min(lifetime, left)
         with self._lock:
+            now = self._epoch.value
+            if lifetime <= 0 or (generation is not None and generation != now):
+                return
             if len(self._entries) >= self._max:
                 self._entries.clear()
-            self._entries[key] = (time.monotonic() + self._ttl, principal)
+            self._entries[key] = (time.monotonic() + lifetime, now, principal)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._epoch.bump()
+
+    def resolving(
+        self, key: tuple[str, str], resolve: Callable[[], Awaitable[Principal]]
+    ) -> asyncio.Task[Principal]:
+        """The one resolution of ``key`` in flight on this loop (started if none is)."""
+        task = self._pending.get(key)
+        if task is not None and task.get_loop() is asyncio.get_running_loop():
+            return task
+        generation = self._epoch.value
+        task = asyncio.ensure_future(resolve())
+        self._pending[key] = task
+
+        def settle(done: asyncio.Task[Principal]) -> None:
+            if self._pending.get(key) is done:
+                del self._pending[key]
+            if not done.cancelled() and done.exception() is None:
+                self.put(key, done.result(), generation)
+
+        task.add_done_callback(settle)
+        return task
 
 
 async def current_principal(request: Request) -> Principal:
     """Who is calling. A coroutine so that a cache hit (nearly every request) costs no hop
-    to the thread pool; a miss resolves in the pool, as the database calls block."""
+    to the thread pool."""
     token = _bearer(request)
     cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
+    if cache is None:
+        return await _resolve(request, token)
     key = (token_hash(token), request.headers.get(STAFF_TOKEN_HEADER, "").strip())
-    if cache is not None and (known := cache.get(key)) is not None:
+    if (known := cache.get(key)) is not None:
         return known
-    principal = await run_in_threadpool(_resolve_principal, request, token)
-    if cache is not None:
-        cache.put(key, principal)
-    return principal
+    # shielded: a caller that goes away does not cancel the others' shared resolution
+    return await asyncio.shield(cache.resolving(key, lambda: _resolve(request, token)))
+
+
+async def _resolve(request: Request, token: str) -> Principal:
+    """On SQLite the queries run on the loop (as reads do, see ``central_api.inline_reads``);
+    elsewhere in the thread pool, as they wait on the network."""
+    if request.app.state.db.is_sqlite:
+        return _resolve_principal(request, token)
+    return await run_in_threadpool(_resolve_principal, request, token)
 
 
 def _resolve_principal(request: Request, token: str) -> Principal:

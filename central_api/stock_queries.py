@@ -6,16 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central_api.geo import distance_km
-from central_api.models import Location, Product, Stock
-from central_api.problems import not_found
+from central_api.locations import Place, places
+from central_api.models import Product, Stock
 from central_api.schemas import AvailabilityOut, LocationStock
-
-
-def location_by_code(session: Session, code: str) -> Location:
-    loc = session.scalars(select(Location).where(Location.code == code.upper())).first()
-    if loc is None:
-        raise not_found("Store", code)
-    return loc
 
 
 def available_by_product(
@@ -29,19 +22,23 @@ def available_by_product(
     return {pid: max(0, int(avail)) for pid, avail in rows}
 
 
-def availability(session: Session, product: Product, here: Location) -> AvailabilityOut:
+def availability(session: Session, product: Product, here: Place) -> AvailabilityOut:
     rows = session.execute(
-        select(Location, Stock.on_hand - Stock.reserved)
-        .join(Stock, Stock.location_id == Location.id)
-        .where(Stock.product_id == product.id)
+        select(Stock.location_id, Stock.on_hand - Stock.reserved).where(
+            Stock.product_id == product.id
+        )
     ).all()
+    known = places(session).by_id
     here_qty = 0
     stores: list[LocationStock] = []
     warehouses: list[LocationStock] = []
-    for loc, avail in rows:
+    for location_id, avail in rows:
         qty = max(0, int(avail))
-        if loc.id == here.id:
+        if location_id == here.id:
             here_qty = qty
+            continue
+        loc = known.get(location_id)
+        if loc is None:
             continue
         entry = LocationStock(
             code=loc.code,

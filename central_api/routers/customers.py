@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
@@ -31,6 +32,7 @@ from central_api.deps import DB
 from central_api.geo import distance_km
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
+from central_api.locations import places
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
 from central_api.models import (
     CartLine,
@@ -68,7 +70,6 @@ from central_api.schemas_customers import (
     RecommendationsOut,
     SkuAvailabilityOut,
 )
-from central_api.stock_queries import location_by_code
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["customers"])
 
@@ -212,7 +213,7 @@ def _next_tier(points: int) -> tuple[str | None, int | None]:
 
 
 def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
-    store = session.get(Location, customer.preferred_store_id or 0)
+    store = places(session).by_id.get(customer.preferred_store_id or 0)
     next_tier, to_next = _next_tier(customer.points)
     out = CustomerOut(
         customer_number=customer.customer_number,
@@ -256,25 +257,33 @@ def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
 
 
 def availability_for(
-    session: Session, here: Location, products: list[Product]
+    session: Session, here_id: int, products: Sequence[Product]
 ) -> dict[int, SkuAvailabilityOut]:
-    """Stock here, the nearest other store having it and the warehouse, for many products."""
+    """Stock here, the nearest other store having it and the warehouse, for many products.
+
+    One query of plain stock columns; where each location is comes from ``places``.
+    """
     ids = [p.id for p in products]
     if not ids:
         return {}
     rows = session.execute(
-        select(Stock.product_id, Stock.on_hand - Stock.reserved, Location)
-        .join(Location, Location.id == Stock.location_id)
-        .where(Stock.product_id.in_(ids))
+        select(Stock.product_id, Stock.location_id, Stock.on_hand - Stock.reserved).where(
+            Stock.product_id.in_(ids)
+        )
     ).all()
+    known = places(session).by_id
+    here = known[here_id]
     here_qty: dict[int, int] = {}
     warehouse: dict[int, int] = {}
     nearest: dict[int, NearestStockOut] = {}
     distances: dict[int, float] = {}
-    for product_id, avail, loc in rows:
+    for product_id, location_id, avail in rows:
         qty = max(0, int(avail))
-        if loc.id == here.id:
+        loc = known.get(location_id)
+        if location_id == here_id:
             here_qty[product_id] = qty
+        elif loc is None:
+            continue
         elif loc.kind == "warehouse":
             warehouse[product_id] = warehouse.get(product_id, 0) + qty
         elif qty > 0:
@@ -325,14 +334,33 @@ def _recommendations_out(
 PickupStore = aliased(Location)
 
 
-def order_summaries(
+def order_page(
+    session: Session, here_id: int, condition: Any, *, limit: int, offset: int
+) -> tuple[list[OrderSummaryOut], int]:
+    """A page of ``order_summaries`` and how many orders match in all.
+
+    The total is a window count on the page's own query, not a query of its own; only a
+    page past the end (no row to carry it) counts separately.
+    """
+    items, total = _summaries(session, here_id, condition, limit=limit, offset=offset)
+    if total is None:
+        total = session.scalar(select(func.count()).select_from(Order).where(condition)) or 0
+    return items, total
+
+
+def order_summaries(session: Session, here_id: int, condition: Any) -> list[OrderSummaryOut]:
+    """Every order matching ``condition``, newest first, with its pickup."""
+    return _summaries(session, here_id, condition)[0]
+
+
+def _summaries(
     session: Session,
     here_id: int,
     condition: Any,
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> list[OrderSummaryOut]:
+) -> tuple[list[OrderSummaryOut], int | None]:
     """Orders matching ``condition``, newest first, with their pickup, in two queries.
 
     Read as plain columns (orders joined to their store and pickup, then their lines): the
@@ -358,6 +386,7 @@ def order_summaries(
             Pickup.promised_at,
             Pickup.ready_at,
             Pickup.expires_at,
+            func.count().over(),
         )
         .outerjoin(Location, Location.id == Order.store_id)
         .outerjoin(Pickup, Pickup.order_id == Order.id)
@@ -401,6 +430,7 @@ def order_summaries(
         promised_at,
         ready_at,
         expires_at,
+        _total,
     ) in rows:
         order_lines = lines[order_id]
         out.append(
@@ -434,7 +464,7 @@ def order_summaries(
                 ),
             )
         )
-    return out
+    return out, (int(rows[0][-1]) if rows else None)
 
 
 # -- endpoints ----------------------------------------------------------------------------
@@ -512,31 +542,31 @@ def get_cart(
     with db.session() as s:
         customer = find_customer_ids(s, ref)
         authorise(principal, customer, code, sign)
-        here = location_by_code(s, principal.store_code)
-        lines = s.scalars(
-            select(CartLine)
+        lines = s.execute(
+            select(CartLine.quantity, CartLine.added_at, Product)
+            .join(Product, Product.id == CartLine.product_id)
             .where(CartLine.customer_id == customer.id)
-            .options(selectinload(CartLine.product))
             .order_by(CartLine.added_at.desc(), CartLine.id)
         ).all()
-        stock = availability_for(s, here, [line.product for line in lines])
+        products = [product for _quantity, _added, product in lines]
+        stock = availability_for(s, principal.store_id, products)
         out_lines = [
             CartLineOut(
-                product=ProductOut.model_validate(line.product),
-                quantity=line.quantity,
-                added_at=line.added_at,
-                line_total=line.product.price * line.quantity,
-                availability=stock[line.product.id],
+                product=ProductOut.model_validate(product),
+                quantity=quantity,
+                added_at=added_at,
+                line_total=product.price * quantity,
+                availability=stock[product.id],
             )
-            for line in lines
+            for quantity, added_at, product in lines
         ]
         return CartOut(
             customer_number=customer.customer_number,
-            store_code=here.code,
+            store_code=principal.store_code,
             lines=out_lines,
             item_count=sum(line.quantity for line in out_lines),
             total=sum((line.line_total for line in out_lines), start=Decimal("0.00")),
-            currency=lines[0].product.currency if lines else "EUR",
+            currency=products[0].currency if products else "EUR",
         )
 
 
@@ -552,9 +582,9 @@ def get_orders(
     with db.session() as s:
         customer = find_customer_ids(s, ref)  # the caller's store is known: no store lookup
         mine = Order.customer_id == customer.id
-        total = s.scalar(select(func.count()).select_from(Order).where(mine)) or 0
+        items, total = order_page(s, principal.store_id, mine, limit=limit, offset=offset)
         return OrderPageOut(
-            items=order_summaries(s, principal.store_id, mine, limit=limit, offset=offset),
+            items=items,
             total=total,
             limit=limit,
             offset=offset,
@@ -618,8 +648,8 @@ def product_recommendations(
         ).first()
         if product is None:
             raise not_found("Product", sku)
-        here = location_by_code(s, principal.store_code)
-        return _recommendations_out(here.code, "product", for_product(s, product, here.id, limit))
+        recs = for_product(s, product, principal.store_id, limit)
+        return _recommendations_out(principal.store_code, "product", recs)
 
 
 @router.post("/availability/batch", response_model=AvailabilityBatchOut)
@@ -634,12 +664,11 @@ def availability_batch(
     """
     wanted = list(dict.fromkeys(s.strip().upper() for s in body.skus if s.strip()))
     with db.session() as s:
-        here = location_by_code(s, principal.store_code)
         products = s.scalars(select(Product).where(func.upper(Product.sku).in_(wanted))).all()
         by_sku = {p.sku.upper(): p for p in products}
-        stock = availability_for(s, here, list(products))
+        stock = availability_for(s, principal.store_id, products)
         return AvailabilityBatchOut(
-            store_code=here.code,
+            store_code=principal.store_code,
             items=[stock[by_sku[sku].id] for sku in wanted if sku in by_sku],
             unknown=[sku for sku in wanted if sku not in by_sku],
         )

@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 from central_api.deps import DB, CatalogReader, StockReader
 from central_api.gtin import normalise_gtin
 from central_api.inline_reads import InlineReadRoute
+from central_api.locations import place_by_code
 from central_api.models import Product
 from central_api.problems import Problem, not_found
 from central_api.schemas import AvailabilityOut, ProductOut, ProductPage, VariantOut
-from central_api.stock_queries import availability, available_by_product, location_by_code
+from central_api.stock_queries import availability, available_by_product
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/products", tags=["products"])
 
@@ -96,7 +97,7 @@ def variants(
     """Every variant of the product's style, with what is available in ``store``."""
     with db.session() as s:
         product = _by_sku(s, sku)
-        here = location_by_code(s, store or principal.store_code)
+        here = place_by_code(s, store or principal.store_code)
         siblings = s.scalars(
             select(Product)
             .where(Product.style_code == product.style_code)
@@ -121,5 +122,5 @@ def product_availability(
     """Stock here, in other stores by distance from ``store``, and in warehouses."""
     with db.session() as s:
         product = _by_sku(s, sku)
-        here = location_by_code(s, store or principal.store_code)
+        here = place_by_code(s, store or principal.store_code)
         return availability(s, product, here)

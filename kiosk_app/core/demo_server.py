@@ -57,9 +57,11 @@ def start_demo_server(
     extra_args: list[str] | None = None,
     port: int = 0,
     staff_sign_in: str = "optional",
+    workers: int = 1,
 ) -> DemoServer:
     """Start the reference API. ``staff_sign_in`` defaults to "optional" here (tests and
-    benchmarks act as a device); ``kiosk-app --demo`` asks for "required", as in a store."""
+    benchmarks act as a device); ``kiosk-app --demo`` asks for "required", as in a store.
+    ``workers`` above 1 serves from that many processes (Linux; benchmarks)."""
     cmd = [
         sys.executable,
         "-m",
@@ -77,6 +79,8 @@ def start_demo_server(
     ]
     if db_url:
         cmd += ["--db", db_url]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     cmd += extra_args or []
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
