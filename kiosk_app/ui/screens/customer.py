@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -51,12 +49,21 @@ from kiosk_app.core.services.customer_360 import (
     ready_pickups_here,
 )
 from kiosk_app.ui.messages import describe_error
+from kiosk_app.ui.screens.customer_rows import (
+    CartRow,
+    CartRowText,
+    OpenOrderRow,
+    OpenOrderRowText,
+    OrderRow,
+    RecommendationRow,
+    RecommendationRowText,
+    RecycledRows,
+)
 from kiosk_app.ui.tasks import TaskSlot
-from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, format_km, label, set_badge
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
-from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
+from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.skeleton import Skeleton
 from kiosk_app.ui.widgets.touch import make_kinetic
 
@@ -175,6 +182,9 @@ class Panel(Card):
     def __init__(self, title: str, skeleton_rows: int = 3, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.state_name = "idle"
+        #: set by a panel whose rows are updated in place (``customer_rows``): it blanks
+        #: them instead of the layout being cleared
+        self.reset: Callable[[], None] | None = None
         self.skeleton = Skeleton(skeleton_rows)
         self.body.addWidget(self.skeleton)
         self.error_box = QFrame()
@@ -208,6 +218,8 @@ class Panel(Card):
         self._face("loading")
 
     def show_failed(self, text: str) -> None:
+        if self.reset is not None:  # no earlier customer's rows kept behind an error
+            self.reset()
         self.error_label.setText(text)
         self.error_box.setAccessibleName(text)
         self._face("failed")
@@ -221,8 +233,15 @@ class Panel(Card):
         self._face("loaded")
         return self.rows
 
+    def show_content(self) -> None:
+        """The content face, its rows kept (they are updated in place)."""
+        self._face("loaded")
+
     def show_idle(self) -> None:
-        clear_layout(self.rows)
+        if self.reset is not None:
+            self.reset()
+        else:
+            clear_layout(self.rows)
         self._face("idle")
 
     def render_state(
@@ -237,33 +256,6 @@ class Panel(Card):
             fill(state.value)
         elif isinstance(state, Idle):
             self.show_idle()
-
-
-def _row(min_height: int = 56) -> tuple[QWidget, QHBoxLayout]:
-    widget = QWidget()
-    widget.setMinimumHeight(min_height)
-    layout = QHBoxLayout(widget)
-    layout.setContentsMargins(0, 6, 0, 6)
-    layout.setSpacing(12)
-    return widget, layout
-
-
-def _badge(quantity: int, text: str) -> QLabel:
-    badge = QLabel()
-    badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    badge.setMinimumWidth(96)
-    set_badge(badge, quantity, text)
-    return badge
-
-
-def _separator() -> QFrame:
-    line = QFrame()
-    line.setFixedHeight(1)
-    line.setAutoFillBackground(True)
-    palette = line.palette()
-    palette.setColor(QPalette.ColorRole.Window, QColor(LIGHT.surface_alt))
-    line.setPalette(palette)
-    return line
 
 
 class CustomerScreen(QWidget):
@@ -287,7 +279,6 @@ class CustomerScreen(QWidget):
         self.kiosk = kiosk
         self.pickup_available = False
         self._floor_picks: frozenset[str] = frozenset()
-        self.floor_summary: QLabel | None = None
         self._what = ""
         self.name_label: QLabel | None = None
         self.points_label: QLabel | None = None
@@ -398,6 +389,7 @@ class CustomerScreen(QWidget):
         for name, panel in self.panels.items():
             if name != "profile":
                 panel.retry_requested.connect(lambda n=name: self.retry_requested.emit(n))
+        self._build_recycled_rows()
         if kiosk:
             left.addWidget(self.cart_panel)
             right.addWidget(self.recommendations_panel)
@@ -512,21 +504,17 @@ class CustomerScreen(QWidget):
 
     def render_cart(self, state: RemoteState[Cart]) -> None:
         self.cart_panel.render_state(state, self._fill_cart, lambda: self._what)
-        chain_in_layout_order(self)
 
     def render_open_orders(self, state: RemoteState[list[OrderSummary]]) -> None:
         self.open_orders_panel.render_state(state, self._fill_open_orders, lambda: self._what)
-        chain_in_layout_order(self)
 
     def render_orders(self, state: RemoteState[OrderPage]) -> None:
         self.orders_panel.render_state(state, self._fill_orders, lambda: self._what)
-        chain_in_layout_order(self)
 
     def render_recommendations(self, state: RemoteState[Recommendations]) -> None:
         self.recommendations_panel.render_state(
             state, self._fill_recommendations, lambda: self._what
         )
-        chain_in_layout_order(self)
 
     def _fill_profile(self, p: CustomerProfile) -> None:
         lang = self._language()
@@ -587,8 +575,81 @@ class CustomerScreen(QWidget):
         head.addLayout(loyalty)
         rows.addLayout(head)
 
+    # -- rows updated in place (see customer_rows) -----------------------------------------
+    def _build_recycled_rows(self) -> None:
+        def cart_row() -> CartRow:
+            row = CartRow(self.tr("Fetch"))
+            row.fetch_toggled.connect(self.floor_pick_toggled.emit)
+            return row
+
+        def open_order_row() -> OpenOrderRow:
+            row = OpenOrderRow(self.tr("Hand over pickup"))
+            row.hand_over_requested.connect(self.pickup_requested.emit)
+            return row
+
+        def recommendation_row() -> RecommendationRow:
+            row = RecommendationRow()
+            row.product_requested.connect(self.product_requested.emit)
+            return row
+
+        self._cart_rows = RecycledRows(self.cart_panel.rows, cart_row, CartRow.blank)
+        self._open_rows = RecycledRows(
+            self.open_orders_panel.rows, open_order_row, OpenOrderRow.blank
+        )
+        self._order_rows = RecycledRows(self.orders_panel.rows, OrderRow, OrderRow.blank)
+        self._recommendation_rows = RecycledRows(
+            self.recommendations_panel.rows, recommendation_row, RecommendationRow.blank
+        )
+        # what follows the rows, made once
+        self.cart_total = label("", "section")
+        self.cart_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.cart_panel.rows.addWidget(self.cart_total)
+        self.floor_summary = label("", "muted", wrap=True)
+        self.cart_panel.rows.addWidget(self.floor_summary)
+        self.order_rest = button("", "primary")
+        self.order_rest.clicked.connect(self.order_cart_requested.emit)
+        self.cart_panel.rows.addWidget(self.order_rest)
+        self.more_orders = label("", "muted")
+        self.orders_panel.rows.addWidget(self.more_orders)
+        for widget in (self.cart_total, self.floor_summary, self.order_rest, self.more_orders):
+            widget.hide()
+        # rows for a usual customer, made with the screen rather than in the turn the first
+        # customer's answers land in (the orders page and suggestions are always this long)
+        self._cart_rows.reserve(4)
+        self._open_rows.reserve(2)
+        self._order_rows.reserve(6)
+        self._recommendation_rows.reserve(8)
+        self._chained = False
+        self.cart_panel.reset = self._blank_cart
+        self.open_orders_panel.reset = lambda: self._hide_rows(self._open_rows)
+        self.orders_panel.reset = self._blank_orders
+        self.recommendations_panel.reset = lambda: self._hide_rows(self._recommendation_rows)
+
+    @staticmethod
+    def _hide_rows(rows: RecycledRows[Any]) -> None:
+        rows.show(0)
+
+    def _blank_cart(self) -> None:
+        self._cart_rows.show(0)
+        for widget in (self.cart_total, self.floor_summary):
+            widget.setText("")
+            widget.hide()
+        self.order_rest.hide()
+
+    def _blank_orders(self) -> None:
+        self._order_rows.show(0)
+        self.more_orders.setText("")
+        self.more_orders.hide()
+
+    def _rows_changed(self, made: bool) -> None:
+        """New rows join the Tab order; filled or blanked ones keep their place in it."""
+        if made or not self._chained:
+            chain_in_layout_order(self)
+            self._chained = True
+
     def _fill_cart(self, cart: Cart) -> None:
         if not cart.lines:
+            self._blank_cart()
             self.cart_panel.show_empty(
                 self.tr("Your online cart is empty.")
                 if self.kiosk
@@ -596,51 +657,35 @@ class CustomerScreen(QWidget):
             )
             return
         lang = self._language()
-        rows = self.cart_panel.show_rows()
-        for i, line in enumerate(cart.lines):
-            if i:
-                rows.addWidget(_separator())
-            rows.addWidget(self._cart_row(line, lang))
-        total = label(
+        rows, made = self._cart_rows.show(len(cart.lines))
+        for row, line in zip(rows, cart.lines, strict=True):
+            row.set(self._cart_row_text(line, lang))
+        self.cart_total.setText(
             self.tr("%1 items · %2")
             .replace("%1", str(cart.item_count))
-            .replace("%2", format_money(cart.total, cart.currency, lang)),
-            "section",
+            .replace("%2", format_money(cart.total, cart.currency, lang))
         )
-        total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        rows.addWidget(total)
-        if self.kiosk:
-            return
-        self.floor_summary = label("", "muted", wrap=True)
-        rows.addWidget(self.floor_summary)
+        self.cart_total.show()
         missing = sum(1 for line in cart.lines if line.availability.here < line.quantity)
-        if missing:
-            order = button(
+        if missing and not self.kiosk:
+            text = (
                 self.tr("Order the line not in stock here")
                 if missing == 1
-                else self.tr("Order the %1 lines not in stock here").replace("%1", str(missing)),
-                "primary",
+                else self.tr("Order the %1 lines not in stock here").replace("%1", str(missing))
             )
-            order.clicked.connect(self.order_cart_requested.emit)
-            rows.addWidget(order)
+            self.order_rest.setText(text)
+            self.order_rest.setAccessibleName(text)
+        self.order_rest.setVisible(bool(missing) and not self.kiosk)
+        self.cart_panel.show_content()
         self.show_floor_picks(self._floor_picks)
+        self._rows_changed(made)
 
-    def _cart_row(self, line: CartLine, lang: str) -> QWidget:
+    def _cart_row_text(self, line: CartLine, lang: str) -> CartRowText:
         p = line.product
-        widget, h = _row()
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(label(p.name, wrap=True))
         details = " · ".join(x for x in (p.colour, p.size) if x)
         qty = self.tr("× %1").replace("%1", str(line.quantity))
-        text.addWidget(
-            label(
-                f"{details} · {qty} · {format_money(line.line_total, p.currency, lang)}",
-                "muted",
-                wrap=True,
-            )
-        )
         a = line.availability
+        where = ""
         if a.here == 0:
             if a.nearest is not None:
                 where = (
@@ -653,58 +698,46 @@ class CustomerScreen(QWidget):
                 where = self.tr("Warehouse only: %1 available").replace("%1", str(a.warehouse))
             else:
                 where = self.tr("Out of stock everywhere")
-            text.addWidget(label(where, "muted", wrap=True))
-        h.addLayout(text, 1)
-        badge = _badge(
-            a.here,
-            self.tr("%1 here").replace("%1", str(a.here)) if a.here else self.tr("None here"),
+        fetchable = not self.kiosk and a.here >= line.quantity
+        return CartRowText(
+            name=p.name,
+            details=f"{details} · {qty} · {format_money(line.line_total, p.currency, lang)}",
+            where=where,
+            here=a.here,
+            badge=self.tr("%1 here").replace("%1", str(a.here)) if a.here else self.tr("None here"),
+            accessible=self.tr("%1, %2 in this store")
+            .replace("%1", p.name)
+            .replace("%2", str(a.here)),
+            sku=p.sku,
+            fetch=self.tr("Fetch %1 from the shop floor").replace("%1", p.name)
+            if fetchable
+            else None,
+            fetching=p.sku in self._floor_picks,
         )
-        h.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        if not self.kiosk and a.here >= line.quantity:
-            fetch = button(self.tr("Fetch"), "chip")
-            fetch.setCheckable(True)
-            fetch.setChecked(p.sku in self._floor_picks)
-            fetch.setAccessibleName(self.tr("Fetch %1 from the shop floor").replace("%1", p.name))
-            fetch.clicked.connect(lambda _=False, sku=p.sku: self.floor_pick_toggled.emit(sku))
-            h.addWidget(fetch, 0, Qt.AlignmentFlag.AlignVCenter)
-        widget.setAccessibleName(
-            self.tr("%1, %2 in this store").replace("%1", p.name).replace("%2", str(a.here))
-        )
-        return widget
 
     def show_floor_picks(self, picks: frozenset[str]) -> None:
         """What the associate goes to fetch on the shop floor for this customer."""
         self._floor_picks = picks
-        summary = getattr(self, "floor_summary", None)
-        if summary is None:
-            return
-        try:
-            summary.setText(
-                self.tr("To fetch from the shop floor: %1 line(s)").replace("%1", str(len(picks)))
-                if picks
-                else ""
-            )
-        except RuntimeError:  # the cart panel was rebuilt meanwhile
-            self.floor_summary = None
+        summary = self.floor_summary
+        shown = not self.kiosk and self.cart_panel.state_name == "loaded" and bool(picks)
+        summary.setText(
+            self.tr("To fetch from the shop floor: %1 line(s)").replace("%1", str(len(picks)))
+            if shown
+            else ""
+        )
+        summary.setVisible(shown)
+        for row in self._cart_rows.rows():
+            row.fetch.setChecked(row.sku in picks)
 
     def _fill_open_orders(self, orders: list[OrderSummary]) -> None:
         if not orders:
+            self._open_rows.show(0)
             self.open_orders_panel.show_empty(self.tr("No open order."))
             return
         lang = self._language()
-        rows = self.open_orders_panel.show_rows()
         ready_here = {o.number for o in ready_pickups_here(orders)}
-        for i, order in enumerate(orders):
-            if i:
-                rows.addWidget(_separator())
-            widget, h = _row(64)
-            text = QVBoxLayout()
-            text.setSpacing(2)
-            text.addWidget(
-                label(
-                    f"{order.number} · {format_money(order.total, order.currency, lang)}",
-                )
-            )
+        rows, made = self._open_rows.show(len(orders))
+        for row, order in zip(rows, orders, strict=True):
             if order.pickup is not None:
                 where = (
                     self.tr("Pickup in this store")
@@ -715,118 +748,84 @@ class CustomerScreen(QWidget):
             else:
                 where = channel_name(order.channel)
                 status = order_status(order.status)
-            text.addWidget(
-                label(
-                    f"{where} · {status} · "
+            ready = order.number in ready_here
+            row.set(
+                OpenOrderRowText(
+                    number=order.number,
+                    head=f"{order.number} · {format_money(order.total, order.currency, lang)}",
+                    detail=f"{where} · {status} · "
                     + self.tr("%1 items").replace("%1", str(order.item_count)),
-                    "muted",
-                    wrap=True,
+                    hand_over=self.tr("Open pickup %1").replace("%1", order.number)
+                    if ready and self.pickup_available
+                    else None,
+                    ready_badge=pickup_status(order.pickup.status)
+                    if ready and not self.pickup_available and order.pickup is not None
+                    else None,
                 )
             )
-            h.addLayout(text, 1)
-            if order.number in ready_here:
-                if self.pickup_available:
-                    hand_over = button(
-                        self.tr("Hand over pickup"),
-                        "primary",
-                        accessible=self.tr("Open pickup %1").replace("%1", order.number),
-                    )
-                    hand_over.setMinimumHeight(64)
-                    hand_over.clicked.connect(
-                        lambda _=False, n=order.number: self.pickup_requested.emit(n)
-                    )
-                    h.addWidget(hand_over, 0, Qt.AlignmentFlag.AlignVCenter)
-                elif order.pickup is not None:
-                    h.addWidget(_badge(3, pickup_status(order.pickup.status)))
-            rows.addWidget(widget)
+        self.open_orders_panel.show_content()
+        self._rows_changed(made)
 
     def _fill_orders(self, page: OrderPage) -> None:
         if not page.items:
+            self._blank_orders()
             self.orders_panel.show_empty(self.tr("No order yet, online or in store."))
             return
         lang = self._language()
-        rows = self.orders_panel.show_rows()
-        for i, order in enumerate(page.items):
-            if i:
-                rows.addWidget(_separator())
-            widget, h = _row()
-            text = QVBoxLayout()
-            text.setSpacing(2)
+        rows, made = self._order_rows.show(len(page.items))
+        for row, order in zip(rows, page.items, strict=True):
             where = channel_name(order.channel)
             if order.store_name and order.channel == "store":
                 where = f"{where} · {order.store_name}"
-            text.addWidget(label(f"{_date(order.created_at, lang)} · {where}", wrap=True))
             names = ", ".join(line.name for line in order.lines[:2])
             if len(order.lines) > 2:
                 names += " …"
-            text.addWidget(label(f"{order.number} · {names}", "muted", wrap=True))
-            h.addLayout(text, 1)
-            amount = QVBoxLayout()
-            amount.setSpacing(2)
-            total = label(format_money(order.total, order.currency, lang))
-            total.setAlignment(Qt.AlignmentFlag.AlignRight)
-            amount.addWidget(total)
-            status = label(order_status(order.status), "muted")
-            status.setAlignment(Qt.AlignmentFlag.AlignRight)
-            amount.addWidget(status)
-            h.addLayout(amount)
-            rows.addWidget(widget)
-        if page.total > len(page.items):
-            more = label(
-                self.tr("%1 more older orders").replace("%1", str(page.total - len(page.items))),
-                "muted",
+            row.set(
+                f"{_date(order.created_at, lang)} · {where}",
+                f"{order.number} · {names}",
+                format_money(order.total, order.currency, lang),
+                order_status(order.status),
             )
-            rows.addWidget(more)
+        more = page.total - len(page.items)
+        self.more_orders.setText(
+            self.tr("%1 more older orders").replace("%1", str(more)) if more > 0 else ""
+        )
+        self.more_orders.setVisible(more > 0)
+        self.orders_panel.show_content()
+        self._rows_changed(made)
 
     def _fill_recommendations(self, recs: Recommendations) -> None:
         if not recs.items:
+            self._recommendation_rows.show(0)
             self.recommendations_panel.show_empty(self.tr("No suggestion yet."))
             return
         lang = self._language()
-        rows = self.recommendations_panel.show_rows()
-        for i, rec in enumerate(recs.items):
-            if i:
-                rows.addWidget(_separator())
-            rows.addWidget(self._recommendation_row(rec, lang))
+        rows, made = self._recommendation_rows.show(len(recs.items))
+        for row, rec in zip(rows, recs.items, strict=True):
+            row.set(self._recommendation_text(rec, lang))
+        self.recommendations_panel.show_content()
+        self._rows_changed(made)
 
-    def _recommendation_row(self, rec: Recommendation, lang: str) -> QWidget:
+    def _recommendation_text(self, rec: Recommendation, lang: str) -> RecommendationRowText:
         p = rec.product
-        widget = QPushButton()
-        widget.setProperty("role", "chip")
-        # Two lines of text: the theme's 48 px chip height would cut them. A property the
-        # theme styles, not a stylesheet per row (each one re-polishes the row: slow).
-        widget.setProperty("lines", "2")
-        h = QHBoxLayout(widget)
-        h.setContentsMargins(14, 6, 10, 6)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        # one line each, cut with "…" in a narrow column (the row's name says it all)
-        text.addWidget(ElidingLabel(f"{p.name} · {format_money(p.price, p.currency, lang)}"))
         if rec.reason == "bought_together" and rec.because_of:
             why = self.tr("Often bought with %1").replace("%1", _short(rec.because_of))
         elif rec.reason == "your_history":
             why = self.tr("In a category you like")
         else:
             why = self.tr("Popular right now")
-        text.addWidget(ElidingLabel(why, "muted"))
-        h.addLayout(text, 1)
-        h.addWidget(
-            _badge(
-                rec.available_here,
-                self.tr("%1 here").replace("%1", str(rec.available_here))
-                if rec.available_here
-                else self.tr("None here"),
-            ),
-            0,
-            Qt.AlignmentFlag.AlignVCenter,
-        )
-        widget.setAccessibleName(
-            self.tr("%1, %2 in this store")
+        return RecommendationRowText(
+            sku=p.sku,
+            title=f"{p.name} · {format_money(p.price, p.currency, lang)}",
+            why=why,
+            here=rec.available_here,
+            badge=self.tr("%1 here").replace("%1", str(rec.available_here))
+            if rec.available_here
+            else self.tr("None here"),
+            accessible=self.tr("%1, %2 in this store")
             .replace("%1", p.name)
-            .replace("%2", str(rec.available_here))
+            .replace("%2", str(rec.available_here)),
         )
-        widget.clicked.connect(lambda _=False, sku=p.sku: self.product_requested.emit(sku))
-        return widget
 
 
 class CustomerFlow(QObject):

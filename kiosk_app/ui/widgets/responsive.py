@@ -95,13 +95,20 @@ class ElidingLabel(QLabel):
         if role:
             self.setProperty("role", role)
         self._full = ""
+        self._advance: int | None = None  # width of the whole text, kept between layouts
         self.set_full_text(text)
 
     def set_full_text(self, text: str) -> None:
         self._full = text
+        self._advance = None
         self.setAccessibleName(text)
         self._fit()
         self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._advance = None  # the theme or the text size changed: measure again
+        super().changeEvent(event)
 
     def full_text(self) -> str:
         return self._full
@@ -109,8 +116,9 @@ class ElidingLabel(QLabel):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
-        return QSize(width, hint.height())
+        if self._advance is None:  # shaping the text is the costly part of a layout pass
+            self._advance = self.fontMetrics().horizontalAdvance(self._full)
+        return QSize(self._advance + margins.left() + margins.right(), hint.height())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
