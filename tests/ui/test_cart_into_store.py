@@ -44,17 +44,23 @@ def test_fetch_from_the_floor_and_order_the_rest(
                         QPushButton, options=Qt.FindChildOption.FindChildrenRecursively
                     )
                 )
-                and any(b.text() == "Fetch" for b in screen.findChildren(QPushButton))
+                and any(
+                    b.text() == "Fetch" and b.isVisible() for b in screen.findChildren(QPushButton)
+                )
             ),
         )
-        fetch = next(b for b in screen.findChildren(QPushButton) if b.text() == "Fetch")
+        fetch = next(
+            b for b in screen.findChildren(QPushButton) if b.text() == "Fetch" and b.isVisible()
+        )
         fetch.click()
         assert len(flow.service.floor_picks.value) == 1
         assert "1 line(s)" in (screen.floor_summary.text() if screen.floor_summary else "")
 
         missing = [ln for ln in cart["lines"] if ln["availability"]["here"] < ln["quantity"]]
         order = next(
-            b for b in screen.findChildren(QPushButton) if b.text().startswith("Order the")
+            b
+            for b in screen.findChildren(QPushButton)
+            if b.text().startswith("Order the") and b.isVisible()
         )
         assert order.text() == (
             "Order the line not in stock here"

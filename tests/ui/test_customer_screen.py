@@ -90,7 +90,7 @@ def test_loyalty_scan_shows_skeletons_then_every_panel(
     hand_over = [
         b
         for b in screen.open_orders_panel.findChildren(type(screen.search_button))
-        if b.text() == "Hand over pickup"
+        if b.text() == "Hand over pickup" and b.isVisible()
     ]
     assert hand_over and hand_over[0].minimumHeight() >= 48
     hand_over[0].click()
@@ -212,3 +212,50 @@ def test_kiosk_shows_only_masked_cart_points_and_suggestions(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_the_next_customer_reuses_the_rows_and_leaves_nothing_of_the_last(
+    window: MainWindow, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk_app.ui.screens.customer_rows import CartRow, OrderRow, RecommendationRow
+
+    first, _ = rich_customer(api_server)
+    # the next customer: no cart, fewer open orders; someone with orders and suggestions
+    second = query(
+        api_server,
+        "select c.customer_number from customers c where not exists "
+        "(select 1 from cart_lines l where l.customer_id = c.id) and "
+        "(select count(*) from orders o where o.customer_id = c.id) >= 6 order by c.id",
+    )[0][0]
+    flow, screen = flow_of(window), screen_of(window)
+
+    def rows(kind: type) -> list[Any]:
+        return [w for w in screen.findChildren(kind)]
+
+    flow.open_customer(first)
+    settle(qloop, lambda: all_settled(screen))
+    made = {kind: {id(w) for w in rows(kind)} for kind in (CartRow, OrderRow, RecommendationRow)}
+    first_details = {r.details.text() for r in rows(CartRow) if not r.isHidden()}
+    assert first_details and made[CartRow]
+
+    def showing(number: str) -> bool:
+        profile = flow.service.profile.state.value
+        shown = isinstance(profile, Loaded) and profile.value.customer_number == number
+        return shown and all_settled(screen)
+
+    flow.open_customer(second)
+    settle(qloop, lambda: showing(second))
+    assert screen.cart_panel.state_name == "empty"
+    # no row was rebuilt for the same number of orders and suggestions
+    for kind in (OrderRow, RecommendationRow):
+        assert {id(w) for w in rows(kind)} == made[kind], kind.__name__
+    # the first customer's cart lines are blank (not only hidden): nothing to read or press
+    for row in rows(CartRow):
+        assert row.isHidden() and row.sku == "" and row.fetch.isHidden()
+        assert all(not label.text() for label in row.findChildren(QLabel))
+    assert not first_details & {w.text() for w in screen.findChildren(QLabel)}
+    # a stock pill re-coloured in place keeps the pill's padding
+    badges = [r.badge for r in rows(RecommendationRow) if not r.isHidden()]
+    assert badges and all(b.contentsMargins().left() >= 8 for b in badges)

@@ -39,7 +39,10 @@ def separator() -> QFrame:
 
 
 def badge() -> QLabel:
+    """A stock pill. Styled as one from the start: a re-polish later changes its colours
+    but would not give a plain label the pill's padding."""
     widget = QLabel()
+    widget.setProperty("badge", "none")
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     widget.setMinimumWidth(96)
     return widget
@@ -142,8 +145,12 @@ class CartRow(_Row):
         self.line.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.fetch = button(fetch_text, "chip")
         self.fetch.setCheckable(True)
-        self.fetch.clicked.connect(lambda _=False: self.fetch_toggled.emit(self.sku))
+        self.fetch.clicked.connect(self._toggle)
         self.line.addWidget(self.fetch, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def _toggle(self) -> None:
+        if self.sku:  # a blank row acts on nothing
+            self.fetch_toggled.emit(self.sku)
 
     def set(self, text: CartRowText) -> None:
         self.sku = text.sku
@@ -187,10 +194,14 @@ class OpenOrderRow(_Row):
         self.line.addLayout(_text_column(self.head, self.detail), 1)
         self.hand_over = button(hand_over_text, "primary")
         self.hand_over.setMinimumHeight(64)
-        self.hand_over.clicked.connect(lambda _=False: self.hand_over_requested.emit(self.number))
+        self.hand_over.clicked.connect(self._hand_over)
         self.line.addWidget(self.hand_over, 0, Qt.AlignmentFlag.AlignVCenter)
         self.ready = badge()
         self.line.addWidget(self.ready)
+
+    def _hand_over(self) -> None:
+        if self.number:
+            self.hand_over_requested.emit(self.number)
 
     def set(self, text: OpenOrderRowText) -> None:
         self.number = text.number

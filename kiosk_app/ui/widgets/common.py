@@ -49,12 +49,12 @@ def format_km(value: float, language: str) -> str:
 def set_badge(widget: QLabel, quantity: int, text: str) -> None:
     """Stock pill: the text carries the meaning, colour only reinforces it."""
     level = "none" if quantity <= 0 else "low" if quantity <= 2 else "ok"
-    if widget.text() != text:
-        widget.setText(text)
     if widget.property("badge") != level:  # a re-polish is only needed for a new colour
         widget.setProperty("badge", level)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+    if widget.text() != text:
+        widget.setText(text)
 
 
 def set_tone(widget: QLabel, tone: str) -> None:
