@@ -171,7 +171,9 @@ def run(quick: bool = False) -> list[Row]:
             percentile(figures["serial"], 50),
             "ms",
         ),
-        row(f"customer scan p95 / single p50, {WORKERS} processes (goal <= 1.5)", p95 / single, "x"),
+        row(
+            f"customer scan p95 / single p50, {WORKERS} processes (goal <= 1.5)", p95 / single, "x"
+        ),
         row("  same, reference server in 1 process (was the setup)", one_ratio, "x"),
         row("customer screen UI loop max gap (goal < 50)", gap, "ms"),
     ]
