@@ -75,16 +75,6 @@ def places(session: Session, *, refresh: bool = False) -> Places:
     return snapshot
 
 
-def place(session: Session, location_id: int) -> Place:
-    """The location with this id (a device's store always exists)."""
-    known = places(session).by_id.get(location_id)
-    if known is None:
-        known = places(session, refresh=True).by_id.get(location_id)
-    if known is None:
-        raise not_found("Store", str(location_id))
-    return known
-
-
 def place_by_code(session: Session, code: str) -> Place:
     """The location with this code, or 404."""
     wanted = code.strip().upper()

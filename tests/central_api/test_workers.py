@@ -68,6 +68,17 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
     server.stop()
 
 
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[tuple[DemoServer, list[int]]]:
+    """A two-worker server of the test's own (stopped, killed or broken by it) and its
+    workers' pids."""
+    server = start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", workers=2)
+    try:
+        yield server, _children(server.process.pid)
+    finally:
+        server.stop()
+
+
 # -- the shared epoch and the cache -------------------------------------------------------
 @needs_workers
 def test_an_epoch_bumped_in_a_forked_worker_is_seen_by_the_others() -> None:
@@ -189,11 +200,9 @@ def test_two_workers_serve_one_port_and_a_sign_out_reaches_both(two_workers: Dem
     assert read_with_fresh_connections(20) == [401] * 20  # in every worker, at once
 
 
-def test_a_stopped_server_leaves_no_worker(tmp_path: Path) -> None:
-    if workers.supported() is not None:
-        pytest.skip("several workers need Linux")
-    server = start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", workers=2)
-    children = _children(server.process.pid)
+@needs_workers
+def test_a_stopped_server_leaves_no_worker(fresh: tuple[DemoServer, list[int]]) -> None:
+    server, children = fresh
     assert len(children) == 2
     assert httpx.get(server.url + "/v1/health", timeout=5).status_code == 200
     server.stop()
@@ -201,22 +210,20 @@ def test_a_stopped_server_leaves_no_worker(tmp_path: Path) -> None:
     assert _wait_gone(children) == []
 
 
-def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
-    if workers.supported() is not None:
-        pytest.skip("several workers need Linux")
-    server = start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", workers=2)
-    children = _children(server.process.pid)
+@needs_workers
+def test_workers_exit_when_the_parent_is_killed(fresh: tuple[DemoServer, list[int]]) -> None:
+    server, children = fresh
     assert len(children) == 2
     server.process.send_signal(signal.SIGKILL)
     server.process.wait(5)
     assert _wait_gone(children) == []
 
 
-def test_a_dead_worker_stops_the_server_with_a_message(tmp_path: Path) -> None:
-    if workers.supported() is not None:
-        pytest.skip("several workers need Linux")
-    server = start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", workers=2)
-    children = _children(server.process.pid)
+@needs_workers
+def test_a_dead_worker_stops_the_server_with_a_message(
+    fresh: tuple[DemoServer, list[int]],
+) -> None:
+    server, children = fresh
     os.kill(children[0], signal.SIGKILL)
     assert server.process.wait(10) == 1
     assert _wait_gone(children) == []
