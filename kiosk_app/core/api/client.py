@@ -30,6 +30,7 @@ from kiosk_app.core.api.errors import (
     UnexpectedResponse,
     error_from_response,
 )
+from kiosk_app.core.api.pool import ApiTransport
 from kiosk_app.core.models.catalog import (
     Availability,
     DeviceInfo,
@@ -102,13 +103,14 @@ class ApiClient:
         self._rng = rng or random.Random()
         self._listeners: list[OutcomeListener] = []
         self._read_cache: ReadCacheHook | None = None
+        limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=(timeouts or Timeouts()).to_httpx(),
-            transport=transport,
+            transport=transport or ApiTransport(verify, limits),
             verify=verify,
             headers={"User-Agent": f"omnistore-kiosk/{__version__}", "Accept": "application/json"},
-            limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+            limits=limits,
         )
 
     # -- plumbing -----------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""The HTTP transport of the API client: httpx's, with a connection pool that hands each
+waiting request a connection of its own.
+
+Why not httpcore's pool as it is (httpcore 1.0.9): it assigns an idle keep-alive
+connection to a waiting request, but the connection stays "idle" until that request's
+task next runs and starts on it. Every request that arrives in between (the customer
+screen sends five at once) is handed the same connection; all but one then find it
+busy, go back to the queue and are assigned again, each round a pass over the whole pool
+(polling every idle socket) and another turn of the event loop. Measured on the customer
+screen: 14 connection attempts for 5 requests, and the fifth request left the device
+8.4 ms after the scan instead of 4.9 ms (see ``python -m bench customer`` and the #4
+notes). The same window lets a pass close a connection a request is about to start on
+(upstream encode/httpcore#1110).
+
+Here a connection held by a request in the pool (assigned, running, or its answer still
+being read) is neither given to another request nor closed as surplus. The rest is
+httpcore's own policy: reuse an available connection, else open one under
+``max_connections``, else replace an idle one; expired and surplus idle connections are
+closed. HTTP/1.1 only: one request per connection is exactly what HTTP/1.1 allows, and the
+client never negotiates HTTP/2.
+"""
+
+from __future__ import annotations
+
+import ssl
+
+import httpcore
+import httpx
+from httpcore._async.interfaces import AsyncConnectionInterface
+
+
+class OneRequestPerConnectionPool(httpcore.AsyncConnectionPool):
+    """``httpcore.AsyncConnectionPool`` that never gives one connection to two requests."""
+
+    def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
+        closing: list[AsyncConnectionInterface] = []
+        held = {id(r.connection) for r in self._requests if r.connection is not None}
+        idle = sum(1 for c in self._connections if id(c) not in held and c.is_idle())
+        keepalive = self._max_keepalive_connections
+        for connection in list(self._connections):
+            if connection.is_closed():
+                self._connections.remove(connection)
+            elif id(connection) in held:
+                continue
+            elif connection.has_expired() or (connection.is_idle() and idle > keepalive):
+                if connection.is_idle():
+                    idle -= 1
+                self._connections.remove(connection)
+                closing.append(connection)
+
+        for pool_request in [r for r in self._requests if r.is_queued()]:
+            found = self._connection_for(pool_request.request.url.origin, held, closing)
+            if found is None:
+                continue  # the pool is full of busy connections: wait for one to be released
+            pool_request.assign_to_connection(found)
+            held.add(id(found))
+        return closing
+
+    def _connection_for(
+        self,
+        origin: httpcore.Origin,
+        held: set[int],
+        closing: list[AsyncConnectionInterface],
+    ) -> AsyncConnectionInterface | None:
+        free = [c for c in self._connections if id(c) not in held]
+        for connection in free:
+            if connection.can_handle_request(origin) and connection.is_available():
+                return connection
+        if len(self._connections) >= self._max_connections:
+            spare = next((c for c in free if c.is_idle()), None)
+            if spare is None:
+                return None
+            self._connections.remove(spare)  # an idle one to another origin makes room
+            closing.append(spare)
+        connection = self.create_connection(origin)
+        self._connections.append(connection)
+        return connection
+
+
+class ApiTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over ``OneRequestPerConnectionPool`` (HTTP/1.1, no proxy: a proxy
+    from the environment is mounted by the client itself, with httpx's own transport)."""
+
+    def __init__(self, verify: bool | str | ssl.SSLContext, limits: httpx.Limits) -> None:
+        context = httpx.create_ssl_context(verify=verify)
+        super().__init__(verify=context, limits=limits)
+        self._pool = OneRequestPerConnectionPool(
+            ssl_context=context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+
+    @property
+    def pool(self) -> OneRequestPerConnectionPool:
+        assert isinstance(self._pool, OneRequestPerConnectionPool)
+        return self._pool

@@ -1,0 +1,139 @@
+"""The client's connection pool against the real reference server: parallel requests each
+get a connection of their own, at once, and the pool still keeps its limits."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import httpcore
+import httpx
+import pytest
+
+from kiosk_app.core.api import ApiClient
+from kiosk_app.core.api.pool import ApiTransport, OneRequestPerConnectionPool
+from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from tests.conftest import enroll, run
+
+
+@pytest.fixture(scope="module")
+def wan_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """+40 ms per request, so parallel requests are in flight together."""
+    db = tmp_path_factory.mktemp("pool") / "central.db"
+    server = start_demo_server(db_url=f"sqlite:///{db}", latency_ms=40)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def starts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every time the pool asks a connection to carry a request (ids of the connections)."""
+    calls: list[int] = []
+    original = httpcore.AsyncHTTPConnection.handle_async_request
+
+    async def counted(self: httpcore.AsyncHTTPConnection, request: httpcore.Request) -> Any:
+        calls.append(id(self))
+        return await original(self, request)
+
+    monkeypatch.setattr(httpcore.AsyncHTTPConnection, "handle_async_request", counted)
+    return calls
+
+
+def pool_of(client: ApiClient) -> OneRequestPerConnectionPool:
+    transport = client.http._transport  # the client's default transport
+    assert isinstance(transport, ApiTransport)
+    return transport.pool
+
+
+def test_parallel_reads_start_at_once_each_on_its_own_connection(
+    wan_server: DemoServer, starts: list[int]
+) -> None:
+    async def scenario() -> None:
+        client = ApiClient(wan_server.url, token=enroll(wan_server.url))
+        paths = ["/v1/health", "/v1/devices/me", "/v1/stores", "/v1/loyalty/keys", "/v1/health"]
+        try:
+            for _round in range(4):  # the first round opens them, the next ones reuse them
+                starts.clear()
+                answers = await asyncio.gather(*(client.get(p) for p in paths))
+                assert all(answers)
+                # each request was put on a connection once: none was handed a busy one
+                assert len(starts) == len(paths)
+                assert len(set(starts)) == len(paths)
+            assert len(pool_of(client).connections) == len(paths)
+        finally:
+            await client.aclose()
+
+    run(scenario())
+
+
+def test_the_pool_keeps_its_connection_limit_and_queues_the_rest(
+    wan_server: DemoServer, starts: list[int]
+) -> None:
+    async def scenario() -> None:
+        limits = httpx.Limits(max_connections=2, max_keepalive_connections=2)
+        transport = ApiTransport(True, limits)
+        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+            answers = await asyncio.gather(*(http.get("/v1/health") for _ in range(7)))
+            assert [a.status_code for a in answers] == [200] * 7
+            assert len(set(starts)) == 2  # two connections carried all seven, in turn
+            assert len(starts) == 7
+            assert len(transport.pool.connections) == 2
+
+    run(scenario())
+
+
+def test_idle_connections_beyond_keepalive_are_closed(wan_server: DemoServer) -> None:
+    async def scenario() -> None:
+        limits = httpx.Limits(max_connections=10, max_keepalive_connections=2)
+        transport = ApiTransport(True, limits)
+        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+            await asyncio.gather(*(http.get("/v1/health") for _ in range(5)))
+            assert len(transport.pool.connections) == 2
+            assert all(c.is_idle() for c in transport.pool.connections)
+
+    run(scenario())
+
+
+def test_an_expired_keepalive_connection_is_replaced(
+    wan_server: DemoServer, starts: list[int]
+) -> None:
+    async def scenario() -> None:
+        limits = httpx.Limits(keepalive_expiry=0.05)
+        transport = ApiTransport(True, limits)
+        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+            assert (await http.get("/v1/health")).status_code == 200
+            first = transport.pool.connections[0]
+            await asyncio.sleep(0.1)
+            assert (await http.get("/v1/health")).status_code == 200
+            assert transport.pool.connections == [transport.pool.connections[0]]
+            assert transport.pool.connections[0] is not first
+            assert first.is_closed()
+
+    run(scenario())
+
+
+def test_a_cancelled_request_frees_its_place_for_the_others(wan_server: DemoServer) -> None:
+    async def scenario() -> None:
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        transport = ApiTransport(True, limits)
+        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+            first = asyncio.ensure_future(http.get("/v1/health"))
+            waiting = asyncio.ensure_future(http.get("/v1/health"))
+            last = asyncio.ensure_future(http.get("/v1/health"))
+            await asyncio.sleep(0.01)
+            waiting.cancel()  # still queued behind the first
+            assert (await first).status_code == 200
+            assert (await last).status_code == 200
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+            first.cancel()  # done already: nothing happens
+            running = asyncio.ensure_future(http.get("/v1/health"))
+            await asyncio.sleep(0.01)
+            running.cancel()  # in flight on the only connection
+            with pytest.raises(asyncio.CancelledError):
+                await running
+            assert (await http.get("/v1/health")).status_code == 200
+            assert len(transport.pool.connections) == 1
+
+    run(scenario())
