@@ -11,7 +11,8 @@
   above run it with ``WORKERS`` processes, as a central API runs in production (one Python
   process serves parallel requests one after the other, see ``central_api.workers``);
 * ``UI loop max gap``: the largest gap between ticks of a 5 ms QTimer on a qasync loop
-  while the real customer screen loads customer after customer (goal under 50 ms).
+  while the real customer screen loads customer after customer (goal under 50 ms), against
+  the server in one process so that the app keeps a core of its own.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ from kiosk_app.core.routing import route
 from kiosk_app.core.services.customer_360 import Customer360
 
 LATENCY_MS = 50
-WORKERS = 2
+# 2 x cores + 1, the usual rule for a Python web server. With one worker per core, the
+# kernel's hash of each keep-alive connection decided which requests shared a core for a
+# whole run (3-2, 4-1 or 5-0 of the five): the ratio swung 1.39-1.65 from run to run. With
+# more workers than cores the parallel requests wait for a core, not for a given process.
+WORKERS = min(9, 2 * (os.cpu_count() or 1) + 1)
 
 
 def _enroll(url: str) -> str:
@@ -159,9 +164,12 @@ def run(quick: bool = False) -> list[Row]:
             cards = random.Random(4).sample(all_cards, n)
             token = _enroll(server.url)
             figures = asyncio.run(_measure(server.url, token, cards))
-            gap = _ui_loop_max_gap(server.url, token, cards[: max(5, n // 4)])
         with start_demo_server(db_url=url, latency_ms=LATENCY_MS) as server:
             one = asyncio.run(_measure(server.url, token, cards, serial_every=0))
+            # against the server in one process: the app keeps a core of its own, as it does
+            # in a store where the API is elsewhere (with the workers on every core, the
+            # kernel set the app aside for tens of ms, which is no stall of the app's loop)
+            gap = _ui_loop_max_gap(server.url, token, cards[: max(5, n // 4)])
     single = percentile(figures["single"], 50)
     p95 = percentile(figures["open"], 95)
     one_ratio = percentile(one["open"], 95) / percentile(one["single"], 50)
