@@ -102,10 +102,12 @@ def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
     from PySide6.QtWidgets import QApplication
 
     from kiosk_app.core.connection import ConnectionMonitor
+    from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.main_window import MainWindow, Services
     from kiosk_app.ui.theme import LIGHT
 
     app: Any = QApplication.instance() or QApplication([])
+    collector = GuiThreadGarbageCollector(app).start()  # as the app runs
     loop = qasync.QEventLoop(app, already_running=False)
     asyncio.set_event_loop(loop)
     client = ApiClient(url, token=token)
@@ -147,6 +149,7 @@ def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
         loop.run_until_complete(client.aclose())
         loop.close()
         asyncio.set_event_loop(None)
+        collector.stop()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     return max(gaps) if gaps else float("nan")
 

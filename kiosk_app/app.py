@@ -45,6 +45,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+    from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
     from kiosk_app.ui.main_window import MainWindow, Services
     from kiosk_app.ui.theme import make_theme
@@ -60,6 +61,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         ).qss()
     )
     language = install_language(app, settings.language)
+    GuiThreadGarbageCollector(app).start()  # a Qt object is never destroyed off this thread
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     client, monitor = build_client(settings)

@@ -96,6 +96,23 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_gc(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests with Qt collect cyclic garbage on the GUI thread only, as the app does
+    (``kiosk_app.ui.gui_thread_gc``): the fault proxy's and the outbox server's threads
+    allocate too, and a collection there destroyed earlier tests' widgets off the GUI
+    thread (a segfault in CI)."""
+    if not {"qapp", "qtbot", "qloop"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector().start()
+    yield
+    collector.stop()
+
+
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop on the test QApplication: drives real async UI flows."""

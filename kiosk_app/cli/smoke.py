@@ -106,6 +106,7 @@ def main(argv: list[str]) -> int:
 
     from kiosk_app.app import build_client, build_outbox
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+    from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
     from kiosk_app.ui.main_window import MainWindow, Services
     from kiosk_app.ui.theme import LIGHT
@@ -115,6 +116,7 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setStyleSheet(LIGHT.qss())
     language = install_language(app, settings.language)
+    GuiThreadGarbageCollector(app).start()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     client, monitor = build_client(settings)
