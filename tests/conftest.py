@@ -55,13 +55,20 @@ def expect_log_errors(caplog: pytest.LogCaptureFixture) -> None:
     caplog._errors_expected = True  # type: ignore[attr-defined]
 
 
+def own_demo_server(
+    tmp_path_factory: pytest.TempPathFactory, name: str, **options: Any
+) -> Iterator[DemoServer]:
+    """A reference API on its own SQLite file, for a fixture to ``yield from``."""
+    db = tmp_path_factory.mktemp(name) / "central.db"
+    server = start_demo_server(db_url=f"sqlite:///{db}", **options)
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
     """The real reference central API, demo data seed 42, on a free localhost port."""
-    db = tmp_path_factory.mktemp("central") / "central.db"
-    server = start_demo_server(db_url=f"sqlite:///{db}", seed=42)
-    yield server
-    server.stop()
+    yield from own_demo_server(tmp_path_factory, "central", seed=42)
 
 
 def enroll(url: str, store: str = "PAR01", mode: str = "associate") -> str:

@@ -17,20 +17,17 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.models.returns import ReturnableOrder
 from kiosk_app.core.rules.refund import quote_return
-from tests.conftest import enroll
+from tests.conftest import enroll, own_demo_server
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    db = tmp_path_factory.mktemp("returns-api") / "central.db"
-    srv = start_demo_server(db_url=f"sqlite:///{db}", seed=42)
-    yield srv
-    srv.stop()
+    yield from own_demo_server(tmp_path_factory, "returns-api", seed=42)
 
 
 def db_path(server: DemoServer) -> str:

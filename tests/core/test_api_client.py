@@ -21,9 +21,9 @@ from kiosk_app.core.api import (
     UnexpectedResponse,
 )
 from kiosk_app.core.api.client import RequestOutcome
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.services.product_lookup import lookup_by_gtin
-from tests.conftest import run
+from tests.conftest import own_demo_server, run
 
 
 def client_for(server: DemoServer, token: str | None, **kwargs: object) -> ApiClient:
@@ -32,10 +32,7 @@ def client_for(server: DemoServer, token: str | None, **kwargs: object) -> ApiCl
 
 @pytest.fixture(scope="module")
 def slow_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    db = tmp_path_factory.mktemp("slow") / "central.db"
-    server = start_demo_server(db_url=f"sqlite:///{db}", latency_ms=600)
-    yield server
-    server.stop()
+    yield from own_demo_server(tmp_path_factory, "slow", latency_ms=600)
 
 
 def free_port() -> int:

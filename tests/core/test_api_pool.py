@@ -4,7 +4,8 @@ get a connection of their own, at once, and the pool still keeps its limits."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpcore
@@ -13,17 +14,14 @@ import pytest
 
 from kiosk_app.core.api import ApiClient
 from kiosk_app.core.api.pool import ApiTransport, OneRequestPerConnectionPool
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from tests.conftest import enroll, run
+from kiosk_app.core.demo_server import DemoServer
+from tests.conftest import enroll, own_demo_server, run
 
 
 @pytest.fixture(scope="module")
 def wan_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
     """+40 ms per request, so parallel requests are in flight together."""
-    db = tmp_path_factory.mktemp("pool") / "central.db"
-    server = start_demo_server(db_url=f"sqlite:///{db}", latency_ms=40)
-    yield server
-    server.stop()
+    yield from own_demo_server(tmp_path_factory, "pool", latency_ms=40)
 
 
 @pytest.fixture
@@ -38,6 +36,16 @@ def starts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(httpcore.AsyncHTTPConnection, "handle_async_request", counted)
     return calls
+
+
+@contextlib.asynccontextmanager
+async def pooled(
+    server: DemoServer, **limits: Any
+) -> AsyncIterator[tuple[httpx.AsyncClient, OneRequestPerConnectionPool]]:
+    """An httpx client over the app's transport with these ``httpx.Limits``."""
+    transport = ApiTransport(True, httpx.Limits(**limits))
+    async with httpx.AsyncClient(base_url=server.url, transport=transport) as http:
+        yield http, transport.pool
 
 
 def pool_of(client: ApiClient) -> OneRequestPerConnectionPool:
@@ -71,43 +79,41 @@ def test_the_pool_keeps_its_connection_limit_and_queues_the_rest(
     wan_server: DemoServer, starts: list[int]
 ) -> None:
     async def scenario() -> None:
-        limits = httpx.Limits(max_connections=2, max_keepalive_connections=2)
-        transport = ApiTransport(True, limits)
-        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+        async with pooled(wan_server, max_connections=2, max_keepalive_connections=2) as (
+            http,
+            pool,
+        ):
             answers = await asyncio.gather(*(http.get("/v1/health") for _ in range(7)))
             assert [a.status_code for a in answers] == [200] * 7
             assert len(set(starts)) == 2  # two connections carried all seven, in turn
             assert len(starts) == 7
-            assert len(transport.pool.connections) == 2
+            assert len(pool.connections) == 2
 
     run(scenario())
 
 
 def test_idle_connections_beyond_keepalive_are_closed(wan_server: DemoServer) -> None:
     async def scenario() -> None:
-        limits = httpx.Limits(max_connections=10, max_keepalive_connections=2)
-        transport = ApiTransport(True, limits)
-        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+        async with pooled(wan_server, max_connections=10, max_keepalive_connections=2) as (
+            http,
+            pool,
+        ):
             await asyncio.gather(*(http.get("/v1/health") for _ in range(5)))
-            assert len(transport.pool.connections) == 2
-            assert all(c.is_idle() for c in transport.pool.connections)
+            assert len(pool.connections) == 2
+            assert all(c.is_idle() for c in pool.connections)
 
     run(scenario())
 
 
-def test_an_expired_keepalive_connection_is_replaced(
-    wan_server: DemoServer, starts: list[int]
-) -> None:
+def test_an_expired_keepalive_connection_is_replaced(wan_server: DemoServer) -> None:
     async def scenario() -> None:
-        limits = httpx.Limits(keepalive_expiry=0.05)
-        transport = ApiTransport(True, limits)
-        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+        async with pooled(wan_server, keepalive_expiry=0.05) as (http, pool):
             assert (await http.get("/v1/health")).status_code == 200
-            first = transport.pool.connections[0]
+            first = pool.connections[0]
             await asyncio.sleep(0.1)
             assert (await http.get("/v1/health")).status_code == 200
-            assert transport.pool.connections == [transport.pool.connections[0]]
-            assert transport.pool.connections[0] is not first
+            assert len(pool.connections) == 1
+            assert pool.connections[0] is not first
             assert first.is_closed()
 
     run(scenario())
@@ -115,9 +121,10 @@ def test_an_expired_keepalive_connection_is_replaced(
 
 def test_a_cancelled_request_frees_its_place_for_the_others(wan_server: DemoServer) -> None:
     async def scenario() -> None:
-        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        transport = ApiTransport(True, limits)
-        async with httpx.AsyncClient(base_url=wan_server.url, transport=transport) as http:
+        async with pooled(wan_server, max_connections=1, max_keepalive_connections=1) as (
+            http,
+            pool,
+        ):
             first = asyncio.ensure_future(http.get("/v1/health"))
             waiting = asyncio.ensure_future(http.get("/v1/health"))
             last = asyncio.ensure_future(http.get("/v1/health"))
@@ -134,6 +141,6 @@ def test_a_cancelled_request_frees_its_place_for_the_others(wan_server: DemoServ
             with pytest.raises(asyncio.CancelledError):
                 await running
             assert (await http.get("/v1/health")).status_code == 200
-            assert len(transport.pool.connections) == 1
+            assert len(pool.connections) == 1
 
     run(scenario())

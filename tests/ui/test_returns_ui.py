@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.money import format_money
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.returns import Missing, Phase, ScanResultCode
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.returns import ReturnsFlow
-from tests.conftest import enroll
+from tests.conftest import enroll, own_demo_server
 from tests.ui.conftest import make_window, query, settle
 
 RECENT = "o.delivered_at > datetime('now', '-25 days')"
@@ -31,10 +31,7 @@ LATE = (
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    db = tmp_path_factory.mktemp("returns-ui") / "central.db"
-    srv = start_demo_server(db_url=f"sqlite:///{db}", seed=42)
-    yield srv
-    srv.stop()
+    yield from own_demo_server(tmp_path_factory, "returns-ui", seed=42)
 
 
 @pytest.fixture(scope="module")
