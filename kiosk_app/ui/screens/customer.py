@@ -217,14 +217,19 @@ class Panel(Card):
     def show_loading(self) -> None:
         self._face("loading")
 
-    def show_failed(self, text: str) -> None:
-        if self.reset is not None:  # no earlier customer's rows kept behind an error
+    def _blank_rows(self) -> None:
+        """No earlier customer's rows kept behind an error or a "none" (recycled rows)."""
+        if self.reset is not None:
             self.reset()
+
+    def show_failed(self, text: str) -> None:
+        self._blank_rows()
         self.error_label.setText(text)
         self.error_box.setAccessibleName(text)
         self._face("failed")
 
     def show_empty(self, text: str) -> None:
+        self._blank_rows()
         self.empty_label.setText(text)
         self._face("empty")
 
@@ -621,23 +626,19 @@ class CustomerScreen(QWidget):
         self._recommendation_rows.reserve(8)
         self._chained = False
         self.cart_panel.reset = self._blank_cart
-        self.open_orders_panel.reset = lambda: self._hide_rows(self._open_rows)
+        self.open_orders_panel.reset = self._open_rows.hide_all
         self.orders_panel.reset = self._blank_orders
-        self.recommendations_panel.reset = lambda: self._hide_rows(self._recommendation_rows)
-
-    @staticmethod
-    def _hide_rows(rows: RecycledRows[Any]) -> None:
-        rows.show(0)
+        self.recommendations_panel.reset = self._recommendation_rows.hide_all
 
     def _blank_cart(self) -> None:
-        self._cart_rows.show(0)
+        self._cart_rows.hide_all()
         for widget in (self.cart_total, self.floor_summary):
             widget.setText("")
             widget.hide()
         self.order_rest.hide()
 
     def _blank_orders(self) -> None:
-        self._order_rows.show(0)
+        self._order_rows.hide_all()
         self.more_orders.setText("")
         self.more_orders.hide()
 
@@ -649,7 +650,6 @@ class CustomerScreen(QWidget):
 
     def _fill_cart(self, cart: Cart) -> None:
         if not cart.lines:
-            self._blank_cart()
             self.cart_panel.show_empty(
                 self.tr("Your online cart is empty.")
                 if self.kiosk
@@ -731,7 +731,6 @@ class CustomerScreen(QWidget):
 
     def _fill_open_orders(self, orders: list[OrderSummary]) -> None:
         if not orders:
-            self._open_rows.show(0)
             self.open_orders_panel.show_empty(self.tr("No open order."))
             return
         lang = self._language()
@@ -768,7 +767,6 @@ class CustomerScreen(QWidget):
 
     def _fill_orders(self, page: OrderPage) -> None:
         if not page.items:
-            self._blank_orders()
             self.orders_panel.show_empty(self.tr("No order yet, online or in store."))
             return
         lang = self._language()
@@ -796,7 +794,6 @@ class CustomerScreen(QWidget):
 
     def _fill_recommendations(self, recs: Recommendations) -> None:
         if not recs.items:
-            self._recommendation_rows.show(0)
             self.recommendations_panel.show_empty(self.tr("No suggestion yet."))
             return
         lang = self._language()

@@ -69,7 +69,7 @@ class RecycledRows(Generic[R]):
     def reserve(self, count: int) -> None:
         """Make ``count`` blank rows now (when the screen is built), not on first use."""
         self.show(count)
-        self.show(0)
+        self.hide_all()
 
     def show(self, count: int) -> tuple[list[R], bool]:
         """``count`` rows to fill (made if missing), the others blanked and hidden.
@@ -94,6 +94,10 @@ class RecycledRows(Generic[R]):
             if line is not None:
                 line.setVisible(shown)
         return [row for _line, row in self._rows[:count]], made
+
+    def hide_all(self) -> None:
+        """Every row blanked and hidden (the panel shows an error, "none" or nothing)."""
+        self.show(0)
 
     def rows(self) -> list[R]:
         return [row for _line, row in self._rows]
