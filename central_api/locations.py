@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central_api.db import Reader, database_key
 from central_api.models import Location
 from central_api.problems import not_found
 
@@ -46,9 +47,9 @@ _snapshots: dict[str, Places] = {}
 _lock = threading.Lock()
 
 
-def places(session: Session, *, refresh: bool = False) -> Places:
-    """Every location of the session's database (kept ``TTL_S`` per process)."""
-    key = str(session.get_bind().engine.url)
+def places(session: Reader, *, refresh: bool = False) -> Places:
+    """Every location of the reader's database (kept ``TTL_S`` per process)."""
+    key = database_key(session)
     with _lock:
         snapshot = _snapshots.get(key)
     if snapshot is not None and not refresh and snapshot.expires > time.monotonic():

@@ -18,18 +18,47 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, and_, bindparam, func, select
 
+from central_api.db import Reader, database_key
 from central_api.models import CartLine, Order, OrderLine, Product, Stock
 
 CATEGORY_BOOST = 0.25
 
 
+# Built once, with bound parameters (see ``routers.customers``): the customer screen runs
+# these on every scan.
+HISTORY_VERSION = select(
+    select(func.max(OrderLine.id)).scalar_subquery(),
+    select(func.count(Order.id)).where(Order.status == "cancelled").scalar_subquery(),
+)
+CART_STYLES = (
+    select(Product.style_code)
+    .join(CartLine, CartLine.product_id == Product.id)
+    .where(CartLine.customer_id == bindparam("customer_id"))
+)
+VARIANTS_WITH_STOCK_HERE = (
+    select(
+        Product.id,
+        Product.style_code,
+        Product.sku,
+        func.coalesce(Stock.on_hand - Stock.reserved, 0),
+    )
+    .outerjoin(
+        Stock, and_(Stock.product_id == Product.id, Stock.location_id == bindparam("store_id"))
+    )
+    .where(Product.style_code.in_(bindparam("styles", expanding=True)))
+)
+PRODUCTS_BY_ID = select(Product.__table__).where(
+    Product.id.in_(bindparam("product_ids", expanding=True))
+)
+
+
 @dataclass(frozen=True)
 class Recommendation:
-    product: Product
+    product: Row[Any]  # the product's columns
     available_here: int
     score: float
     reason: str  # bought_together | your_history | popular
@@ -49,7 +78,7 @@ _cache: dict[str, tuple[tuple[int, ...], History]] = {}
 _cache_lock = threading.Lock()
 
 
-def load_history(session: Session) -> History:
+def load_history(session: Reader) -> History:
     """The order history as style baskets with co-purchase counts, cached per database.
 
     The cache is keyed by the highest order line id and the number of cancelled orders, so
@@ -58,16 +87,8 @@ def load_history(session: Session) -> History:
     the highest id moves with every new one (an index lookup; counting them scanned the
     table on every recommendations request).
     """
-    version = tuple(
-        int(v or 0)
-        for v in session.execute(
-            select(
-                select(func.max(OrderLine.id)).scalar_subquery(),
-                select(func.count(Order.id)).where(Order.status == "cancelled").scalar_subquery(),
-            )
-        ).one()
-    )
-    key = str(session.get_bind().engine.url)
+    version = tuple(int(v or 0) for v in session.execute(HISTORY_VERSION).one())
+    key = database_key(session)
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None and cached[0] == version:
@@ -78,7 +99,7 @@ def load_history(session: Session) -> History:
     return history
 
 
-def _compute_history(session: Session) -> History:
+def _compute_history(session: Reader) -> History:
     rows = session.execute(
         select(
             OrderLine.order_id,
@@ -115,7 +136,7 @@ def co_purchases(history: History, anchor: str) -> Counter[str]:
 
 
 def _materialise(
-    session: Session,
+    session: Reader,
     store_id: int,
     ranked: list[tuple[str, float, str, str | None]],
     limit: int,
@@ -126,7 +147,6 @@ def _materialise(
     only the chosen products are loaded as entities: loading every variant of every
     candidate style cost most of the customer recommendations request.
     """
-    available = func.coalesce(Stock.on_hand - Stock.reserved, 0)
     chosen: list[tuple[str, float, str, str | None, int, int]] = []
     start = 0
     while len(chosen) < limit and start < len(ranked):
@@ -134,9 +154,8 @@ def _materialise(
         batch = ranked[start : start + limit - len(chosen)]
         start += len(batch)
         rows = session.execute(
-            select(Product.id, Product.style_code, Product.sku, available)
-            .outerjoin(Stock, and_(Stock.product_id == Product.id, Stock.location_id == store_id))
-            .where(Product.style_code.in_([style for style, *_ in batch]))
+            VARIANTS_WITH_STOCK_HERE,
+            {"store_id": store_id, "styles": [style for style, *_ in batch]},
         ).all()
         best: dict[str, tuple[int, str, int]] = {}  # style -> (-stock, sku, product id)
         for product_id, style, sku, avail in rows:
@@ -150,7 +169,7 @@ def _materialise(
     if not chosen:
         return []
     ids = [product_id for *_, product_id, _stock in chosen]
-    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+    products = {p.id: p for p in session.execute(PRODUCTS_BY_ID, {"product_ids": ids})}
     return [
         Recommendation(products[product_id], stock, round(score, 3), reason, because)
         for _style, score, reason, because, product_id, stock in chosen
@@ -162,8 +181,10 @@ def _rank(scores: dict[str, float], history: History) -> list[str]:
 
 
 def for_product(
-    session: Session, product: Product, store_id: int, limit: int = 8
+    session: Reader, product: Row[Any], store_id: int, limit: int = 8
 ) -> list[Recommendation]:
+    """Styles bought with ``product``'s (a row of its columns), then its category's best
+    sellers."""
     history = load_history(session)
     counts = co_purchases(history, product.style_code)
     scores = {s: float(c) for s, c in counts.items()}
@@ -180,17 +201,11 @@ def for_product(
 
 
 def for_customer(
-    session: Session, customer_id: int, store_id: int, limit: int = 8
+    session: Reader, customer_id: int, store_id: int, limit: int = 8
 ) -> list[Recommendation]:
     history = load_history(session)
     bought = history.bought.get(customer_id, Counter())
-    in_cart = set(
-        session.scalars(
-            select(Product.style_code)
-            .join(CartLine, CartLine.product_id == Product.id)
-            .where(CartLine.customer_id == customer_id)
-        ).all()
-    )
+    in_cart = set(session.scalars(CART_STYLES, {"customer_id": customer_id}).all())
     owned = set(bought) | in_cart
     scores: dict[str, float] = defaultdict(float)
     best_anchor: dict[str, tuple[float, str]] = {}

@@ -24,10 +24,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Row, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from central_api.auth import Principal, current_principal, require
+from central_api.db import Reader, database_key
 from central_api.deps import DB
 from central_api.geo import distance_km
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
@@ -35,6 +36,7 @@ from central_api.inline_reads import InlineReadRoute
 from central_api.locations import places
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
 from central_api.models import (
+    Address,
     CartLine,
     Customer,
     Location,
@@ -97,15 +99,40 @@ async def signer(request: Request) -> LoyaltySigner:
 Signer = Annotated[LoyaltySigner, Depends(signer)]
 
 
+# -- prepared statements ------------------------------------------------------------------
+# The customer screen's reads are built once, with bound parameters: building a select and
+# its cache key on every call cost about as much as running it on SQLite. They run on a
+# Core connection (``Database.reading``) and return plain rows.
+CustomerRow = Row[Any]
+CUSTOMER_BY_NUMBER = select(Customer.__table__).where(Customer.customer_number == bindparam("ref"))
+CUSTOMER_BY_CARD = select(Customer.__table__).where(Customer.loyalty_number == bindparam("ref"))
+ADDRESSES = (
+    select(
+        Address.label, Address.line1, Address.line2, Address.postcode, Address.city, Address.country
+    )
+    .where(Address.customer_id == bindparam("customer_id"))
+    .order_by(Address.id)
+)
+CART_LINES = (
+    select(CartLine.quantity, CartLine.added_at, Product.__table__)
+    .join(Product, Product.id == CartLine.product_id)
+    .where(CartLine.customer_id == bindparam("customer_id"))
+    .order_by(CartLine.added_at.desc(), CartLine.id)
+)
+STOCK_OF_PRODUCTS = select(
+    Stock.product_id, Stock.location_id, Stock.on_hand - Stock.reserved
+).where(Stock.product_id.in_(bindparam("product_ids", expanding=True)))
+
+
 # -- helpers ------------------------------------------------------------------------------
-def find_customer(session: Session, ref: str) -> Customer:
-    """The customer a customer or loyalty number names (addresses load lazily: only the
-    profile shows them, and eager-loading them cost every panel ~1 ms)."""
+def find_customer(reader: Reader, ref: str) -> CustomerRow:
+    """The customer a customer or loyalty number names, as a row of its columns (addresses
+    are read by ``profile`` only: the other panels do not show them)."""
     ref = ref.strip().upper()
     if CUSTOMER_NUMBER.fullmatch(ref):
-        column = Customer.customer_number
+        statement = CUSTOMER_BY_NUMBER
     elif LOYALTY_NUMBER.fullmatch(ref):
-        column = Customer.loyalty_number
+        statement = CUSTOMER_BY_CARD
     else:
         raise Problem(
             422,
@@ -113,10 +140,10 @@ def find_customer(session: Session, ref: str) -> Customer:
             "Invalid customer reference",
             f"{ref!r} is neither a customer number (C + 7 digits) nor a loyalty card number.",
         )
-    customer = session.scalars(select(Customer).where(column == ref)).first()
+    customer = reader.execute(statement, {"ref": ref}).first()
     if customer is None:
         raise not_found("Customer", ref)
-    _remember_ids(session, ref, customer)
+    _remember_ids(reader, ref, customer)
     return customer
 
 
@@ -129,7 +156,7 @@ class CustomerIds:
     loyalty_number: str
 
     @classmethod
-    def of(cls, customer: Customer) -> CustomerIds:
+    def of(cls, customer: CustomerRow) -> CustomerIds:
         return cls(customer.id, customer.customer_number, customer.loyalty_number)
 
 
@@ -139,7 +166,7 @@ IDS_TTL_S = 300.0
 IDS_MAX = 4096
 
 
-def find_customer_ids(session: Session, ref: str) -> CustomerIds:
+def find_customer_ids(reader: Reader, ref: str) -> CustomerIds:
     """``find_customer`` for the panels that only need the customer's identifiers.
 
     A customer's id and numbers never change and this API deletes no customer, so the
@@ -147,19 +174,19 @@ def find_customer_ids(session: Session, ref: str) -> CustomerIds:
     same customer at once, and each resolving it again was one query per panel. (An
     erasure feature would have to clear this cache; the TTL bounds how long it may lag.)
     """
-    key = (str(session.get_bind().engine.url), ref.strip().upper())
+    key = (database_key(reader), ref.strip().upper())
     now = time.monotonic()
     with _ids_lock:
         hit = _ids_cache.get(key)
     if hit is not None and hit[0] > now:
         return hit[1]
-    return CustomerIds.of(find_customer(session, ref))
+    return CustomerIds.of(find_customer(reader, ref))
 
 
-def _remember_ids(session: Session, ref: str, customer: Customer) -> None:
+def _remember_ids(reader: Reader, ref: str, customer: CustomerRow) -> None:
     """Every lookup feeds the cache: the profile panel's lookup serves the four others."""
     ids = CustomerIds.of(customer)
-    url = str(session.get_bind().engine.url)
+    url = database_key(reader)
     expires = time.monotonic() + IDS_TTL_S
     with _ids_lock:
         if len(_ids_cache) >= IDS_MAX:
@@ -173,7 +200,7 @@ def _refuse_kiosk(principal: Principal, why: str) -> Problem:
 
 
 def authorise(
-    principal: Principal, customer: Customer | CustomerIds, code: str | None, sign: LoyaltySigner
+    principal: Principal, customer: CustomerRow | CustomerIds, code: str | None, sign: LoyaltySigner
 ) -> bool:
     """Whether the caller may read this customer; True when personal data must be masked."""
     if "customers:read" in principal.scopes:
@@ -212,8 +239,11 @@ def _next_tier(points: int) -> tuple[str | None, int | None]:
     return None, None
 
 
-def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
-    store = places(session).by_id.get(customer.preferred_store_id or 0)
+def profile(reader: Reader, customer: CustomerRow, masked: bool) -> CustomerOut:
+    store = places(reader).by_id.get(customer.preferred_store_id or 0)
+    addresses = (  # a kiosk never gets them
+        [] if masked else reader.execute(ADDRESSES, {"customer_id": customer.id}).all()
+    )
     next_tier, to_next = _next_tier(customer.points)
     out = CustomerOut(
         customer_number=customer.customer_number,
@@ -229,17 +259,7 @@ def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
         consents=ConsentsOut(email=customer.consent_email, sms=customer.consent_sms),
         preferred_store_code=store.code if store else None,
         member_since=customer.created_at,
-        addresses=[
-            AddressOut(
-                label=a.label,
-                line1=a.line1,
-                line2=a.line2,
-                postcode=a.postcode,
-                city=a.city,
-                country=a.country,
-            )
-            for a in ([] if masked else customer.addresses)  # a kiosk never gets them
-        ],
+        addresses=[AddressOut(**a._mapping) for a in addresses],
     )
     if masked:  # the server never sends a kiosk more than the customer's screen may show
         out = out.model_copy(
@@ -257,21 +277,18 @@ def profile(session: Session, customer: Customer, masked: bool) -> CustomerOut:
 
 
 def availability_for(
-    session: Session, here_id: int, products: Sequence[Product]
+    reader: Reader, here_id: int, products: Sequence[Row[Any]]
 ) -> dict[int, SkuAvailabilityOut]:
-    """Stock here, the nearest other store having it and the warehouse, for many products.
+    """Stock here, the nearest other store having it and the warehouse, for many products
+    (rows with their ``id`` and ``sku``).
 
     One query of plain stock columns; where each location is comes from ``places``.
     """
     ids = [p.id for p in products]
     if not ids:
         return {}
-    rows = session.execute(
-        select(Stock.product_id, Stock.location_id, Stock.on_hand - Stock.reserved).where(
-            Stock.product_id.in_(ids)
-        )
-    ).all()
-    known = places(session).by_id
+    rows = reader.execute(STOCK_OF_PRODUCTS, {"product_ids": ids}).all()
+    known = places(reader).by_id
     here = known[here_id]
     here_qty: dict[int, int] = {}
     warehouse: dict[int, int] = {}
@@ -332,83 +349,96 @@ def _recommendations_out(
 
 
 PickupStore = aliased(Location)
+_ORDER_SUMMARY = (
+    select(
+        Order.id,
+        Order.number,
+        Order.channel,
+        Order.status,
+        Order.fulfilment,
+        Order.created_at,
+        Order.total,
+        Order.currency,
+        Location.code,
+        Location.name,
+        Pickup.status,
+        Pickup.store_id,
+        PickupStore.code,
+        PickupStore.name,
+        Pickup.promised_at,
+        Pickup.ready_at,
+        Pickup.expires_at,
+        func.count().over(),
+    )
+    .outerjoin(Location, Location.id == Order.store_id)
+    .outerjoin(Pickup, Pickup.order_id == Order.id)
+    .outerjoin(PickupStore, PickupStore.id == Pickup.store_id)
+)
+_NEWEST_FIRST = (Order.created_at.desc(), Order.id.desc())
+ORDER_HISTORY = (
+    _ORDER_SUMMARY.where(Order.customer_id == bindparam("customer_id"))
+    .order_by(*_NEWEST_FIRST)
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+ORDER_COUNT = (
+    select(func.count()).select_from(Order).where(Order.customer_id == bindparam("customer_id"))
+)
+OPEN_ORDERS = _ORDER_SUMMARY.where(
+    Order.customer_id == bindparam("customer_id"),
+    or_(
+        Pickup.status.in_(OPEN_PICKUP_STATUSES),
+        Order.status.in_(OPEN_ORDER_STATUSES) & Pickup.id.is_(None),
+    ),
+).order_by(*_NEWEST_FIRST)
+ORDER_LINES = (
+    select(
+        OrderLine.order_id,
+        OrderLine.sku,
+        OrderLine.name,
+        OrderLine.quantity,
+        OrderLine.unit_price,
+    )
+    .where(OrderLine.order_id.in_(bindparam("order_ids", expanding=True)))
+    .order_by(OrderLine.order_id, OrderLine.line_no)
+)
 
 
 def order_page(
-    session: Session, here_id: int, condition: Any, *, limit: int, offset: int
+    reader: Reader, here_id: int, customer_id: int, *, limit: int, offset: int
 ) -> tuple[list[OrderSummaryOut], int]:
-    """A page of ``order_summaries`` and how many orders match in all.
+    """A page of the customer's orders, newest first, and how many they have in all.
 
     The total is a window count on the page's own query, not a query of its own; only a
     page past the end (no row to carry it) counts separately.
     """
-    items, total = _summaries(session, here_id, condition, limit=limit, offset=offset)
+    params = {"customer_id": customer_id, "limit": limit, "offset": offset}
+    items, total = _summaries(reader, here_id, ORDER_HISTORY, params)
     if total is None:
-        total = session.scalar(select(func.count()).select_from(Order).where(condition)) or 0
+        total = reader.scalar(ORDER_COUNT, {"customer_id": customer_id}) or 0
     return items, total
 
 
-def order_summaries(session: Session, here_id: int, condition: Any) -> list[OrderSummaryOut]:
-    """Every order matching ``condition``, newest first, with its pickup."""
-    return _summaries(session, here_id, condition)[0]
+def open_order_summaries(reader: Reader, here_id: int, customer_id: int) -> list[OrderSummaryOut]:
+    """The customer's orders not finished yet (an open pickup, or open without one),
+    newest first."""
+    return _summaries(reader, here_id, OPEN_ORDERS, {"customer_id": customer_id})[0]
 
 
 def _summaries(
-    session: Session,
-    here_id: int,
-    condition: Any,
-    *,
-    limit: int | None = None,
-    offset: int = 0,
+    reader: Reader, here_id: int, statement: Any, params: dict[str, Any]
 ) -> tuple[list[OrderSummaryOut], int | None]:
-    """Orders matching ``condition``, newest first, with their pickup, in two queries.
+    """Orders a ``_ORDER_SUMMARY`` statement selects, with their pickup, in two queries.
 
     Read as plain columns (orders joined to their store and pickup, then their lines): the
     customer screen asks for two lists of these at once, and loading them as entities with
     their relationships cost most of each request.
     """
-    query = (
-        select(
-            Order.id,
-            Order.number,
-            Order.channel,
-            Order.status,
-            Order.fulfilment,
-            Order.created_at,
-            Order.total,
-            Order.currency,
-            Location.code,
-            Location.name,
-            Pickup.status,
-            Pickup.store_id,
-            PickupStore.code,
-            PickupStore.name,
-            Pickup.promised_at,
-            Pickup.ready_at,
-            Pickup.expires_at,
-            func.count().over(),
-        )
-        .outerjoin(Location, Location.id == Order.store_id)
-        .outerjoin(Pickup, Pickup.order_id == Order.id)
-        .outerjoin(PickupStore, PickupStore.id == Pickup.store_id)
-        .where(condition)
-        .order_by(Order.created_at.desc(), Order.id.desc())
-    )
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    rows = session.execute(query).all()
+    rows = reader.execute(statement, params).all()
     lines: dict[int, list[tuple[str, str, int, Decimal]]] = {row[0]: [] for row in rows}
     if lines:
-        for order_id, sku, name, quantity, price in session.execute(
-            select(
-                OrderLine.order_id,
-                OrderLine.sku,
-                OrderLine.name,
-                OrderLine.quantity,
-                OrderLine.unit_price,
-            )
-            .where(OrderLine.order_id.in_(list(lines)))
-            .order_by(OrderLine.order_id, OrderLine.line_no)
+        for order_id, sku, name, quantity, price in reader.execute(
+            ORDER_LINES, {"order_ids": list(lines)}
         ):
             lines[order_id].append((sku, name, quantity, price))
     out = []
@@ -528,7 +558,7 @@ def get_customer(
     ref: str, db: DB, principal: AnyDevice, sign: Signer, code: CodeParam = None
 ) -> CustomerOut:
     """Profile, loyalty tier and points, consents, addresses (masked for a kiosk)."""
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer(s, ref)
         masked = authorise(principal, customer, code, sign)
         return profile(s, customer, masked)
@@ -539,26 +569,20 @@ def get_cart(
     ref: str, db: DB, principal: AnyDevice, sign: Signer, code: CodeParam = None
 ) -> CartOut:
     """The online cart with stock here and the nearest other store having each line."""
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer_ids(s, ref)
         authorise(principal, customer, code, sign)
-        lines = s.execute(
-            select(CartLine.quantity, CartLine.added_at, Product)
-            .join(Product, Product.id == CartLine.product_id)
-            .where(CartLine.customer_id == customer.id)
-            .order_by(CartLine.added_at.desc(), CartLine.id)
-        ).all()
-        products = [product for _quantity, _added, product in lines]
-        stock = availability_for(s, principal.store_id, products)
+        lines = s.execute(CART_LINES, {"customer_id": customer.id}).all()  # line + product
+        stock = availability_for(s, principal.store_id, lines)
         out_lines = [
             CartLineOut(
-                product=ProductOut.model_validate(product),
-                quantity=quantity,
-                added_at=added_at,
-                line_total=product.price * quantity,
-                availability=stock[product.id],
+                product=ProductOut.model_validate(line),
+                quantity=line.quantity,
+                added_at=line.added_at,
+                line_total=line.price * line.quantity,
+                availability=stock[line.id],
             )
-            for quantity, added_at, product in lines
+            for line in lines
         ]
         return CartOut(
             customer_number=customer.customer_number,
@@ -566,7 +590,7 @@ def get_cart(
             lines=out_lines,
             item_count=sum(line.quantity for line in out_lines),
             total=sum((line.line_total for line in out_lines), start=Decimal("0.00")),
-            currency=products[0].currency if products else "EUR",
+            currency=lines[0].currency if lines else "EUR",
         )
 
 
@@ -579,10 +603,9 @@ def get_orders(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> OrderPageOut:
     """Order history, online and in store, newest first."""
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer_ids(s, ref)  # the caller's store is known: no store lookup
-        mine = Order.customer_id == customer.id
-        items, total = order_page(s, principal.store_id, mine, limit=limit, offset=offset)
+        items, total = order_page(s, principal.store_id, customer.id, limit=limit, offset=offset)
         return OrderPageOut(
             items=items,
             total=total,
@@ -594,19 +617,9 @@ def get_orders(
 @router.get("/customers/{ref}/open-orders", response_model=list[OrderSummaryOut])
 def get_open_orders(ref: str, db: DB, principal: Associate) -> list[OrderSummaryOut]:
     """Orders not finished yet, pickups at this store first (ready ones before the others)."""
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer_ids(s, ref)
-        out = order_summaries(
-            s,
-            principal.store_id,
-            and_(
-                Order.customer_id == customer.id,
-                or_(
-                    Pickup.status.in_(OPEN_PICKUP_STATUSES),
-                    Order.status.in_(OPEN_ORDER_STATUSES) & Pickup.id.is_(None),
-                ),
-            ),
-        )
+        out = open_order_summaries(s, principal.store_id, customer.id)
         rank = {"ready": 0, "customer_waiting": 0, "preparing": 1}
 
         def key(o: OrderSummaryOut) -> tuple[int, int]:
@@ -627,7 +640,7 @@ def customer_recommendations(
     limit: Annotated[int, Query(ge=1, le=24)] = 8,
 ) -> RecommendationsOut:
     """From co-purchases of what they bought and have in their cart; not what they own."""
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer_ids(s, ref)
         authorise(principal, customer, code, sign)
         recs = for_customer(s, customer.id, principal.store_id, limit)
@@ -642,9 +655,9 @@ def product_recommendations(
     limit: Annotated[int, Query(ge=1, le=24)] = 8,
 ) -> RecommendationsOut:
     """'Goes well with': styles most often bought together with this one."""
-    with db.session() as s:
-        product = s.scalars(
-            select(Product).where(func.upper(Product.sku) == sku.strip().upper())
+    with db.reading() as s:
+        product = s.execute(
+            select(Product.__table__).where(func.upper(Product.sku) == sku.strip().upper())
         ).first()
         if product is None:
             raise not_found("Product", sku)
@@ -663,8 +676,10 @@ def availability_batch(
     A read: it changes nothing, so it needs no Idempotency-Key (one is accepted).
     """
     wanted = list(dict.fromkeys(s.strip().upper() for s in body.skus if s.strip()))
-    with db.session() as s:
-        products = s.scalars(select(Product).where(func.upper(Product.sku).in_(wanted))).all()
+    with db.reading() as s:
+        products = s.execute(
+            select(Product.__table__).where(func.upper(Product.sku).in_(wanted))
+        ).all()
         by_sku = {p.sku.upper(): p for p in products}
         stock = availability_for(s, principal.store_id, products)
         return AvailabilityBatchOut(
@@ -704,7 +719,7 @@ def resolve_loyalty(
             )
     else:
         raise Problem(422, "validation", "Invalid request", "Give number or code.")
-    with db.session() as s:
+    with db.reading() as s:
         customer = find_customer(s, loyalty_number)
         masked = authorise(principal, customer, code, sign)
         return profile(s, customer, masked)

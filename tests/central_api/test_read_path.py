@@ -8,14 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.routing import APIRoute
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
 
 from central_api.app import create_app, prepare_database
 from central_api.db import Database
 from central_api.inline_reads import inline_on_sqlite
-from central_api.models import Customer, Order
+from central_api.models import CartLine, Customer, Order
 from central_api.recommendations import load_history
 from central_api.routers.customers import find_customer, find_customer_ids
 from central_api.settings import ServerSettings
@@ -104,3 +106,76 @@ def test_customer_ids_come_from_any_of_the_customers_numbers(seeded: Database) -
         number,
         loyalty,
     )
+
+
+def _screen_paths(card: str) -> list[str]:
+    return [
+        f"/v1/loyalty/resolve?number={card}",
+        f"/v1/customers/{card}/cart",
+        f"/v1/customers/{card}/orders?limit=6",
+        f"/v1/customers/{card}/open-orders",
+        f"/v1/customers/{card}/recommendations?limit=8",
+    ]
+
+
+def test_customer_screen_reads_run_prepared_core_statements(seeded: Database) -> None:
+    """The five parallel reads of a scan stay off the ORM and within a dozen queries: the
+    ORM layer around them was most of their server CPU (see the README)."""
+    app = create_app(ServerSettings(db_url=seeded.url), seeded)
+    with seeded.session() as s:
+        warm, card = s.scalars(
+            select(Customer.loyalty_number)
+            .join(CartLine, CartLine.customer_id == Customer.id)
+            .join(Order, Order.customer_id == Customer.id)
+            .group_by(Customer.id)
+            .order_by(Customer.id)
+            .limit(2)
+        ).all()
+    statements: list[str] = []
+    orm: list[Any] = []
+
+    def on_statement(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        statements.append(sql)
+
+    def on_orm(state: Any) -> None:
+        orm.append(state.statement)
+
+    async def scan(http: httpx.AsyncClient, who: str, headers: dict[str, str]) -> list[Any]:
+        answers = await asyncio.gather(*(http.get(p, headers=headers) for p in _screen_paths(who)))
+        assert [a.status_code for a in answers] == [200] * 5
+        return [a.json() for a in answers]
+
+    async def run() -> list[Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://api") as http:
+            token = (
+                await http.post(
+                    "/v1/devices/enroll",
+                    json={
+                        "enrollment_token": "demo-enrollment",
+                        "store_code": "PAR01",
+                        "mode": "associate",
+                        "device_name": "read-path",
+                    },
+                    headers={"Idempotency-Key": "read-path-enroll"},
+                )
+            ).json()["token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            await scan(http, warm, headers)  # principal, stores and history now cached
+            event.listen(seeded.engine, "before_cursor_execute", on_statement)
+            event.listen(Session, "do_orm_execute", on_orm)
+            try:
+                return await scan(http, card, headers)
+            finally:
+                event.remove(seeded.engine, "before_cursor_execute", on_statement)
+                event.remove(Session, "do_orm_execute", on_orm)
+
+    profile, cart, orders, open_orders, recommendations = asyncio.run(run())
+    assert profile["loyalty_number"] == card and profile["addresses"]
+    assert cart["lines"] and orders["items"] and recommendations["items"]
+    assert isinstance(open_orders, list)
+    assert orm == []
+    queries = [sql for sql in statements if not sql.startswith("BEGIN")]
+    # profile 2 (customer, addresses), cart 2 (lines, stock), orders 2 (page, lines),
+    # open orders 1-2, recommendations 4 (history version, cart styles, variants, products)
+    assert len(queries) <= 12, queries
