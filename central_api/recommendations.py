@@ -144,8 +144,8 @@ def _materialise(
     """Pick each style's variant with the most stock here; keep ``limit`` of them.
 
     The choice is made on plain columns (variant id, style, SKU, stock here) in one query;
-    only the chosen products are loaded as entities: loading every variant of every
-    candidate style cost most of the customer recommendations request.
+    only the chosen products are then read whole: loading every variant of every candidate
+    style as entities cost most of the customer recommendations request.
     """
     chosen: list[tuple[str, float, str, str | None, int, int]] = []
     start = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -12,7 +13,7 @@ import httpcore
 import httpx
 import pytest
 
-from kiosk_app.core.api import ApiClient
+from kiosk_app.core.api import ApiClient, ApiTimeout
 from kiosk_app.core.api.pool import ApiTransport, OneRequestPerConnectionPool
 from kiosk_app.core.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server, run
@@ -142,5 +143,67 @@ def test_a_cancelled_request_frees_its_place_for_the_others(wan_server: DemoServ
                 await running
             assert (await http.get("/v1/health")).status_code == 200
             assert len(pool.connections) == 1
+
+    run(scenario())
+
+
+PANEL_PATHS = ["/v1/health", "/v1/devices/me", "/v1/stores", "/v1/loyalty/keys", "/v1/health"]
+
+
+def test_connections_outlive_a_pause_between_customers(
+    wan_server: DemoServer, starts: list[int]
+) -> None:
+    """The next customer, 6 s after the last, finds the same connections: with httpx's and
+    uvicorn's 5 s defaults, each of their panels opened a new one (TCP and TLS handshakes
+    over the store's WAN)."""
+
+    async def scenario() -> None:
+        client = ApiClient(wan_server.url, token=enroll(wan_server.url))
+        try:
+            await asyncio.gather(*(client.get(p) for p in PANEL_PATHS))
+            opened = {id(c) for c in pool_of(client).connections}
+            assert len(opened) == len(PANEL_PATHS)
+            await asyncio.sleep(6.0)
+            starts.clear()
+            await asyncio.gather(*(client.get(p) for p in PANEL_PATHS))
+            assert set(starts) == opened  # no connection was opened for them
+        finally:
+            await client.aclose()
+
+    run(scenario())
+
+
+def test_idle_connections_are_probed_by_tcp_keepalive(wan_server: DemoServer) -> None:
+    async def scenario() -> None:
+        async with pooled(wan_server) as (http, _pool):
+            response = await http.get("/v1/health")
+            raw: socket.socket = response.extensions["network_stream"].get_extra_info("socket")
+            options = {
+                "keepalive": raw.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE),
+                "idle": raw.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE),
+                "interval": raw.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL),
+                "count": raw.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT),
+            }
+            assert options == {"keepalive": 1, "idle": 15, "interval": 5, "count": 3}
+
+    run(scenario())
+
+
+def test_a_network_failure_closes_the_other_idle_connections(wan_server: DemoServer) -> None:
+    """They were opened over the same path and may be dead too: a retry opens its own."""
+
+    async def scenario() -> None:
+        client = ApiClient(wan_server.url, token=enroll(wan_server.url), read_retries=0)
+        try:
+            await asyncio.gather(*(client.get("/v1/health") for _ in range(3)))
+            assert len(pool_of(client).connections) == 3
+            client.http.timeout = httpx.Timeout(0.01)  # shorter than the server's 40 ms
+            with pytest.raises(ApiTimeout):
+                await client.get("/v1/health")
+            assert pool_of(client).connections == []
+            client.http.timeout = httpx.Timeout(5.0)
+            assert (await client.get("/v1/health"))["status"] == "ok"
+        finally:
+            await client.aclose()
 
     run(scenario())

@@ -8,6 +8,7 @@ timeouts; safe reads retried with backoff and jitter; every write carries an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import ssl
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+import httpcore
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -30,7 +32,7 @@ from kiosk_app.core.api.errors import (
     UnexpectedResponse,
     error_from_response,
 )
-from kiosk_app.core.api.pool import ApiTransport
+from kiosk_app.core.api.pool import KEEPALIVE_EXPIRY_S, ApiTransport
 from kiosk_app.core.models.catalog import (
     Availability,
     DeviceInfo,
@@ -103,11 +105,14 @@ class ApiClient:
         self._rng = rng or random.Random()
         self._listeners: list[OutcomeListener] = []
         self._read_cache: ReadCacheHook | None = None
-        limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+        limits = httpx.Limits(
+            max_connections=20, max_keepalive_connections=10, keepalive_expiry=KEEPALIVE_EXPIRY_S
+        )
+        self._transport = transport or ApiTransport(verify, limits)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=(timeouts or Timeouts()).to_httpx(),
-            transport=transport or ApiTransport(verify, limits),
+            transport=self._transport,
             verify=verify,
             headers={"User-Agent": f"omnistore-kiosk/{__version__}", "Accept": "application/json"},
             limits=limits,
@@ -169,6 +174,12 @@ class ApiClient:
         for listener in self._listeners:
             listener(outcome)
 
+    async def _forget_idle_connections(self) -> None:
+        """After a network failure: the next attempt opens a connection of its own."""
+        if isinstance(self._transport, ApiTransport):
+            with contextlib.suppress(OSError, httpcore.NetworkError):
+                await self._transport.pool.close_idle()
+
     async def _send_once(
         self,
         method: str,
@@ -185,9 +196,11 @@ class ApiClient:
             )
         except httpx.TimeoutException as exc:
             self._report(False, started, "timeout")
+            await self._forget_idle_connections()
             raise ApiTimeout(f"No answer from the central API in time ({method} {path}).") from exc
         except httpx.TransportError as exc:
             self._report(False, started, "unreachable")
+            await self._forget_idle_connections()
             failure = find_certificate_failure(exc)
             if failure is not None:
                 message = describe_certificate_failure(failure, self.base_url)

@@ -22,15 +22,49 @@ client never negotiates HTTP/2.
 
 from __future__ import annotations
 
+import socket
 import ssl
 
 import httpcore
 import httpx
 from httpcore._async.interfaces import AsyncConnectionInterface
 
+# Keep-alive between customers. httpx closes an idle connection after 5 s by default, so a
+# customer reaching the counter more than 5 s after the last one paid five new connections
+# (TCP and TLS handshakes: two more round trips) on their screen. An idle connection is now
+# kept 55 s: under the 60 s idle timeout of common load balancers (the client closes first,
+# so a request never races the server's close), and the connection monitor's 30 s health
+# check keeps one warm. TCP keep-alive probes (after 15 s idle, every 5 s, 3 unanswered)
+# find a connection whose path died (a network switch, a NAT or firewall that forgot it)
+# while it is idle; the kernel then fails the socket and the pool drops it before reuse.
+KEEPALIVE_EXPIRY_S = 55.0
+TCP_KEEPALIVE = (("TCP_KEEPIDLE", 15), ("TCP_KEEPINTVL", 5), ("TCP_KEEPCNT", 3))
+
+
+def keepalive_socket_options() -> list[tuple[int, int, int]]:
+    """``SO_KEEPALIVE`` and, where the platform has them, the probe timings above."""
+    options = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    for name, value in TCP_KEEPALIVE:
+        option = getattr(socket, name, None)
+        if option is not None:
+            options.append((socket.IPPROTO_TCP, option, value))
+    return options
+
 
 class OneRequestPerConnectionPool(httpcore.AsyncConnectionPool):
     """``httpcore.AsyncConnectionPool`` that never gives one connection to two requests."""
+
+    async def close_idle(self) -> int:
+        """Close every idle connection; how many. After a request failed on the network,
+        the other idle connections were opened over the same path and may be dead too: a
+        retry should not wait on one of them."""
+        with self._optional_thread_lock:
+            held = {id(r.connection) for r in self._requests if r.connection is not None}
+            idle = [c for c in self._connections if id(c) not in held and c.is_idle()]
+            for connection in idle:
+                self._connections.remove(connection)
+        await self._close_connections(list(idle))
+        return len(idle)
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
         closing: list[AsyncConnectionInterface] = []
@@ -89,6 +123,7 @@ class ApiTransport(httpx.AsyncHTTPTransport):
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
+            socket_options=keepalive_socket_options(),
         )
 
     @property
