@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import Row, and_, bindparam, func, or_, select
+from sqlalchemy import Executable, Row, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from central_api.auth import Principal, current_principal, require
@@ -426,7 +426,7 @@ def open_order_summaries(reader: Reader, here_id: int, customer_id: int) -> list
 
 
 def _summaries(
-    reader: Reader, here_id: int, statement: Any, params: dict[str, Any]
+    reader: Reader, here_id: int, statement: Executable, params: dict[str, Any]
 ) -> tuple[list[OrderSummaryOut], int | None]:
     """Orders a ``_ORDER_SUMMARY`` statement selects, with their pickup, in two queries.
 
