@@ -14,7 +14,11 @@ import httpx
 import pytest
 
 from kiosk_app.core.api import ApiClient, ApiTimeout
-from kiosk_app.core.api.pool import ApiTransport, OneRequestPerConnectionPool
+from kiosk_app.core.api.pool import (
+    ApiTransport,
+    OneRequestPerConnectionPool,
+    keepalive_socket_options,
+)
 from kiosk_app.core.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server, run
 
@@ -207,3 +211,21 @@ def test_a_network_failure_closes_the_other_idle_connections(wan_server: DemoSer
             await client.aclose()
 
     run(scenario())
+
+
+def test_keepalive_options_the_system_refuses_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set on every new connection, a refused option would fail them all."""
+    original = socket.socket.setsockopt
+
+    def older_windows(self: socket.socket, level: int, option: int, value: Any) -> None:
+        if option == socket.TCP_KEEPCNT:
+            raise OSError(10042, "option not supported")
+        original(self, level, option, value)
+
+    monkeypatch.setattr(socket.socket, "setsockopt", older_windows)
+    options = keepalive_socket_options()
+    assert [option for _level, option, _value in options] == [
+        socket.SO_KEEPALIVE,
+        socket.TCP_KEEPIDLE,
+        socket.TCP_KEEPINTVL,
+    ]

@@ -42,13 +42,25 @@ TCP_KEEPALIVE = (("TCP_KEEPIDLE", 15), ("TCP_KEEPINTVL", 5), ("TCP_KEEPCNT", 3))
 
 
 def keepalive_socket_options() -> list[tuple[int, int, int]]:
-    """``SO_KEEPALIVE`` and, where the platform has them, the probe timings above."""
-    options = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    """``SO_KEEPALIVE`` and the probe timings above, those this system accepts.
+
+    Each is tried on a throwaway socket first: the pool sets them on every new connection,
+    and one refused there (an older Windows lacks ``TCP_KEEPCNT``) would fail the connection.
+    """
+    wanted = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
     for name, value in TCP_KEEPALIVE:
         option = getattr(socket, name, None)
         if option is not None:
-            options.append((socket.IPPROTO_TCP, option, value))
-    return options
+            wanted.append((socket.IPPROTO_TCP, option, value))
+    accepted = []
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        for level, option, value in wanted:
+            try:
+                probe.setsockopt(level, option, value)
+            except OSError:
+                continue
+            accepted.append((level, option, value))
+    return accepted
 
 
 class OneRequestPerConnectionPool(httpcore.AsyncConnectionPool):
