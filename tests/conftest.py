@@ -71,18 +71,21 @@ def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]
     yield from own_demo_server(tmp_path_factory, "central", seed=42)
 
 
-def enroll(url: str, store: str = "PAR01", mode: str = "associate") -> str:
-    response = httpx.post(
-        url + "/v1/devices/enroll",
-        json={
+def enrollment(store: str = "PAR01", mode: str = "associate") -> dict[str, Any]:
+    """The body and headers of a demo device enrollment (``POST /v1/devices/enroll``)."""
+    return {
+        "json": {
             "enrollment_token": "demo-enrollment",
             "store_code": store,
             "mode": mode,
             "device_name": f"test-{mode}",
         },
-        headers={"Idempotency-Key": str(uuid.uuid4())},
-        timeout=10,
-    )
+        "headers": {"Idempotency-Key": str(uuid.uuid4())},
+    }
+
+
+def enroll(url: str, store: str = "PAR01", mode: str = "associate") -> str:
+    response = httpx.post(url + "/v1/devices/enroll", timeout=10, **enrollment(store, mode))
     response.raise_for_status()
     token: str = response.json()["token"]
     return token

@@ -21,6 +21,7 @@ from central_api.models import CartLine, Customer, Order
 from central_api.recommendations import load_history
 from central_api.routers.customers import find_customer, find_customer_ids
 from central_api.settings import ServerSettings
+from tests.conftest import enrollment
 
 
 @pytest.fixture(scope="module")
@@ -148,18 +149,7 @@ def test_customer_screen_reads_run_prepared_core_statements(seeded: Database) ->
     async def run() -> list[Any]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://api") as http:
-            token = (
-                await http.post(
-                    "/v1/devices/enroll",
-                    json={
-                        "enrollment_token": "demo-enrollment",
-                        "store_code": "PAR01",
-                        "mode": "associate",
-                        "device_name": "read-path",
-                    },
-                    headers={"Idempotency-Key": "read-path-enroll"},
-                )
-            ).json()["token"]
+            token = (await http.post("/v1/devices/enroll", **enrollment())).json()["token"]
             headers = {"Authorization": f"Bearer {token}"}
             await scan(http, warm, headers)  # principal, stores and history now cached
             event.listen(seeded.engine, "before_cursor_execute", on_statement)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.ui.main_window import MainWindow
+from tests.conftest import enroll
 from tests.ui.conftest import make_window, settle
 
 
@@ -141,17 +142,7 @@ def test_slow_server_beyond_timeout_gives_a_clear_message(
     tmp_path: Any,
 ) -> None:
     with start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", latency_ms=800) as slow:
-        token = httpx.post(
-            slow.url + "/v1/devices/enroll",
-            json={
-                "enrollment_token": "demo-enrollment",
-                "store_code": "PAR01",
-                "mode": "associate",
-                "device_name": "t",
-            },
-            headers={"Idempotency-Key": "slow-1"},
-            timeout=10,
-        ).json()["token"]
+        token = enroll(slow.url)
         window = make_window(qtbot, slow.url, token, timeout=0.3)
         window.open_code("4006381333931")
         settle(qloop, lambda: window.product.notice.isVisible())
@@ -166,17 +157,7 @@ def test_retry_after_failure_recovers(
 ) -> None:
     db = tmp_path / "c.db"
     server = start_demo_server(db_url=f"sqlite:///{db}")
-    token = httpx.post(
-        server.url + "/v1/devices/enroll",
-        json={
-            "enrollment_token": "demo-enrollment",
-            "store_code": "PAR01",
-            "mode": "associate",
-            "device_name": "t",
-        },
-        headers={"Idempotency-Key": "retry-1"},
-        timeout=10,
-    ).json()["token"]
+    token = enroll(server.url)
     gtin = sqlite3.connect(db).execute("select gtin from products limit 1").fetchone()[0]
     port = int(server.url.rsplit(":", 1)[1])
     server.stop()
