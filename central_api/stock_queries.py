@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from central_api.geo import distance_km
 from central_api.locations import Place, places
-from central_api.models import Product, Stock
+from central_api.models import Stock
 from central_api.schemas import AvailabilityOut, LocationStock
 
 
@@ -22,7 +24,8 @@ def available_by_product(
     return {pid: max(0, int(avail)) for pid, avail in rows}
 
 
-def availability(session: Session, product: Product, here: Place) -> AvailabilityOut:
+def availability(session: Session, product: Row[Any], here: Place) -> AvailabilityOut:
+    """``product``: a row with its ``id`` and ``sku`` (``routers.products.find_product``)."""
     rows = session.execute(
         select(Stock.location_id, Stock.on_hand - Stock.reserved).where(
             Stock.product_id == product.id

@@ -48,6 +48,7 @@ from central_api.models import (
 )
 from central_api.problems import Problem, not_found
 from central_api.recommendations import Recommendation, for_customer, for_product
+from central_api.routers.products import find_product
 from central_api.schemas import ProductOut
 from central_api.schemas_customers import (
     AddressOut,
@@ -118,6 +119,9 @@ CART_LINES = (
     .join(Product, Product.id == CartLine.product_id)
     .where(CartLine.customer_id == bindparam("customer_id"))
     .order_by(CartLine.added_at.desc(), CartLine.id)
+)
+PRODUCTS_BY_SKUS = select(Product.__table__).where(
+    func.upper(Product.sku).in_(bindparam("skus", expanding=True))
 )
 STOCK_OF_PRODUCTS = select(
     Stock.product_id, Stock.location_id, Stock.on_hand - Stock.reserved
@@ -656,11 +660,7 @@ def product_recommendations(
 ) -> RecommendationsOut:
     """'Goes well with': styles most often bought together with this one."""
     with db.reading() as s:
-        product = s.execute(
-            select(Product.__table__).where(func.upper(Product.sku) == sku.strip().upper())
-        ).first()
-        if product is None:
-            raise not_found("Product", sku)
+        product = find_product(s, sku)
         recs = for_product(s, product, principal.store_id, limit)
         return _recommendations_out(principal.store_code, "product", recs)
 
@@ -677,9 +677,7 @@ def availability_batch(
     """
     wanted = list(dict.fromkeys(s.strip().upper() for s in body.skus if s.strip()))
     with db.reading() as s:
-        products = s.execute(
-            select(Product.__table__).where(func.upper(Product.sku).in_(wanted))
-        ).all()
+        products = s.execute(PRODUCTS_BY_SKUS, {"skus": wanted}).all()
         by_sku = {p.sku.upper(): p for p in products}
         stock = availability_for(s, principal.store_id, products)
         return AvailabilityBatchOut(

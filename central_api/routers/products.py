@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, bindparam, func, or_, select
 
+from central_api.db import Reader
 from central_api.deps import DB, CatalogReader, StockReader
 from central_api.gtin import normalise_gtin
 from central_api.inline_reads import InlineReadRoute
@@ -18,10 +18,13 @@ from central_api.stock_queries import availability, available_by_product
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/products", tags=["products"])
 
 
-def _by_sku(session: Session, sku: str) -> Product:
-    product = session.scalars(
-        select(Product).where(func.upper(Product.sku) == sku.strip().upper())
-    ).first()
+# Built once, with a bound parameter: the product screen and "goes well with" read it.
+PRODUCT_BY_SKU = select(Product.__table__).where(func.upper(Product.sku) == bindparam("sku"))
+
+
+def find_product(reader: Reader, sku: str) -> Row[Any]:
+    """The product a SKU names (any case), as a row of its columns, or 404."""
+    product = reader.execute(PRODUCT_BY_SKU, {"sku": sku.strip().upper()}).first()
     if product is None:
         raise not_found("Product", sku)
     return product
@@ -82,9 +85,9 @@ def product_by_gtin(gtin: str, db: DB, _p: CatalogReader) -> Product:
 
 
 @router.get("/sku/{sku}", response_model=ProductOut)
-def product_by_sku(sku: str, db: DB, _p: CatalogReader) -> Product:
-    with db.session() as s:
-        return _by_sku(s, sku)
+def product_by_sku(sku: str, db: DB, _p: CatalogReader) -> ProductOut:
+    with db.reading() as s:
+        return ProductOut.model_validate(find_product(s, sku))
 
 
 @router.get("/sku/{sku}/variants", response_model=list[VariantOut])
@@ -96,7 +99,7 @@ def variants(
 ) -> list[VariantOut]:
     """Every variant of the product's style, with what is available in ``store``."""
     with db.session() as s:
-        product = _by_sku(s, sku)
+        product = find_product(s, sku)
         here = place_by_code(s, store or principal.store_code)
         siblings = s.scalars(
             select(Product)
@@ -121,6 +124,6 @@ def product_availability(
 ) -> AvailabilityOut:
     """Stock here, in other stores by distance from ``store``, and in warehouses."""
     with db.session() as s:
-        product = _by_sku(s, sku)
+        product = find_product(s, sku)
         here = place_by_code(s, store or principal.store_code)
         return availability(s, product, here)
