@@ -71,17 +71,24 @@ class OneRequestPerConnectionPool(httpcore.AsyncConnectionPool):
         the other idle connections were opened over the same path and may be dead too: a
         retry should not wait on one of them."""
         with self._optional_thread_lock:
-            held = {id(r.connection) for r in self._requests if r.connection is not None}
-            idle = [c for c in self._connections if id(c) not in held and c.is_idle()]
+            idle = self._idle(self._held())
             for connection in idle:
                 self._connections.remove(connection)
-        await self._close_connections(list(idle))
+        await self._close_connections(idle)
         return len(idle)
+
+    def _held(self) -> set[int]:
+        """Ids of the connections assigned to a request: no other request may have them."""
+        return {id(r.connection) for r in self._requests if r.connection is not None}
+
+    def _idle(self, held: set[int]) -> list[AsyncConnectionInterface]:
+        """Idle connections no request holds (one assigned but not yet used is "idle")."""
+        return [c for c in self._connections if id(c) not in held and c.is_idle()]
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
         closing: list[AsyncConnectionInterface] = []
-        held = {id(r.connection) for r in self._requests if r.connection is not None}
-        idle = sum(1 for c in self._connections if id(c) not in held and c.is_idle())
+        held = self._held()
+        idle = len(self._idle(held))
         keepalive = self._max_keepalive_connections
         for connection in list(self._connections):
             if connection.is_closed():
