@@ -22,6 +22,7 @@ BENCHES: dict[str, str] = {
     "decode": "bench.decode_bench",
     "outbox": "bench.outbox_bench",
     "wedge": "bench.wedge_bench",
+    "wedge_x11": "bench.wedge_x11_bench",
     "customer": "bench.customer_bench",
 }
 

@@ -11,7 +11,7 @@ DEB_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxrender1 libxi6
-  libpulse0 libzbar0 fonts-dejavu-core xvfb xauth postgresql
+  libpulse0 libzbar0 fonts-dejavu-core xvfb xauth xdotool postgresql
 )
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -114,7 +114,15 @@ class Settings(BaseModel):
     provisioning_key_file: Path | None = Field(
         None, description="Public key(s) that sign provisioning QR codes"
     )
-    wedge_max_gap_ms: float = Field(35, gt=0, le=500, description="Max ms between scanner keys")
+    wedge_max_gap_ms: float = Field(
+        50, gt=0, le=500, description="Longest pause between keys that keeps a burst going"
+    )
+    wedge_scan_gap_ms: float = Field(
+        25, gt=0, le=500, description="A scan's median ms between keys (scanner speed)"
+    )
+    wedge_hiccup_ms: float = Field(
+        250, gt=0, le=2000, description="Longest pause inside a burst at scanner speed"
+    )
     wedge_min_length: int = Field(4, ge=1, le=64, description="Shortest scan (characters)")
     wedge_require_terminator: bool = Field(False, description="Scans must end with Enter/Tab")
     wedge_prefix: str = Field("", max_length=8, description="Scanner prefix to strip")
@@ -147,6 +155,8 @@ class Settings(BaseModel):
     def wedge_config(self) -> WedgeConfig:
         return WedgeConfig(
             max_gap_s=self.wedge_max_gap_ms / 1000,
+            scan_gap_s=self.wedge_scan_gap_ms / 1000,
+            hiccup_gap_s=self.wedge_hiccup_ms / 1000,
             min_length=self.wedge_min_length,
             require_terminator=self.wedge_require_terminator,
             prefix=self.wedge_prefix,

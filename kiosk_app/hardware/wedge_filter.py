@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk_app.core.scan_hub import Scan, ScanHub
 from kiosk_app.core.wedge import (
+    DATA_CONTROLS,
     Action,
     Hold,
     PassThrough,
@@ -26,6 +27,25 @@ from kiosk_app.core.wedge import (
 )
 
 _TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
+# Keys that only modify the next one. A scanner presses Shift before each capital (AltGr for
+# some symbols on other keyboard countries); these presses carry no text and must not end
+# the burst the way an arrow or Backspace does.
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_Mode_switch,
+    }
+)
 _SHORTCUT_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -101,10 +121,16 @@ class WedgeScannerFilter(QObject):
         if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
-        if event.isAutoRepeat() or event.modifiers() & _SHORTCUT_MODIFIERS:
+        if event.key() in _MODIFIER_KEYS:
+            self._perform(self._detector.modifier(self._event_time(event)), watched, event)
+            return False
+        text = event.text()
+        # Ctrl+] is how a keyboard (and a scanner) types GS: data, not a shortcut
+        shortcut = bool(event.modifiers() & _SHORTCUT_MODIFIERS) and text not in DATA_CONTROLS
+        if event.isAutoRepeat() or shortcut:
             self._perform(self._detector.key("\x00", self._event_time(event)), watched, event)
             return False
-        char = _TERMINATOR_KEYS.get(Qt.Key(event.key()), event.text())
+        char = _TERMINATOR_KEYS.get(Qt.Key(event.key()), text)
         return self._perform(
             self._detector.key(char, self._event_time(event), _HeldKey(watched, event)),
             watched,
