@@ -254,7 +254,7 @@ class KioskSignInDialog(QDialog):
             else:
                 await self.session.sign_in(staff_id=ident, pin=pin)
         except SignInRefused as exc:
-            self.form.show_error(refusal_text(exc))
+            self.form.refuse(refusal_text(exc))
             return
         if self.session.decision("kiosk.settings") is not Decision.ALLOWED:
             await self.session.sign_out()  # in this task: starting another would cancel it

@@ -86,7 +86,17 @@ class CredentialForm(QWidget):
         self.staff_id.setAccessibleName(self.tr("Staff ID"))
         self.staff_id.setMaxLength(16)
         self.staff_id.textEdited.connect(self._typed_id)
-        layout.addWidget(self.staff_id)
+        ident_row = QHBoxLayout()
+        ident_row.setSpacing(12)
+        ident_row.addWidget(self.staff_id, 1)
+        # a misread (or someone else's) badge: back to the empty form, no restart needed
+        self.clear_badge = button(
+            self.tr("Not me / clear"), accessible=self.tr("Clear the scanned badge")
+        )
+        self.clear_badge.clicked.connect(self.clear_badge_scan)
+        self.clear_badge.hide()
+        ident_row.addWidget(self.clear_badge)
+        layout.addLayout(ident_row)
         layout.addWidget(label(self.tr("PIN"), "section"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -112,8 +122,22 @@ class CredentialForm(QWidget):
         self._badge = badge.strip()
         self.staff_id.setText(self.tr("Badge scanned ✓"))
         self.staff_id.setReadOnly(True)
+        self.clear_badge.show()
         self.error.hide()
         self.pin.setFocus()
+
+    def clear_badge_scan(self) -> None:
+        """The "Not me / clear" button: the scanned badge is dropped; scan again or type an ID."""
+        self._forget_badge()
+        self.pin.clear()
+        self.error.hide()
+        self.staff_id.setFocus()
+
+    def _forget_badge(self) -> None:
+        self._badge = None
+        self.staff_id.setReadOnly(False)
+        self.staff_id.clear()
+        self.clear_badge.hide()
 
     def _typed_id(self, _text: str) -> None:
         self._badge = None
@@ -121,6 +145,7 @@ class CredentialForm(QWidget):
     def set_identifier_visible(self, visible: bool) -> None:
         self.ident_label.setVisible(visible)
         self.staff_id.setVisible(visible)
+        self.clear_badge.setVisible(visible and self._badge is not None)
 
     def _submit(self) -> None:
         pin = self.pin.text().strip()
@@ -142,10 +167,18 @@ class CredentialForm(QWidget):
         self.pin.clear()
         self.submit_button.setEnabled(True)
 
+    def refuse(self, text: str) -> None:
+        """The API refused the attempt: say why and forget a scanned badge, so a misread
+        badge cannot keep using up PIN tries (a typed ID stays, to fix the PIN)."""
+        had_badge = self._badge is not None
+        if had_badge:
+            self._forget_badge()
+        self.show_error(text)
+        if had_badge:
+            self.staff_id.setFocus()
+
     def reset(self) -> None:
-        self._badge = None
-        self.staff_id.setReadOnly(False)
-        self.staff_id.clear()
+        self._forget_badge()
         self.pin.clear()
         self.error.hide()
         self.submit_button.setEnabled(True)
@@ -328,7 +361,7 @@ class StaffGate(QObject):
         try:
             await attempt  # type: ignore[misc]
         except SignInRefused as exc:
-            self.screen.form.show_error(refusal_text(exc))
+            self.screen.form.refuse(refusal_text(exc))
 
     def _switch_user(self) -> None:
         self._task.start(self.session.sign_out())
