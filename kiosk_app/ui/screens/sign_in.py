@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_app.core.provisioning import looks_like_provisioning
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.security.staff_session import (
     Locked,
@@ -242,6 +243,11 @@ class SignInScreen(QWidget):
         self.title.setText(self.tr("Staff sign-in"))
         if reason == "expired":
             text = self.tr("Your session ended. Scan your badge or type your staff ID, then PIN.")
+        elif reason == "enrolled":
+            text = self.tr(
+                "This device is set up. Scan your staff badge, or type your staff ID, then "
+                "enter your PIN."
+            )
         else:
             text = self.tr("Scan your staff badge, or type your staff ID, then enter your PIN.")
         self.subtitle.setText(text)
@@ -261,7 +267,8 @@ class SignInScreen(QWidget):
 
 
 class StaffGate(QObject):
-    """Puts the sign-in / lock screen over ``window`` whenever no staff member is active."""
+    """Puts the sign-in / lock screen over ``window`` whenever no staff member is active,
+    except while the device is being set up (:meth:`step_aside`): first run comes first."""
 
     def __init__(self, window: MainWindow, session: StaffSession) -> None:
         super().__init__(window)
@@ -271,6 +278,7 @@ class StaffGate(QObject):
         self.screen.hide()
         self._task = TaskSlot(self.screen)
         self._pop_scans: Callable[[], None] | None = None
+        self._aside = False
         self.screen.form.submitted.connect(self._submitted)
         self.screen.switch_user_requested.connect(self._switch_user)
         window.installEventFilter(self)
@@ -309,11 +317,21 @@ class StaffGate(QObject):
     def covering(self) -> bool:
         return self.screen.isVisible()
 
+    def step_aside(self, aside: bool) -> None:
+        """True while the device is not enrolled (first run shows); False once it is."""
+        if aside == self._aside:
+            return
+        self._aside = aside
+        self._render(self.session.state.value)
+        if not aside and isinstance(self.session.state.value, SignedOut):
+            self.screen.show_sign_in("enrolled")
+
     def _render(self, state: StaffState) -> None:
-        if isinstance(state, SignedIn):
+        if isinstance(state, SignedIn) or self._aside:
             self._uncover()
-            self.staff_label.setText(f"{state.staff.name} · {state.staff.staff_id}")
-            self._status.show()
+            if isinstance(state, SignedIn):
+                self.staff_label.setText(f"{state.staff.name} · {state.staff.staff_id}")
+            self._status.setVisible(isinstance(state, SignedIn))
             return
         self._status.hide()
         if isinstance(state, Locked):
@@ -343,7 +361,13 @@ class StaffGate(QObject):
             central.setEnabled(True)
 
     def _scan(self, scan: Scan) -> bool:
-        """Every scan while covered is a badge (never routed to the screens beneath)."""
+        """Every scan while covered is a badge (never routed to the screens beneath), except
+        IT's set-up code: first run takes it on a device not enrolled yet."""
+        if looks_like_provisioning(scan.text):
+            if not self.window.services.client.has_token:
+                return False  # to first run, which shows (the gate steps aside) and enrolls
+            self.screen.form.show_error(self.tr("This is a device set-up code, not a staff badge."))
+            return True
         if isinstance(self.session.state.value, SignedOut):
             self.screen.form.take_badge(scan.text)
         return True
