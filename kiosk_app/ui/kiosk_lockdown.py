@@ -254,7 +254,7 @@ class KioskSignInDialog(QDialog):
             else:
                 await self.session.sign_in(staff_id=ident, pin=pin)
         except SignInRefused as exc:
-            self.form.show_error(refusal_text(exc))
+            self.form.refuse(refusal_text(exc))
             return
         if self.session.decision("kiosk.settings") is not Decision.ALLOWED:
             await self.session.sign_out()  # in this task: starting another would cancel it
@@ -379,6 +379,7 @@ class SecurityUi(QObject):
             self.overlay.still_here.connect(self.idle.touch)
         else:
             self.gate = StaffGate(window, session)
+            self._first_run_comes_first(self.gate)
             self.idle = IdleController(IdleTimer(settings.staff_idle_lock_s, **kwargs), self)
             self.idle.expired.connect(lambda: session.lock("idle"))
             session.state.subscribe(self._staff_changed)
@@ -388,6 +389,15 @@ class SecurityUi(QObject):
             app.installEventFilter(self.activity)
         pop_scans = window.services.scans.push(self._scan_activity)
         window.destroyed.connect(lambda *_: pop_scans())
+
+    def _first_run_comes_first(self, gate: StaffGate) -> None:
+        """An associate device without a device token shows first run, not the sign-in."""
+        from kiosk_app.ui.screens.first_run import FirstRunFlow
+
+        first_run = self.window.flows.get("provisioning")
+        if isinstance(first_run, FirstRunFlow):
+            unsubscribe = first_run.awaiting_enrollment.subscribe(gate.step_aside)
+            gate.screen.destroyed.connect(lambda *_: unsubscribe())
 
     def _scan_activity(self, scan: Scan) -> bool:
         self.idle.touch()

@@ -245,6 +245,16 @@
         <source>Enter your PIN (4 to 8 digits).</source>
         <translation>Saisissez votre code PIN (4 à 8 chiffres).</translation>
     </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="95"/>
+        <source>Not me / clear</source>
+        <translation>Pas moi / effacer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="95"/>
+        <source>Clear the scanned badge</source>
+        <translation>Effacer le badge scanné</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFlow</name>
@@ -3402,6 +3412,11 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="248"/>
+        <source>This device is set up. Scan your staff badge, or type your staff ID, then enter your PIN.</source>
+        <translation>Cet appareil est configuré. Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
+    </message>
 </context>
 <context>
     <name>SignaturePad</name>
@@ -3484,6 +3499,11 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <location filename="../../kiosk_app/ui/screens/sign_in.py" line="259"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="370"/>
+        <source>This is a device set-up code, not a staff badge.</source>
+        <translation>C’est un code de configuration d’appareil, pas un badge du personnel.</translation>
     </message>
 </context>
 <context>

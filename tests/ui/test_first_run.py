@@ -12,6 +12,7 @@ import httpx
 import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt
 
 from kiosk_app.cli import provision
 from kiosk_app.core.config import load_settings
@@ -20,8 +21,12 @@ from kiosk_app.core.first_run import EnrollFailed, Ready, Refused
 from kiosk_app.core.provisioning import create_provisioning_code, load_private_key
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.security.credentials import device_token_name
+from kiosk_app.core.security.idle import ManualClock
+from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.hardware.decoding import decode_image_file, make_decoder
+from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
 from kiosk_app.ui.screens.first_run import FirstRunFlow
+from kiosk_app.ui.screens.sign_in import StaffGate
 from tests.ui.conftest import make_window, settle
 
 
@@ -227,6 +232,104 @@ def test_an_enrolled_device_ignores_provisioning_codes(
         state = flow.first_run.state.value
         assert isinstance(state, Refused) and state.reason == "already-enrolled"
         assert not flow._task.running
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def _associate_code(it_key: Path, api_url: str) -> str:
+    return create_provisioning_code(
+        store_code="PAR01",
+        mode="associate",
+        api_url=api_url,
+        enrollment_token="demo-enrollment",
+        lifetime_s=600,
+        private_key=load_private_key(it_key.read_bytes()),
+    )
+
+
+def _secured(qtbot: Any, api_server: DemoServer, token: str | None) -> tuple[Any, StaffGate]:
+    """An associate window with the staff gate installed, as the composition root does."""
+    window = make_window(qtbot, api_server.url, token)
+    ui = install_security(
+        window, StaffSession(window.services.client), IdleSettings(), ManualClock()
+    )
+    assert ui.gate is not None
+    return window, ui.gate
+
+
+def _sign_in_as_a101(qtbot: Any, qloop: asyncio.AbstractEventLoop, gate: StaffGate) -> None:
+    form = gate.screen.form
+    qtbot.keyClicks(form.staff_id, "A101")
+    qtbot.keyClicks(form.pin, "4821")
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    settle(qloop, lambda: not gate.covering)
+
+
+def test_an_unenrolled_associate_tablet_sets_up_first_then_asks_for_sign_in(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    window, gate = _secured(qtbot, api_server, None)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()  # what the composition root does when the device has no token
+        assert not gate.covering  # first run comes first
+        central = window.centralWidget()
+        assert central is not None and central.isEnabled()
+        assert window.stack.currentWidget() is flow.screen() and flow.screen().isVisible()
+
+        assert window.services.scans.deliver(Scan(_associate_code(it_key, api_server.url), "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        assert window.services.client.has_token
+        assert gate.covering and not central.isEnabled()  # enrolled: now staff sign-in
+        assert gate.screen.form.staff_id.text() == ""  # the code was not taken as a badge
+        assert "This device is set up" in gate.screen.subtitle.text()
+
+        _sign_in_as_a101(qtbot, qloop, gate)
+        assert window.stack.currentWidget() is flow.screen()  # "Device ready", then Continue
+        qtbot.mouseClick(flow.screen().start, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.home
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_a_set_up_code_scanned_on_the_sign_in_screen_is_never_a_badge(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    code = _associate_code(it_key, api_server.url)
+    enrolled, gate = _secured(qtbot, api_server, device_token)
+    try:
+        assert gate.covering
+        assert enrolled.services.scans.deliver(Scan(code, "wedge"))
+        form = gate.screen.form
+        assert form.staff_id.text() == "" and form.clear_badge.isHidden()
+        assert form.error.text() == "This is a device set-up code, not a staff badge."
+        assert not _flow(enrolled)._task.running
+    finally:
+        enrolled.close()
+        qloop.run_until_complete(enrolled.services.client.aclose())
+
+    # not enrolled yet (first run not shown): the gate lets first run take the code
+    window, gate = _secured(qtbot, api_server, None)
+    try:
+        assert gate.covering
+        flow = _flow(window)
+        assert window.services.scans.deliver(Scan(code, "wedge"))
+        assert not gate.covering and window.stack.currentWidget() is flow.screen()
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        assert gate.covering and gate.screen.form.staff_id.text() == ""
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

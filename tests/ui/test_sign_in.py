@@ -107,3 +107,66 @@ def test_typed_staff_id_and_a_trainee_is_told_no_by_the_server(
     assert qloop.run_until_complete(pickups()) == "permission-denied"
     window.close()
     qloop.run_until_complete(client.aclose())
+
+
+def test_a_misread_badge_can_be_cleared_and_is_forgotten_after_a_refusal(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    window, ui, _clock = secured(qtbot, api_server)
+    gate = ui.gate
+    assert gate is not None and gate.covering
+    form = gate.screen.form
+    assert form.clear_badge.isHidden()  # nothing to clear yet
+
+    window.services.scans.deliver(Scan("0SB1-A1O1PAR1", "wedge"))  # a misread badge
+    assert form.staff_id.text() == "Badge scanned ✓" and form.staff_id.isReadOnly()
+    assert form.clear_badge.isVisible() and form.clear_badge.text() == "Not me / clear"
+    size = form.clear_badge.size()
+    assert size.height() >= 48 and size.width() >= 48  # a touch target
+    qtbot.mouseClick(form.clear_badge, Qt.MouseButton.LeftButton)
+    assert form.staff_id.text() == "" and not form.staff_id.isReadOnly()
+    assert form.clear_badge.isHidden()
+    type_pin(qtbot, gate, "4821")  # no badge any more: nothing is sent
+    assert form.error.text() == "Scan your badge or type your staff ID."
+
+    # a refused attempt forgets the badge: the next PIN cannot go out with it again
+    window.services.scans.deliver(Scan("0SB1-A1O1PAR1", "wedge"))
+    type_pin(qtbot, gate, "4821")
+    settle(qloop, lambda: form.error.isVisible() and form.submit_button.isEnabled())
+    assert "not recognised" in form.error.text()
+    assert form.staff_id.text() == "" and not form.staff_id.isReadOnly()
+    assert form.clear_badge.isHidden()
+    type_pin(qtbot, gate, "4821")
+    assert form.error.text() == "Scan your badge or type your staff ID."
+    assert isinstance(ui.session.state.value, SignedOut)
+
+    qtbot.keyClicks(form.staff_id, "A101")  # the field takes a typed ID again
+    type_pin(qtbot, gate, "4821")
+    settle(qloop, lambda: not gate.covering)
+    assert "Léa Moreau" in gate.staff_label.text()
+    window.close()
+    qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_the_kiosk_staff_sign_in_forgets_a_refused_badge_too(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    window, ui, _clock = secured(qtbot, api_server, "kiosk")
+    lockdown = ui.lockdown
+    assert lockdown is not None
+    lockdown.open_staff_sign_in()
+    dialog = lockdown.sign_in
+    assert dialog is not None and dialog.isVisible()
+    form = dialog.form
+    window.services.scans.deliver(Scan("0SB1-A1O1PAR1", "wedge"))
+    assert form.clear_badge.isVisible()
+    qtbot.keyClicks(form.pin, "4821")
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    settle(qloop, lambda: form.error.isVisible() and form.submit_button.isEnabled())
+    assert "not recognised" in form.error.text()
+    assert form.staff_id.text() == "" and not form.staff_id.isReadOnly()
+    assert form.clear_badge.isHidden()
+    dialog.reject()
+    lockdown.allow_close = True
+    window.close()
+    qloop.run_until_complete(window.services.client.aclose())

@@ -124,7 +124,7 @@ class StaffApprovalDialog(QDialog):
                 staff_id=None if is_badge else ident,
             )
         except SignInRefused as exc:
-            self.show_error(refusal_text(exc))
+            self.form.refuse(refusal_text(exc))
             return
         self.approved.emit(approval)
         self.accept()

@@ -7,7 +7,8 @@ the config. This screen only renders the core's state.
 
 The composition root shows it with :meth:`FirstRunFlow.show_first_run` when the device has
 no device token and no enrollment token; a provisioning code scanned on the home screen of
-an unenrolled device opens it too.
+an unenrolled device opens it too. First run comes first: while it waits for the device to
+be enrolled (``awaiting_enrollment``), an associate device's staff sign-in steps aside.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kiosk_app.core.first_run import (
     Refused,
     Waiting,
 )
+from kiosk_app.core.observable import Observable
 from kiosk_app.core.routing import Destination
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.ui.messages import describe_error
@@ -271,6 +273,9 @@ class FirstRunFlow:
             )
         self.first_run = first_run
         self._adopted = False
+        #: True from the moment first run shows on a device without a device token until
+        #: the token of its enrollment is in use (the staff gate stays aside meanwhile)
+        self.awaiting_enrollment: Observable[bool] = Observable(False)
         self._screen = FirstRunScreen()
         self._task = TaskSlot(self._screen)
         self._unsubscribe = first_run.state.subscribe(self._on_state)
@@ -300,6 +305,8 @@ class FirstRunFlow:
     # -- behaviour ------------------------------------------------------------------------
     def show_first_run(self) -> None:
         """Show the screen (the composition root calls this when the device is not set up)."""
+        if not self._window.services.client.has_token:
+            self.awaiting_enrollment.set(True)
         self._window.show_screen(self._screen)
 
     def take_scan(self, scan: Scan) -> bool:
@@ -342,6 +349,7 @@ class FirstRunFlow:
             self._screen.start.setAccessibleName(
                 QCoreApplication.translate("FirstRunScreen", "Continue")
             )
+            self.awaiting_enrollment.set(False)  # enrolled: staff sign-in applies now
 
     def _continue(self) -> None:
         state = self.first_run.state.value

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_app.core.provisioning import looks_like_provisioning
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.security.staff_session import (
     Locked,
@@ -86,7 +87,17 @@ class CredentialForm(QWidget):
         self.staff_id.setAccessibleName(self.tr("Staff ID"))
         self.staff_id.setMaxLength(16)
         self.staff_id.textEdited.connect(self._typed_id)
-        layout.addWidget(self.staff_id)
+        ident_row = QHBoxLayout()
+        ident_row.setSpacing(12)
+        ident_row.addWidget(self.staff_id, 1)
+        # a misread (or someone else's) badge: back to the empty form, no restart needed
+        self.clear_badge = button(
+            self.tr("Not me / clear"), accessible=self.tr("Clear the scanned badge")
+        )
+        self.clear_badge.clicked.connect(self.clear_badge_scan)
+        self.clear_badge.hide()
+        ident_row.addWidget(self.clear_badge)
+        layout.addLayout(ident_row)
         layout.addWidget(label(self.tr("PIN"), "section"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -112,8 +123,22 @@ class CredentialForm(QWidget):
         self._badge = badge.strip()
         self.staff_id.setText(self.tr("Badge scanned ✓"))
         self.staff_id.setReadOnly(True)
+        self.clear_badge.show()
         self.error.hide()
         self.pin.setFocus()
+
+    def clear_badge_scan(self) -> None:
+        """The "Not me / clear" button: the scanned badge is dropped; scan again or type an ID."""
+        self._forget_badge()
+        self.pin.clear()
+        self.error.hide()
+        self.staff_id.setFocus()
+
+    def _forget_badge(self) -> None:
+        self._badge = None
+        self.staff_id.setReadOnly(False)
+        self.staff_id.clear()
+        self.clear_badge.hide()
 
     def _typed_id(self, _text: str) -> None:
         self._badge = None
@@ -121,6 +146,7 @@ class CredentialForm(QWidget):
     def set_identifier_visible(self, visible: bool) -> None:
         self.ident_label.setVisible(visible)
         self.staff_id.setVisible(visible)
+        self.clear_badge.setVisible(visible and self._badge is not None)
 
     def _submit(self) -> None:
         pin = self.pin.text().strip()
@@ -142,10 +168,18 @@ class CredentialForm(QWidget):
         self.pin.clear()
         self.submit_button.setEnabled(True)
 
+    def refuse(self, text: str) -> None:
+        """The API refused the attempt: say why and forget a scanned badge, so a misread
+        badge cannot keep using up PIN tries (a typed ID stays, to fix the PIN)."""
+        had_badge = self._badge is not None
+        if had_badge:
+            self._forget_badge()
+        self.show_error(text)
+        if had_badge:
+            self.staff_id.setFocus()
+
     def reset(self) -> None:
-        self._badge = None
-        self.staff_id.setReadOnly(False)
-        self.staff_id.clear()
+        self._forget_badge()
         self.pin.clear()
         self.error.hide()
         self.submit_button.setEnabled(True)
@@ -209,6 +243,11 @@ class SignInScreen(QWidget):
         self.title.setText(self.tr("Staff sign-in"))
         if reason == "expired":
             text = self.tr("Your session ended. Scan your badge or type your staff ID, then PIN.")
+        elif reason == "enrolled":
+            text = self.tr(
+                "This device is set up. Scan your staff badge, or type your staff ID, then "
+                "enter your PIN."
+            )
         else:
             text = self.tr("Scan your staff badge, or type your staff ID, then enter your PIN.")
         self.subtitle.setText(text)
@@ -228,7 +267,8 @@ class SignInScreen(QWidget):
 
 
 class StaffGate(QObject):
-    """Puts the sign-in / lock screen over ``window`` whenever no staff member is active."""
+    """Puts the sign-in / lock screen over ``window`` whenever no staff member is active,
+    except while the device is being set up (:meth:`step_aside`): first run comes first."""
 
     def __init__(self, window: MainWindow, session: StaffSession) -> None:
         super().__init__(window)
@@ -238,6 +278,7 @@ class StaffGate(QObject):
         self.screen.hide()
         self._task = TaskSlot(self.screen)
         self._pop_scans: Callable[[], None] | None = None
+        self._aside = False
         self.screen.form.submitted.connect(self._submitted)
         self.screen.switch_user_requested.connect(self._switch_user)
         window.installEventFilter(self)
@@ -276,11 +317,21 @@ class StaffGate(QObject):
     def covering(self) -> bool:
         return self.screen.isVisible()
 
+    def step_aside(self, aside: bool) -> None:
+        """True while the device is not enrolled (first run shows); False once it is."""
+        if aside == self._aside:
+            return
+        self._aside = aside
+        self._render(self.session.state.value)
+        if not aside and isinstance(self.session.state.value, SignedOut):
+            self.screen.show_sign_in("enrolled")
+
     def _render(self, state: StaffState) -> None:
-        if isinstance(state, SignedIn):
+        if isinstance(state, SignedIn) or self._aside:
             self._uncover()
-            self.staff_label.setText(f"{state.staff.name} · {state.staff.staff_id}")
-            self._status.show()
+            if isinstance(state, SignedIn):
+                self.staff_label.setText(f"{state.staff.name} · {state.staff.staff_id}")
+            self._status.setVisible(isinstance(state, SignedIn))
             return
         self._status.hide()
         if isinstance(state, Locked):
@@ -310,7 +361,13 @@ class StaffGate(QObject):
             central.setEnabled(True)
 
     def _scan(self, scan: Scan) -> bool:
-        """Every scan while covered is a badge (never routed to the screens beneath)."""
+        """Every scan while covered is a badge (never routed to the screens beneath), except
+        IT's set-up code: first run takes it on a device not enrolled yet."""
+        if looks_like_provisioning(scan.text):
+            if not self.window.services.client.has_token:
+                return False  # to first run, which shows (the gate steps aside) and enrolls
+            self.screen.form.show_error(self.tr("This is a device set-up code, not a staff badge."))
+            return True
         if isinstance(self.session.state.value, SignedOut):
             self.screen.form.take_badge(scan.text)
         return True
@@ -328,7 +385,7 @@ class StaffGate(QObject):
         try:
             await attempt  # type: ignore[misc]
         except SignInRefused as exc:
-            self.screen.form.show_error(refusal_text(exc))
+            self.screen.form.refuse(refusal_text(exc))
 
     def _switch_user(self) -> None:
         self._task.start(self.session.sign_out())
