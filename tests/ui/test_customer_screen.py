@@ -259,3 +259,42 @@ def test_the_next_customer_reuses_the_rows_and_leaves_nothing_of_the_last(
     # a stock pill re-coloured in place keeps the pill's padding
     badges = [r.badge for r in rows(RecommendationRow) if not r.isHidden()]
     assert badges and all(b.contentsMargins().left() >= 8 for b in badges)
+
+
+def test_tapping_an_order_opens_its_detail_and_a_return_from_there(
+    qtbot: Any, window: MainWindow, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    """An order of the history opens: its lines, total and status; "Return items" goes to
+    the return flow on that order (store trial, #19: the tap did nothing)."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk_app.core.money import format_money
+    from kiosk_app.ui.screens.customer_rows import OrderRow
+
+    _number, loyalty = rich_customer(api_server)
+    screen = screen_of(window)
+    window.open_code(loyalty)
+    settle(qloop, lambda: all_settled(screen))
+    rows = [r for r in screen.orders_panel.findChildren(OrderRow) if r.order is not None]
+    assert rows and all(r.isVisible() for r in rows)
+    row = rows[0]
+    order = row.order
+    assert order is not None
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    dialog = screen.order_detail
+    assert dialog is not None and dialog.isVisible()
+    assert order.number in dialog.windowTitle()
+    assert len(dialog.line_rows) == len(order.lines)
+    for line_row, line in zip(dialog.line_rows, order.lines, strict=True):
+        assert line_row.accessibleName().startswith(f"{line.name}, {line.quantity} × ")
+    assert dialog.total.text() == format_money(order.total, order.currency, "en")
+    assert dialog.return_button.isVisible() and dialog.return_button.height() >= 48
+    qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    returns = window.flows["order"].screen()
+    assert window.stack.currentWidget() is returns
+
+    def shown() -> str:
+        return " ".join(w.text() for w in returns.findChildren(QLabel) if w.isVisible())
+
+    settle(qloop, lambda: order.number in shown())

@@ -213,3 +213,36 @@ def test_two_columns_stack_on_a_narrow_window(qtbot: Any, window: MainWindow) ->
     window.resize(1024, 768)
     qtbot.wait(20)
     assert columns.direction() == QBoxLayout.Direction.TopToBottom
+
+
+def test_every_other_store_is_one_tap_away(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    window: MainWindow,
+    api_server: DemoServer,
+    device_token: str,
+) -> None:
+    """The nearest 8 stores first; the others are not out of reach (store trial, #19)."""
+    product = _first_product(api_server, device_token)
+    availability = httpx.get(
+        api_server.url + f"/v1/products/sku/{product['sku']}/availability",
+        headers={"Authorization": f"Bearer {device_token}"},
+    ).json()
+    everywhere = [s["name"] for s in availability["stores"]]
+    assert len(everywhere) > 8  # the demo chain: more stores than the first rows show
+    window.open_code(product["gtin"])
+    settle(qloop, lambda: window.product.name.text() == product["name"])
+    screen = window.product
+
+    def listed() -> list[str]:
+        rows = [screen.stores_rows.itemAt(i).widget() for i in range(screen.stores_rows.count())]
+        return [r.accessibleName().split(",")[0] for r in rows]
+
+    assert listed() == everywhere[:8]
+    more = screen.all_stores_button
+    assert more.isVisible() and more.height() >= 48
+    assert str(len(everywhere)) in more.text()
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert listed() == everywhere
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert listed() == everywhere[:8]

@@ -59,6 +59,7 @@ from kiosk_app.ui.screens.customer_rows import (
     RecommendationRowText,
     RecycledRows,
 )
+from kiosk_app.ui.screens.order_detail import OrderDetailDialog
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, format_km, label, set_badge
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
@@ -273,6 +274,7 @@ class CustomerScreen(QWidget):
     pickup_requested = Signal(str)  # order number
     floor_pick_toggled = Signal(str)  # sku of an online-cart line to fetch from the floor
     order_cart_requested = Signal()  # order the cart lines not in stock here
+    return_requested = Signal(str)  # order number: return items of this order
     back_requested = Signal()
 
     def __init__(
@@ -601,7 +603,15 @@ class CustomerScreen(QWidget):
         self._open_rows = RecycledRows(
             self.open_orders_panel.rows, open_order_row, OpenOrderRow.blank
         )
-        self._order_rows = RecycledRows(self.orders_panel.rows, OrderRow, OrderRow.blank)
+
+        def order_row() -> OrderRow:
+            row = OrderRow()
+            row.tapped.connect(lambda: self._open_order(row))
+            return row
+
+        self._order_rows = RecycledRows(self.orders_panel.rows, order_row, OrderRow.blank)
+        self.returns_available = False
+        self.order_detail: OrderDetailDialog | None = None
         self._recommendation_rows = RecycledRows(
             self.recommendations_panel.rows, recommendation_row, RecommendationRow.blank
         )
@@ -784,6 +794,7 @@ class CustomerScreen(QWidget):
                 format_money(order.total, order.currency, lang),
                 order_status(order.status),
             )
+            row.order = order
         more = page.total - len(page.items)
         self.more_orders.setText(
             self.tr("%1 more older orders").replace("%1", str(more)) if more > 0 else ""
@@ -791,6 +802,36 @@ class CustomerScreen(QWidget):
         self.more_orders.setVisible(more > 0)
         self.orders_panel.show_content()
         self._rows_changed(made)
+
+    def _open_order(self, row: OrderRow) -> None:
+        """The order's detail: its lines, status and pickup; "Return items" for associates."""
+        order = row.order
+        if order is None:
+            return
+        lang = self._language()
+        where = channel_name(order.channel)
+        if order.store_name:
+            where = f"{where} · {order.store_name}"
+        pickup = None
+        if order.pickup is not None:
+            pickup = (
+                self.tr("Pickup at %1: %2")
+                .replace("%1", order.pickup.store_name)
+                .replace("%2", pickup_status(order.pickup.status))
+            )
+        dialog = OrderDetailDialog(
+            order,
+            placed=f"{_date(order.created_at, lang)} · {where}",
+            status=order_status(order.status),
+            pickup=pickup,
+            language=lang,
+            can_return=self.returns_available and not self.kiosk,
+            parent=self,
+        )
+        dialog.return_requested.connect(self.return_requested.emit)
+        dialog.finished.connect(dialog.deleteLater)
+        self.order_detail = dialog
+        dialog.open()
 
     def _fill_recommendations(self, recs: Recommendations) -> None:
         if not recs.items:
@@ -860,6 +901,7 @@ class CustomerFlow(QObject):
         screen.retry_requested.connect(self.retry)
         screen.product_requested.connect(window.open_sku)
         screen.pickup_requested.connect(self.open_pickup)
+        screen.return_requested.connect(self.open_return)
         screen.destroyed.connect(lambda *_: self._disconnect())
 
     def _disconnect(self) -> None:
@@ -889,6 +931,7 @@ class CustomerFlow(QObject):
         self._search.cancel()
         self.service.search_results.clear()
         self._screen.set_pickup_available(self.window.flows.get("pickup") is not None)
+        self._screen.returns_available = self.window.flows.get("order") is not None
 
     def order_cart(self) -> None:
         """The cart lines this store cannot hand over become an endless-aisle order for
@@ -915,6 +958,11 @@ class CustomerFlow(QObject):
     def retry(self, panel: str) -> None:
         slot = self._retries.setdefault(panel, TaskSlot(self._screen))
         slot.start(self.service.retry(panel))
+
+    def open_return(self, order_number: str) -> None:
+        """Return items of this order: the return flow opens on it."""
+        if self.window.flows.get("order") is not None:
+            self.window.open_destination(Destination("order", order_number, None))
 
     def open_pickup(self, order_number: str) -> None:
         flow = self.window.flows.get("pickup")

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk_app.core.models.customer import OrderSummary
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.common import button, label, set_badge
 from kiosk_app.ui.widgets.responsive import ElidingLabel
@@ -225,10 +226,16 @@ class OpenOrderRow(_Row):
 
 
 class OrderRow(_Row):
-    """A past order: date and channel, number and items, total and status."""
+    """A past order: date and channel, number and items, total and status. Tapping it (or
+    Enter/Space when it has the focus) emits ``tapped``: the screen opens its detail."""
+
+    tapped = Signal()
 
     def __init__(self) -> None:
         super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.order: OrderSummary | None = None  # what the row shows
         self.head = label(wrap=True)
         self.items = label(role="muted", wrap=True)
         self.line.addLayout(_text_column(self.head, self.items), 1)
@@ -246,9 +253,23 @@ class OrderRow(_Row):
             (self.status, status),
         ):
             _set_text(widget, text)
+        self.setAccessibleName(f"{head}, {items}, {total}, {status}" if head else "")
 
     def blank(self) -> None:
         self.set("", "", "", "")
+        self.order = None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.order is not None and self.rect().contains(event.position().toPoint()):
+            self.tapped.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if self.order is not None and event.key() in keys:
+            self.tapped.emit()
+            return
+        super().keyPressEvent(event)
 
 
 @dataclass(frozen=True)

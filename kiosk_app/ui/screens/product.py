@@ -147,6 +147,14 @@ class ProductScreen(QWidget):
         self.stores_rows = QVBoxLayout()
         self.stores_rows.setSpacing(2)
         self.stores_card.body.addLayout(self.stores_rows)
+        # the nearest MAX_STORE_ROWS first; the others one tap away, never out of reach
+        self.all_stores_button = QPushButton()
+        self.all_stores_button.setProperty("role", "secondary")
+        self.all_stores_button.setMinimumHeight(48)
+        self.all_stores_button.clicked.connect(self._toggle_all_stores)
+        self.all_stores_button.hide()
+        self.stores_card.body.addWidget(self.all_stores_button)
+        self._all_stores = False
         right.addWidget(self.stores_card)
 
         self.recs_card = Card(self.tr("Goes well with"))
@@ -244,6 +252,7 @@ class ProductScreen(QWidget):
         self.name.setText(self.tr("Loading…"))
         self.image.set_product("", None)
         clear_layout(self.stores_rows)
+        self.all_stores_button.hide()
         clear_layout(self.warehouse_rows)
         self.here_badge.setText("")
 
@@ -277,9 +286,26 @@ class ProductScreen(QWidget):
             else self.tr("In stock"),
         )
         self._render_variants(details.variants, p.sku)
-        self._render_locations(self.stores_rows, details.availability.stores[:MAX_STORE_ROWS])
+        self._all_stores = False
+        self._render_stores()
         self._render_locations(self.warehouse_rows, details.availability.warehouses)
         chain_in_layout_order(self)  # the new chips: in reading order, not after the rail
+
+    def _render_stores(self) -> None:
+        stores = self._details.availability.stores if self._details is not None else []
+        shown = stores if self._all_stores else stores[:MAX_STORE_ROWS]
+        self._render_locations(self.stores_rows, shown)
+        self.all_stores_button.setVisible(len(stores) > MAX_STORE_ROWS)
+        self.all_stores_button.setText(
+            self.tr("Show the nearest stores only")
+            if self._all_stores
+            else self.tr("Show all stores (%1)").replace("%1", str(len(stores)))
+        )
+
+    def _toggle_all_stores(self) -> None:
+        self._all_stores = not self._all_stores
+        self._render_stores()
+        chain_in_layout_order(self)
 
     def _render_variants(self, variants: list[Variant], current_sku: str) -> None:
         clear_layout(self.colour_row)
