@@ -28,6 +28,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from central_api.auth import Principal, require
+from central_api.carts import take_from_cart
 from central_api.db import Database
 from central_api.deps import DB
 from central_api.fulfilment import (
@@ -492,6 +493,10 @@ def create_order(
         for res in reservations:
             res.order_id = order.id
             session.add(res)
+        if customer is not None:  # what they ordered leaves their online cart
+            take_from_cart(
+                session, customer.id, ((ol.product_id, ol.quantity) for ol in order_lines)
+            )
         session.flush()
         return 201, _order_out(session, order)
 

@@ -73,6 +73,24 @@ class RemoteValue(Generic[T]):
             return None
         return await self.load(*self._last)
 
+    async def refresh(self) -> T | None:
+        """Fetch the shown value again in the background: the screen keeps showing it (no
+        skeleton, no flicker) until the new answer replaces it; a failed refresh leaves it.
+        Only a value already loaded is refreshed, and a newer ``load`` wins."""
+        if self._last is None or not isinstance(self.state.value, Loaded):
+            return None
+        mine = self._generation
+        try:
+            value = await self._last[1]()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            return None
+        if mine != self._generation:
+            return None
+        self.state.set(Loaded(value))
+        return value
+
     def clear(self) -> None:
         self._generation += 1
         self._last = None

@@ -1,4 +1,5 @@
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import pytest
 
@@ -67,3 +68,39 @@ def test_cancelled_load_returns_to_idle() -> None:
         assert value.state.value == Idle()
 
     run(scenario())
+
+
+def test_refresh_keeps_showing_the_value_until_the_new_one_replaces_it() -> None:
+    async def scenario() -> None:
+        value: RemoteValue[int] = RemoteValue()
+        answers = iter([1, 2])
+        seen: list[object] = []
+
+        async def fetch() -> int:
+            await asyncio.sleep(0)
+            return next(answers)
+
+        await value.load("x", fetch)
+        value.state.subscribe(seen.append, now=False)
+        assert await value.refresh() == 2
+        assert seen == [Loaded(2)]  # no Loading (no skeleton, no flicker) in between
+
+        async def broken() -> int:
+            raise RuntimeError("network")
+
+        await value.load("y", fetch_once(3))
+        value._last = ("y", broken)
+        assert await value.refresh() is None
+        assert value.state.value == Loaded(3)  # a failed refresh leaves what was shown
+        value.clear()
+        assert await value.refresh() is None  # nothing shown: nothing to refresh
+        assert value.state.value == Idle()
+
+    asyncio.run(scenario())
+
+
+def fetch_once(answer: int) -> Callable[[], Awaitable[int]]:
+    async def fetch() -> int:
+        return answer
+
+    return fetch

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk_app.core.demo_server import DemoServer
 from tests.ui.conftest import make_window, settle
@@ -77,6 +77,33 @@ def test_fetch_from_the_floor_and_order_the_rest(
         )
         assert {line.sku for line in draft.value.lines} == {ln["product"]["sku"] for ln in missing}
         assert draft.value.customer.customer_number == customer["customer_number"]
+
+        # the order placed, the customer screen is fresh: the new open order is there and
+        # the ordered lines are no longer offered (store trial, #19: it stayed stale)
+        aisle_screen = aisle.screen()
+        store_option = next(
+            (b for b in aisle_screen.dest_buttons.values() if "store" in b.text().lower()),
+            None,
+        )
+        if store_option is not None:
+            qtbot.mouseClick(store_option, Qt.MouseButton.LeftButton)
+        settle(qloop, lambda: aisle_screen.submit_button.isEnabled())
+        aisle_screen.submit_button.click()
+        qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
+        settle(qloop, lambda: aisle_screen.conf_number.text().startswith("E"))
+        number = aisle_screen.conf_number.text()
+        window.show_screen(screen)
+
+        def open_orders_text() -> str:
+            return " ".join(w.text() for w in screen.open_orders_panel.findChildren(QLabel))
+
+        settle(qloop, lambda: number in open_orders_text())
+        assert not any(
+            b.text().startswith("Order the") and b.isVisible()
+            for b in screen.findChildren(QPushButton)
+        )
+        left = http.get(f"/v1/customers/{customer['customer_number']}/cart").json()["lines"]
+        assert not {ln["product"]["sku"] for ln in left} & {ln["product"]["sku"] for ln in missing}
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -345,6 +345,14 @@ class Customer360:
         self.current.set(None)
         self.refusal.set(refusal)
 
+    async def refresh(self, names: tuple[str, ...] = ("cart", "open_orders", "orders")) -> None:
+        """Something this customer did went through (an order placed for them, a pickup
+        handed over, a return): fetch those panels again, in place."""
+        if self.current.value is None:
+            return
+        shown = [name for name in names if name in self.panel_names()]
+        await asyncio.gather(*(self.panel(name).refresh() for name in shown))
+
     async def retry(self, name: str) -> None:
         """Load one panel again (its Retry button); the other panels are left alone."""
         if name not in self.panel_names() or self.current.value is None:

@@ -902,7 +902,15 @@ class CustomerFlow(QObject):
         screen.product_requested.connect(window.open_sku)
         screen.pickup_requested.connect(self.open_pickup)
         screen.return_requested.connect(self.open_return)
+        # a write of this device went through (an order placed for the customer, a pickup
+        # handed over, a return): what the customer screen shows may have changed
+        self._refresh = TaskSlot(self._screen)
+        if services.sync is not None:
+            self._unsubscribe.append(services.sync.events.delivered.subscribe(self._delivered))
         screen.destroyed.connect(lambda *_: self._disconnect())
+
+    def _delivered(self, _entry: object) -> None:
+        self._refresh.start(self.service.refresh())
 
     def _disconnect(self) -> None:
         for unsubscribe in self._unsubscribe:
