@@ -267,6 +267,7 @@ class PickupScreen(QWidget):
         self.queue_rows.addStretch(1)
         scroll.setWidget(holder)
         col.addWidget(scroll, 1)
+        self.queue_scroll = scroll
         return page
 
     def _build_session_page(self) -> QWidget:
@@ -583,6 +584,9 @@ class PickupScreen(QWidget):
 
     def show_queue(self) -> None:
         self.core.session.reset()
+        # back from an order: the queue from its top, where waiting customers come first
+        # (left where the last order was, it hid them and the wrong order was tapped)
+        self.queue_scroll.verticalScrollBar().setValue(0)
         self.pages.setCurrentWidget(self.queue_page)
         self._update_capture()
         self.refresh()
