@@ -130,11 +130,13 @@ class MainWindow(QMainWindow):
         main_column = QVBoxLayout()
         main_column.setContentsMargins(0, 0, 0, 0)
         main_column.setSpacing(0)
-        # The message bridge: notices from any flow (e.g. "not available offline") show here.
-        self.bridge = Notice()
-        main_column.addWidget(self.bridge)
         self.stack = QStackedWidget()
         main_column.addWidget(self.stack, 1)
+        # The message bridge: notices from any flow (e.g. "not available offline") show
+        # here, over the top of the screens: they can come at any moment, and must not move
+        # what a finger is about to tap.
+        self.bridge = Notice()
+        self.bridge.float_over(self.stack)
         self.keyboard: TouchKeyboard | None = None
         if services.mode == "kiosk":  # no physical keyboard at a kiosk
             self.keyboard = TouchKeyboard(services.language)

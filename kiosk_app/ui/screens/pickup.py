@@ -255,7 +255,6 @@ class PickupScreen(QWidget):
         )
         self.queue_notice = Notice()
         self.queue_notice.action.clicked.connect(lambda: self.refresh())
-        col.addWidget(self.queue_notice)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -268,6 +267,8 @@ class PickupScreen(QWidget):
         scroll.setWidget(holder)
         col.addWidget(scroll, 1)
         self.queue_scroll = scroll
+        # a background refresh that failed says so over the list, which stays in place
+        self.queue_notice.float_over(scroll)
         return page
 
     def _build_session_page(self) -> QWidget:
