@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 
@@ -67,6 +67,7 @@ class Database:
         from central_api import model_registry  # noqa: F401  (registers the tables)
 
         Base.metadata.create_all(self.engine)
+        add_missing_columns(self.engine)
 
     def drop_schema(self) -> None:
         from central_api import model_registry  # noqa: F401
@@ -97,6 +98,38 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the nullable columns a model gained after its table was created; their names.
+
+    There are no migrations yet: ``create_all`` creates missing tables but never touches an
+    existing one, so a database from an earlier version would lack a new column and every
+    query of its table would fail. A new nullable column is added here (old rows read NULL);
+    anything else is refused with what to do.
+    """
+    inspector = inspect(engine)
+    quote = engine.dialect.identifier_preparer.quote
+    added: list[str] = []
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present:
+                    continue
+                if not column.nullable or column.foreign_keys:
+                    raise RuntimeError(
+                        f"The database's table {table.name} has no column {column.name} and it "
+                        "cannot be added in place: start from a new database."
+                    )
+                kind = column.type.compile(dialect=engine.dialect)
+                connection.exec_driver_sql(
+                    f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column.name)} {kind}"
+                )
+                added.append(f"{table.name}.{column.name}")
+    return added
 
 
 Reader = Session | Connection

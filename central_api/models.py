@@ -189,7 +189,10 @@ class Order(Base):
     # placed | awaiting_payment | paid | shipped | delivered | cancelled
     status: Mapped[str] = mapped_column(String(20), index=True)
     fulfilment: Mapped[str] = mapped_column(String(20))  # home_delivery | pickup | in_store
+    #: when it was placed (on the device, for an order sent through its outbox)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    #: when the server received it (None: demo data, placed and recorded at once)
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     subtotal: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     discount_total: Mapped[Decimal] = mapped_column(Numeric(10, 2), default=Decimal("0.00"))
@@ -273,7 +276,10 @@ class Pickup(Base):
     ready_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     checked_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: when it was handed over (on the device); ``completion_recorded_at``: when the server
+    #: received it (the device may have been offline meanwhile)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    completion_recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     completion: Mapped[str | None] = mapped_column(Text)  # JSON: lines, verification, staff
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -22,7 +22,11 @@ class Return(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
     device_id: Mapped[str] = mapped_column(String(40))
+    #: the staff member signed in on the device (None: a store without staff sign-in)
+    staff_id: Mapped[str | None] = mapped_column(String(16))
+    #: when the return was made (on the device); ``recorded_at``: when the server received it
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     refund_method: Mapped[str] = mapped_column(String(16))  # original | store_credit
     lines_refund: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     shipping_refund: Mapped[Decimal] = mapped_column(Numeric(10, 2))

@@ -35,6 +35,9 @@ DEFAULT_DISPOSITION = {
     "damaged": "damaged",
     "defective": "return_to_vendor",
 }
+#: the condition a reason suggests until the associate picks one (a defect is not as new)
+DEFAULT_CONDITION = {"defective": "defective"}
+FALLBACK_CONDITION = "as_new"
 SELLABLE_CONDITIONS = ("as_new",)
 REFUND_METHODS = ("original", "store_credit")
 #: Refund order over the original tenders: cards first (by payment sequence), then gift

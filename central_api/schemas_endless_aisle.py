@@ -22,7 +22,12 @@ class LineIn(_In):
 
 
 class AddressIn(_In):
-    name: str = Field(min_length=1, max_length=120)
+    name: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        description="The recipient; omitted: the attached customer's full name",
+    )
     line1: str = Field(min_length=1, max_length=120)
     line2: str | None = Field(default=None, max_length=120)
     postcode: str = Field(min_length=1, max_length=16)
@@ -176,7 +181,8 @@ class OrderOut(BaseModel):
     currency: str
     customer: CustomerRefOut
     payment: PaymentOut
-    created_at: datetime
+    created_at: datetime = Field(description="When it was placed (Occurred-At)")
+    recorded_at: datetime = Field(description="When the server received it")
     reservation_expires_at: datetime | None
 
 

@@ -106,9 +106,11 @@ class VerificationIn(BaseModel):
 
 
 class CompleteIn(BaseModel):
+    """Who hands the order over is the signed-in staff member (``X-Staff-Token``), not a
+    field: an ``associate`` sent by an earlier app version is ignored."""
+
     lines: list[LineResultIn] = Field(min_length=1)
     verification: VerificationIn
-    associate: str = Field(min_length=1, max_length=80)
     signature_svg_path: str | None = Field(
         None, max_length=60000, description="Customer signature as an SVG path (optional)"
     )
@@ -117,7 +119,10 @@ class CompleteIn(BaseModel):
 class CompleteOut(BaseModel):
     order_number: str
     status: PickupStatusName
-    completed_at: datetime
+    completed_at: datetime = Field(description="When it was handed over (Occurred-At)")
+    recorded_at: datetime = Field(description="When the server received the completion")
+    associate: str | None = Field(description="Staff ID of who handed it over (signed in)")
+    associate_name: str | None
     picked_units: int
     missing_units: int
     damaged_units: int

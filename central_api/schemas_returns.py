@@ -27,6 +27,9 @@ class ReturnPolicyOut(BaseModel):
     conditions: list[str]
     dispositions: list[str]
     default_disposition: dict[str, str]
+    default_condition: dict[str, str] = Field(
+        description="Reason → the condition it suggests (other reasons: as_new)"
+    )
     sellable_conditions: list[str]
     refund_methods: list[str]
     tender_refund_order: list[str]
@@ -161,7 +164,9 @@ class ReturnOut(BaseModel):
     store_code: str
     store_name: str
     device_id: str
-    created_at: datetime
+    staff_id: str | None = Field(None, description="Who was signed in on the device")
+    created_at: datetime = Field(description="When the return was made (Occurred-At)")
+    recorded_at: datetime | None = Field(None, description="When the server received it")
     currency: str
     refund_method: RefundMethod
     lines: list[ReturnLineOut]

@@ -46,6 +46,7 @@ from central_api.idempotency import IdempotentRequest, idempotent_request, run_i
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Customer, Location, Order, OrderLine, Stock, Tender
 from central_api.models_reservations import Reservation
+from central_api.occurred import Occurred
 from central_api.problems import Problem
 from central_api.schemas_endless_aisle import (
     AddressIn,
@@ -197,6 +198,25 @@ def _check_address(address: AddressIn) -> None:
         )
 
 
+def _with_recipient(
+    address: AddressIn | None, customer: Customer | None, principal: Principal
+) -> AddressIn | None:
+    """The parcel's recipient: the name given, else the customer's own from their record
+    (never the masked one the screen shows). A kiosk, which sees only masked names, and a
+    guest's order must give it."""
+    if address is None or address.name:
+        return address
+    if customer is None or principal.mode == "kiosk":
+        raise Problem(
+            422,
+            "invalid-address",
+            "Invalid address",
+            "Give the recipient's name.",
+            field="name",
+        )
+    return address.model_copy(update={"name": f"{customer.first_name} {customer.last_name}"})
+
+
 def mask_email(email: str) -> str:
     local, _, domain = email.partition("@")
     return f"{local[:1]}•••@{domain}" if domain else "•••"
@@ -283,6 +303,7 @@ def _order_out(session: Session, order: Order) -> OrderOut:
             paid_by=paid_by,
         ),
         created_at=_utc(order.created_at),
+        recorded_at=_utc(order.recorded_at or order.created_at),
         reservation_expires_at=expires if order.status == "awaiting_payment" else None,
     )
 
@@ -362,8 +383,13 @@ def create_order(
     db: DB,
     principal: Orderer,
     idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+    occurred: Occurred,
 ) -> JSONResponse:
-    """Reserve the stock of the chosen option and create the order, awaiting payment."""
+    """Reserve the stock of the chosen option and create the order, awaiting payment.
+
+    ``created_at`` is when it was placed on the device (``Occurred-At``), ``recorded_at`` when
+    the server received it; the reservation runs from the server's time. A home delivery
+    without ``address.name`` goes to the attached customer's full name."""
     release_expired(db)
     ttl = reservation_ttl_s()
 
@@ -388,6 +414,7 @@ def create_order(
                     "Unknown customer",
                     "No customer has this customer or loyalty number.",
                 )
+        address = _with_recipient(body.destination.address, customer, principal)
         lines, _stock, options = _options_for(session, body, here, today)
         chosen = next((o for o in options if o.id == body.option_id), None)
         if chosen is None:
@@ -461,7 +488,6 @@ def create_order(
         else:
             assert customer is not None
             sent_to = mask_email(customer.email)
-        address = body.destination.address
         meta = {
             "option": chosen.model_dump(mode="json"),
             "address": address.model_dump(mode="json") if address else None,
@@ -477,7 +503,8 @@ def create_order(
             store_id=here.id,
             status="awaiting_payment",
             fulfilment="home_delivery" if chosen.kind == "home_delivery" else "pickup",
-            created_at=now,
+            created_at=occurred.or_now(now),
+            recorded_at=now,
             subtotal=subtotal,
             shipping_fee=chosen.fee,
             total=subtotal + chosen.fee,

@@ -21,6 +21,7 @@ from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Customer, Order, OrderLine, Pickup
+from central_api.occurred import Occurred
 from central_api.pickup_qr import BadPickupQr, PickupSigner, signer_for
 from central_api.pickup_rules import (
     ACTIVE,
@@ -416,9 +417,14 @@ def complete(
     db: DB,
     principal: Completer,
     idem: Idem,
+    occurred: Occurred,
 ) -> JSONResponse:
     """Hand the order over: per-line picked / missing / damaged quantities, how the person was
-    verified, who handed it over. Exactly once per order, whatever the number of devices."""
+    verified. Exactly once per order, whatever the number of devices.
+
+    Who handed it over is the staff member signed in on the device (``X-Staff-Token``), never
+    a name in the body; ``completed_at`` is when it happened on the device (``Occurred-At``),
+    ``recorded_at`` when the server received it."""
     signer = signer_for(db)
 
     def work(session: Session) -> tuple[int, Any]:
@@ -439,14 +445,20 @@ def complete(
                 "Nothing handed over",
                 "At least one item must be handed over; cancel the order instead.",
             )
+        handed_over = occurred.or_now(now)
+        staff_id, staff_name = (
+            (principal.staff.staff_id, principal.staff.name) if principal.staff else (None, None)
+        )
         completion = {
             "lines": [line.model_dump() for line in body.lines],
             "verification": body.verification.model_dump(exclude={"pickup_code", "qr_token"}),
-            "associate": body.associate,
+            "associate": staff_id,
+            "associate_name": staff_name,
             "device": principal.subject,
             "signed": body.signature_svg_path is not None,
             "signature_svg_path": body.signature_svg_path,
-            "completed_at": now.isoformat(),
+            "completed_at": handed_over.isoformat(),
+            "recorded_at": now.isoformat(),
         }
         result = session.execute(
             update(Pickup)
@@ -457,7 +469,8 @@ def complete(
             )
             .values(
                 status=target.value,
-                completed_at=now,
+                completed_at=handed_over,
+                completion_recorded_at=now,
                 completion=json.dumps(completion),
                 version=Pickup.version + 1,
             )
@@ -470,12 +483,15 @@ def complete(
         session.execute(
             update(Order)
             .where(Order.id == pickup.order_id)
-            .values(status="delivered", delivered_at=now, version=Order.version + 1)
+            .values(status="delivered", delivered_at=handed_over, version=Order.version + 1)
         )
         return 200, CompleteOut(
             order_number=pickup.order.number,
             status=target.value,
-            completed_at=now,
+            completed_at=handed_over,
+            recorded_at=now,
+            associate=staff_id,
+            associate_name=staff_name,
             picked_units=picked,
             missing_units=missing,
             damaged_units=damaged,

@@ -27,6 +27,7 @@ from central_api.idempotency import IdempotentRequest, idempotent_request, run_i
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location, Order, OrderLine, Stock, Tender
 from central_api.models_returns import Return, ReturnLine
+from central_api.occurred import Occurred
 from central_api.problems import Problem, not_found
 from central_api.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
 from central_api.schemas_returns import (
@@ -73,6 +74,7 @@ def get_return_policy(_p: ReturnsReader) -> ReturnPolicyOut:
         conditions=list(policy.CONDITIONS),
         dispositions=list(policy.DISPOSITIONS),
         default_disposition=dict(policy.DEFAULT_DISPOSITION),
+        default_condition=dict(policy.DEFAULT_CONDITION),
         sellable_conditions=list(policy.SELLABLE_CONDITIONS),
         refund_methods=list(policy.REFUND_METHODS),
         tender_refund_order=list(policy.TENDER_REFUND_ORDER),
@@ -384,11 +386,18 @@ def create_return(
     db: DB,
     principal: ReturnsWriter,
     idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+    occurred: Occurred,
 ) -> JSONResponse:
-    """Record a return at the calling device's store; refunds, restocks, answers the receipt."""
+    """Record a return at the calling device's store; refunds, restocks, answers the receipt.
+
+    ``created_at`` is when the return was made on the device (``Occurred-At``), ``recorded_at``
+    when the server received it; ``staff_id`` who was signed in on the device. The policy
+    (window, approval) is applied at the server's time."""
 
     def work(session: Session) -> tuple[int, Any]:
         now = datetime.now(UTC)
+        made_at = occurred.or_now(now)
+        staff_id = principal.staff.staff_id if principal.staff else None
         order = _load_order(session, body.order_number)
         for line in body.lines:
             if (
@@ -459,7 +468,9 @@ def create_return(
             store_code=store.code,
             store_name=store.name,
             device_id=principal.subject,
-            created_at=now,
+            staff_id=staff_id,
+            created_at=made_at,
+            recorded_at=now,
             currency=order.currency,
             refund_method=body.refund_method,
             lines=[
@@ -488,7 +499,9 @@ def create_return(
             order_id=order.id,
             store_id=store.id,
             device_id=principal.subject,
-            created_at=now,
+            staff_id=staff_id,
+            created_at=made_at,
+            recorded_at=now,
             refund_method=body.refund_method,
             lines_refund=q.total - q.shipping_refund,
             shipping_refund=q.shipping_refund,

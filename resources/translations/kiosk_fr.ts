@@ -2166,16 +2166,6 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
-        <source>Handed over by</source>
-        <translation>Remis par</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
-        <source>Associate handing over</source>
-        <translation>Vendeur qui remet la commande</translation>
-    </message>
-    <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="529"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>

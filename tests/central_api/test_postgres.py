@@ -134,3 +134,43 @@ def test_two_devices_completing_one_pickup_exactly_one_wins(pg_server: DemoServe
     assert loser["type"] == PROBLEM + "pickup-already-completed"
     for d in devices:
         d.close()
+
+
+def test_device_time_and_a_column_added_to_an_older_database(pg_server: DemoServer) -> None:
+    """``Occurred-At`` is kept in a timestamptz beside the server's time; a database from
+    before a new nullable column gets it at the next start (``create_schema``)."""
+    from datetime import UTC, datetime, timedelta
+
+    from central_api.db import Database
+
+    occurred = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    with client(pg_server) as http:
+        sku = http.get("/v1/products", params={"q": "chemise", "limit": 1}).json()["items"][0]
+        lines = [{"sku": sku["sku"], "quantity": 1}]
+        option = http.post(
+            "/v1/fulfilment-options",
+            json={"lines": lines, "destination": {"type": "this_store"}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        ).json()["options"][0]
+        order = http.post(
+            "/v1/endless-aisle/orders",
+            json={
+                "lines": lines,
+                "destination": {"type": "this_store"},
+                "option_id": option["id"],
+                "customer": {"guest": {"email": "pg@example.com"}},
+            },
+            headers={"Idempotency-Key": str(uuid.uuid4()), "Occurred-At": occurred.isoformat()},
+        )
+        assert order.status_code == 201, order.text
+        assert datetime.fromisoformat(order.json()["created_at"]) == occurred
+        assert datetime.fromisoformat(order.json()["recorded_at"]) > occurred + timedelta(hours=1)
+    db = Database(pg_server.db_url)
+    try:
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE returns DROP COLUMN recorded_at")
+        db.create_schema()
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT recorded_at FROM returns").fetchall()
+    finally:
+        db.dispose()

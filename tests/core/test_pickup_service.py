@@ -123,7 +123,7 @@ def test_session_item_check_refuses_wrong_items_and_needs_reasons(
                 assert session.mark_line(line.line_no, "damaged", "Torn")
                 assert session.current.partial and session.to_handover()
                 assert session.current.step is Step.HANDOVER
-                assert session.complete("A1") is None  # no outbox: refused, nothing sent
+                assert session.complete() is None  # no outbox: refused, nothing sent
             session.close()
         finally:
             await client.aclose()

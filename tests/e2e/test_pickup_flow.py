@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.core.services.pickups import CheckInStep, Step
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.pickup import PickupScreen
@@ -199,6 +200,9 @@ def test_whole_pickup_by_pickup_code_with_a_wrong_item_refused(
     assert step(app) is Step.HANDOVER
     assert not screen.capturing_scans
     screen.signature.add_stroke([(20, 80), (60, 40), (120, 90), (200, 50)])
+    # whoever is signed in hands over: not the device's name, not something typed
+    staff = StaffSession(app.services.client)
+    qloop.run_until_complete(staff.sign_in(staff_id="A101", pin="4821"))
     qtbot.mouseClick(screen.complete_button, Qt.MouseButton.LeftButton)
     assert step(app) is Step.SENDING
     drain(qloop, app)
@@ -208,7 +212,9 @@ def test_whole_pickup_by_pickup_code_with_a_wrong_item_refused(
     assert after["status"] == "collected"
     assert after["completion"]["verification"]["method"] == "pickup_code"
     assert after["completion"]["signed"] is True
-    assert after["completion"]["associate"] == "tablet-1"
+    assert after["completion"]["associate"] == "A101"
+    assert after["completion"]["associate_name"] == "Léa Moreau"
+    assert after["completion"]["recorded_at"] >= after["completion"]["completed_at"]
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.pages.currentWidget() is screen.queue_page
     # the refreshed queue no longer lists the collected order
@@ -302,7 +308,8 @@ def test_conflict_when_another_device_collected_first(
     assert "Already collected" in screen.big_text.text()
     assert screen.big_text.isVisible()
     after = api.detail(number)
-    assert after["status"] == "collected" and after["completion"]["associate"] == "other tablet"
+    # the other tablet's body named "other tablet": free text is not who handed over
+    assert after["status"] == "collected" and after["completion"]["associate"] is None
     outbox = app.services.outbox
     assert outbox is not None and outbox.needs_attention_count() == 1
 

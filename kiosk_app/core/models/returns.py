@@ -23,6 +23,9 @@ class ReturnPolicy(_Model):
     conditions: list[str]
     dispositions: list[str]
     default_disposition: dict[str, str]
+    #: reason → the condition it suggests (other reasons: as new); an API without it: a
+    #: defective item is defective
+    default_condition: dict[str, str] = {"defective": "defective"}
     sellable_conditions: list[str]
     refund_methods: list[str]
     tender_refund_order: list[str]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import time
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,6 +21,9 @@ from kiosk_app.core.outbox.entry import OutboxEntry, Problem
 from kiosk_app.core.outbox.outcome import OutcomeKind, SendOutcome
 
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
+#: when the write happened here (the entry's creation), so that the server records that
+#: rather than when the write reached it
+OCCURRED_AT_HEADER = "Occurred-At"
 REPLAYED_HEADER = "Idempotent-Replayed"
 KEY_REUSED_SUFFIX = "/idempotency-key-reused"
 IN_PROGRESS_SUFFIX = "/idempotency-in-progress"
@@ -34,7 +38,8 @@ _NOT_SENT_ERRORS = (
 
 
 class HttpxSender:
-    """POSTs ``entry.path`` with the JSON body and the entry's ``Idempotency-Key``.
+    """POSTs ``entry.path`` with the JSON body, the entry's ``Idempotency-Key`` and its
+    creation time as ``Occurred-At``.
 
     ``client`` is the app's shared client (its base URL, timeouts and pool are used). With
     ``base_url_relative`` (the default) entry paths must be relative to that base URL.
@@ -61,6 +66,7 @@ class HttpxSender:
             return SendOutcome(OutcomeKind.REJECTED, problem=problem, error="bad entry path")
         headers = dict(self._headers() if self._headers else {})
         headers[IDEMPOTENCY_KEY_HEADER] = entry.idempotency_key
+        headers[OCCURRED_AT_HEADER] = occurred_at(entry.created_at)
         try:
             response = await self._client.request(
                 entry.method, entry.path, json=entry.body, headers=headers
@@ -70,6 +76,12 @@ class HttpxSender:
         except httpx.RequestError as exc:  # timeouts, resets, protocol errors after sending
             return SendOutcome(OutcomeKind.UNKNOWN, error=_describe(exc))
         return classify_response(response, now=self._clock())
+
+
+def occurred_at(created_at: float) -> str:
+    """An entry's creation time (epoch seconds) as RFC 3339 UTC, to the millisecond."""
+    moment = datetime.fromtimestamp(created_at, UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def classify_response(response: httpx.Response, *, now: float) -> SendOutcome:

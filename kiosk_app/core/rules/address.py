@@ -53,6 +53,9 @@ class AddressInput:
     city: str
     country: str = "FR"
     line2: str = ""
+    #: the recipient is the attached customer: ``name`` is only what the screen shows (maybe
+    #: masked, "Emma M."); the server puts the customer's real name on the parcel
+    recipient_is_customer: bool = False
 
     def normalised(self) -> AddressInput:
         country = self.country.strip().upper()
@@ -68,7 +71,7 @@ class AddressInput:
 
     def to_api(self) -> dict[str, str | None]:
         a = self.normalised()
-        return {
+        body: dict[str, str | None] = {
             "name": a.name,
             "line1": a.line1,
             "line2": a.line2 or None,
@@ -76,6 +79,9 @@ class AddressInput:
             "city": a.city,
             "country": a.country,
         }
+        if self.recipient_is_customer:
+            del body["name"]  # the server fills in the customer's name from their record
+        return body
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,8 @@ def normalise_postcode(country: str, postcode: str) -> str:
 def validate_address(address: AddressInput) -> list[FieldProblem]:
     a = address.normalised()
     problems: list[FieldProblem] = []
-    for field in ("name", "line1", "postcode", "city"):
+    place = ("line1", "postcode", "city")
+    for field in place if a.recipient_is_customer else ("name", *place):
         if not getattr(a, field):
             problems.append(FieldProblem(field, Problem.REQUIRED))
     for field, limit in MAX_LENGTHS.items():

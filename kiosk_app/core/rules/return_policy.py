@@ -74,6 +74,12 @@ def approval_reasons(
     return reasons
 
 
+def condition_for_reason(reason: str, policy: ReturnPolicy) -> str:
+    """The condition a reason suggests: a defective item is not as new (not restockable)."""
+    condition = policy.default_condition.get(reason, "as_new")
+    return condition if condition in policy.conditions else policy.conditions[0]
+
+
 def default_disposition(condition: str, policy: ReturnPolicy) -> str:
     return policy.default_disposition.get(condition, "damaged")
 

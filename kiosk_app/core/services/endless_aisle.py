@@ -303,7 +303,12 @@ class EndlessAisleService:
         return customer
 
     def detach_customer(self) -> None:
-        self._set_draft(replace(self.draft.value, customer=None), stale_options=False)
+        draft = self.draft.value
+        address = draft.address
+        if address is not None and address.recipient_is_customer:
+            # their name was the recipient: someone else must be named now
+            address = replace(address, name="", recipient_is_customer=False)
+        self._set_draft(replace(draft, customer=None, address=address), stale_options=False)
 
     def set_guest(self, email: str, phone: str, consent: bool) -> None:
         guest = GuestContact(email.strip(), normalise_phone(phone), consent)
@@ -344,6 +349,8 @@ class EndlessAisleService:
             return []
         if address is None:
             return [FieldProblem("line1", Problem.REQUIRED)]
+        if address.recipient_is_customer and self.draft.value.customer is None:
+            return [FieldProblem("name", Problem.REQUIRED)]  # no customer to take it from
         return validate_address(address)
 
     def can_quote(self) -> bool:
@@ -487,6 +494,11 @@ class EndlessAisleService:
             self._dismiss(state.entry_id, "order changed after a refusal")
         self.submission.set(Editing())
 
+    @property
+    def basket_ordered(self) -> bool:
+        """The basket went into an order (queued or placed): more items start a new one."""
+        return isinstance(self.submission.value, Queued | Placed)
+
     def new_order(self) -> None:
         state = self.submission.value
         if isinstance(state, Refused):
@@ -552,6 +564,7 @@ class EndlessAisleService:
                 self.notice.set(Notice("api_error", "error", (), exc))
                 return
             self.submission.set(Placed(order))
+            self._set_draft(OrderDraft())  # a placed order ends its basket: never twice
         elif entry.op == PAY_OP and entry.id == self._pay_entry and isinstance(state, Placed):
             try:
                 order = ApiClient.parse_as(EndlessAisleOrder, entry.response_body)

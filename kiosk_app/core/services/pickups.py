@@ -628,7 +628,9 @@ class PickupSession:
             self._set(step=Step.ITEMS, message=None)
 
     # -- completion ----------------------------------------------------------------------------
-    def completion_body(self, associate: str, signature_svg_path: str | None) -> dict[str, Any]:
+    def completion_body(self, signature_svg_path: str | None) -> dict[str, Any]:
+        """What the hand-over sends. Who hands over is not in it: the server records the
+        staff member signed in on this device (their token rides with the request)."""
         state = self.current
         assert state.verification is not None
         return {
@@ -643,11 +645,10 @@ class PickupSession:
                 for ln in state.lines
             ],
             "verification": state.verification.to_json(),
-            "associate": associate,
             "signature_svg_path": signature_svg_path,
         }
 
-    def complete(self, associate: str, signature_svg_path: str | None = None) -> OutboxEntry | None:
+    def complete(self, signature_svg_path: str | None = None) -> OutboxEntry | None:
         """Queue the hand-over in the outbox (durable, one idempotency key) and wake the sync."""
         state = self.current
         if state.step is not Step.HANDOVER or state.order is None or state.verification is None:
@@ -660,7 +661,7 @@ class PickupSession:
             PickupStatus(state.order.status),
             collect_event(state.picked_units, state.ordered_units),
         )
-        body = self.completion_body(associate, signature_svg_path)
+        body = self.completion_body(signature_svg_path)
         key = new_idempotency_key()
         order_number = state.order.order_number
         summary = json.dumps(

@@ -88,6 +88,8 @@ class LineChoice:
     reason: str | None = None
     condition: str = "as_new"
     disposition: str = "back_to_stock"
+    #: the associate chose the condition: a reason no longer changes it
+    condition_chosen: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,13 @@ class ReturnSession:
         policy = self.view.value.policy
         if choice is None or policy is None or reason not in policy.reason_codes:
             raise ValueError(f"no reason {reason!r} for line {line_no}")
+        if not choice.condition_chosen:  # the condition follows the reason (defective …)
+            condition = rules.condition_for_reason(reason, policy)
+            choice = replace(
+                choice,
+                condition=condition,
+                disposition=rules.default_disposition(condition, policy),
+            )
         self._set_choice(replace(choice, reason=reason))
 
     def set_condition(self, line_no: int, condition: str) -> None:
@@ -253,7 +262,9 @@ class ReturnSession:
         if choice is None or policy is None or condition not in policy.conditions:
             raise ValueError(f"no condition {condition!r} for line {line_no}")
         disposition = rules.default_disposition(condition, policy)
-        self._set_choice(replace(choice, condition=condition, disposition=disposition))
+        self._set_choice(
+            replace(choice, condition=condition, disposition=disposition, condition_chosen=True)
+        )
 
     def set_disposition(self, line_no: int, disposition: str) -> None:
         choice = self.view.value.choice(line_no)

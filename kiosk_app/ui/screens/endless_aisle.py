@@ -109,6 +109,9 @@ class EndlessAisleScreen(QWidget):
         self._quote = TaskSlot(self)  # fulfilment options
         self._poll = TaskSlot(self)  # payment status while the confirmation shows
         self._pop_scans: object = None
+        #: the (masked) name a saved address of the customer put in the name field: sent as
+        #: "the customer", whose real name the server puts on the parcel
+        self._customer_name_shown: str | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
@@ -418,13 +421,20 @@ class EndlessAisleScreen(QWidget):
         """From elsewhere (the product screen): add this SKU, for the customer being served
         when there is one (their loyalty or customer number)."""
         if destination.key:
-            self.pages.setCurrentWidget(self.builder)
+            self._start_basket()
             self._work.start(self._add_for(destination.key, customer_ref))
 
     def order_lines_for(self, lines: list[tuple[str, int]], customer_ref: str) -> None:
         """From the customer screen: their online-cart lines not in stock here."""
-        self.pages.setCurrentWidget(self.builder)
+        self._start_basket()
         self._work.start(self._add_lines_for(lines, customer_ref))
+
+    def _start_basket(self) -> None:
+        """Back to the basket; a fresh one if the last went into an order (which stays
+        placed: it is not sent again with the new items)."""
+        if self.service.basket_ordered:
+            self._new_order()
+        self.pages.setCurrentWidget(self.builder)
 
     async def _add_lines_for(self, lines: list[tuple[str, int]], customer_ref: str) -> None:
         for sku, quantity in lines:
@@ -475,7 +485,11 @@ class EndlessAisleScreen(QWidget):
 
     def _address_input(self) -> AddressInput:
         values = {k: e.text() for k, e in self.address_entries.items()}
-        return AddressInput(country=self.country_box.currentText(), **values)
+        shown = self._customer_name_shown
+        for_customer = shown is not None and values["name"].strip() == shown
+        return AddressInput(
+            country=self.country_box.currentText(), recipient_is_customer=for_customer, **values
+        )
 
     def _address_changed(self) -> None:
         if self.service.draft.value.destination == "home":
@@ -483,6 +497,7 @@ class EndlessAisleScreen(QWidget):
             self._requote()
 
     def _fill_address(self, values: dict[str, str]) -> None:
+        self._customer_name_shown = values.get("name")
         for key, entry in self.address_entries.items():
             entry.setText(values.get(key, ""))
         self.country_box.setCurrentText(values.get("country", "FR"))
@@ -541,6 +556,9 @@ class EndlessAisleScreen(QWidget):
         for line in draft.lines:
             self.lines_box.addWidget(self._line_row(line))
         customer = draft.customer
+        if customer is None and self._customer_name_shown is not None:
+            self._customer_name_shown = None  # their name no longer stands for the recipient
+            self.address_entries["name"].clear()
         self.customer_info.setVisible(customer is not None)
         self.guest_box.setVisible(customer is None)
         if customer is not None:

@@ -476,11 +476,6 @@ class PickupScreen(QWidget):
         clear = button(self.tr("Clear signature"))
         clear.clicked.connect(self.signature.clear)
         sign_card.body.addWidget(clear, 0, Qt.AlignmentFlag.AlignRight)
-        sign_card.body.addWidget(label(self.tr("Handed over by"), "section"))
-        self.associate_entry = QLineEdit()
-        self.associate_entry.setAccessibleName(self.tr("Associate handing over"))
-        self.associate_entry.setMaxLength(80)
-        sign_card.body.addWidget(self.associate_entry)
         row.addWidget(sign_card, 1)
         self.sign_card = sign_card
         bottom = QHBoxLayout()
@@ -613,7 +608,6 @@ class PickupScreen(QWidget):
         self.alt_entry.clear()
         self.item_entry.clear()
         self._reason_for = None
-        self.associate_entry.setText(self._window.services.device_name)
         self.pages.setCurrentWidget(self.session_page)
 
     def _check_code(self) -> None:
@@ -636,8 +630,7 @@ class PickupScreen(QWidget):
         }.get(method, OfflineFlow.PICKUP_ID)
         if not self._window.offline_gate(flow):
             return
-        associate = self.associate_entry.text().strip() or self._window.services.device_name
-        self.core.session.complete(associate, self.signature.svg_path())
+        self.core.session.complete(self.signature.svg_path())
 
     def _on_scan(self, scan: Scan) -> bool:
         """While verifying or checking items, every scan belongs to this pickup."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -80,6 +81,9 @@ def test_posts_the_json_body_with_the_idempotency_key_and_extra_headers() -> Non
     assert request.headers["Idempotency-Key"] == _entry().idempotency_key
     assert request.headers["Authorization"] == "Bearer t"
     assert json.loads(request.content) == {"order_id": "o-1", "qty": 2}
+    # when the write happened here (the entry's creation), not when it is sent
+    occurred = datetime.fromisoformat(request.headers["Occurred-At"])
+    assert occurred.tzinfo is not None and occurred.timestamp() == pytest.approx(NOW, abs=1e-3)
 
 
 def test_2xx_is_delivered_with_status_and_json() -> None:
