@@ -1,27 +1,31 @@
 """``kiosk-app``: the store app (GUI) and its support commands.
 
 kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
-kiosk-app parse TEXT                                 classify a scanned/typed string
-kiosk-app decode IMAGE... [--decoder zxing|pyzbar]   decode barcodes in image files
+kiosk-app COMMAND ARGS...                            a support command (``kiosk_app.cli``)
 kiosk-app --version
+
+``kiosk-app --help`` lists every command of ``kiosk_app.cli.COMMANDS`` with its summary.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
 
 from kiosk_app import __version__
+from kiosk_app.cli import COMMANDS, commands_help, dispatch, find
 from kiosk_app.core.config import ConfigError, load_settings
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-app",
-        description="Store app for associates and kiosks. Subcommands: parse, decode.",
+        usage="kiosk-app [options]  (start the app)\n       kiosk-app COMMAND [args]",
+        description="Store app for associates and kiosks, and its support commands.",
+        epilog=commands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kiosk-app {__version__}")
     parser.add_argument(
@@ -38,82 +42,6 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_parse(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="kiosk-app parse", description="Classify scanned or typed text, one JSON line each."
-    )
-    parser.add_argument("text", nargs="+", help="text as the scanner sent it (\\x1d for GS)")
-    args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
-
-    for text in args.text:
-        decoded = text.encode("utf-8", "surrogatepass").decode("unicode_escape", "replace")
-        dest = route(decoded)
-        payload = dest.scan.to_dict() if dest.scan is not None else {}
-        print(json.dumps({**payload, "route": dest.flow}, ensure_ascii=False))
-    return 0
-
-
-def cmd_decode(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="kiosk-app decode",
-        description="Decode barcodes in image files: one JSON line per code found "
-        "(format, raw text, classification, route), exactly as the camera would.",
-    )
-    parser.add_argument("images", nargs="+", type=Path)
-    parser.add_argument("--decoder", default=None, help="zxing (default) or pyzbar")
-    args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
-    from kiosk_app.core.scan.input_text import make_visible
-    from kiosk_app.hardware.decoding import (
-        DecoderUnavailable,
-        ImageLoadError,
-        UnknownDecoderError,
-        decode_image_file,
-        make_decoder,
-    )
-    from kiosk_app.hardware.scan_text import scan_text
-
-    try:
-        name = args.decoder or load_settings(environ=None).decoder
-    except ConfigError:
-        name = "zxing"
-    try:
-        decoder = make_decoder(name)
-    except (DecoderUnavailable, UnknownDecoderError) as exc:
-        print(f"kiosk-app decode: {exc}", file=sys.stderr)
-        return 2
-    all_found = True
-    for image in args.images:
-        try:
-            codes = decode_image_file(image, decoder)
-        except ImageLoadError as exc:
-            print(json.dumps({"image": str(image), "error": str(exc)}, ensure_ascii=False))
-            all_found = False
-            continue
-        if not codes:
-            all_found = False
-            print(json.dumps({"image": str(image), "found": False, "decoder": decoder.name}))
-        for code in codes:
-            dest = route(scan_text(code), allow_search=False)
-            classification = dest.scan.to_dict() if dest.scan is not None else {}
-            print(
-                json.dumps(
-                    {
-                        "image": str(image),
-                        "decoder": decoder.name,
-                        "format": str(code.format),
-                        "symbology": code.symbology_id,
-                        "text": make_visible(code.text),
-                        "classification": classification,
-                        "route": dest.flow,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-    return 0 if all_found else 1
-
-
 def _exit_without_finalization(code: int) -> None:
     """The GUI has closed and saved everything: leave without interpreter finalization,
     where PySide6 and zxing-cpp objects can crash while torn down in an unlucky order."""
@@ -127,18 +55,12 @@ def _exit_without_finalization(code: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "parse":
-        return cmd_parse(argv[1:])
-    if argv and argv[0] == "decode":
-        return cmd_decode(argv[1:])
-    if argv and argv[0] == "outbox":
-        from kiosk_app.cli.outbox_cmd import main as outbox_main
-
-        return outbox_main(argv[1:])
-    if argv and argv[0] in ("doctor", "provision", "smoke-test"):
-        from kiosk_app.cli import dispatch
-
+    if argv and find(argv[0]) is not None:
         return dispatch(argv[0], argv[1:])
+    if argv and not argv[0].startswith("-"):
+        names = ", ".join(c.name for c in COMMANDS)
+        print(f"kiosk-app: unknown command {argv[0]!r} (commands: {names})", file=sys.stderr)
+        return 2
     args = _gui_parser().parse_args(argv)
     overrides = {
         "language": args.lang,
