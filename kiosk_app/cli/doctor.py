@@ -6,7 +6,10 @@ Checks: configuration (files, layering, errors with file:line), enrollment, API
 reachability and TLS, clock skew against the API's Date header, keyring backend, barcode
 decoder backends (a real decode of a generated code), camera, outbox backlog, disk space,
 log folder, provisioning trust key. Each prints ``OK``, ``WARN`` or ``FAIL`` with what to
-do. Exit code: 0 when nothing FAILs, 1 otherwise (2 for bad arguments).
+do, or ``SKIPPED`` with why it could not run (``--no-camera``; the device identity without a
+token or an API to ask): a skipped check is never counted as passed. The last line counts
+them. Exit code: 0 when nothing FAILs (warnings and skipped checks allowed), 1 when any
+check FAILs (an invalid config file included), 2 for bad arguments.
 
 ``--bundle FILE.zip`` also writes a support bundle: the report, redacted effective
 settings with their sources, the config files with secrets removed, the logs and the
@@ -18,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import platform
 import re
 import shutil
@@ -32,7 +34,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import httpx
 
@@ -49,7 +51,7 @@ from kiosk_app.core.config import (
 )
 from kiosk_app.core.logging_setup import log_files
 
-Status = Literal["OK", "WARN", "FAIL"]
+Status = Literal["OK", "WARN", "FAIL", "SKIPPED"]
 SKEW_WARN_S = 30.0  # signed customer codes tolerate 30 s
 SKEW_FAIL_S = 300.0
 DISK_FAIL_BYTES = 200 * 1024 * 1024
@@ -66,7 +68,8 @@ class Check:
     fix: str = ""
 
     def line(self) -> str:
-        text = f"{self.status:<4}  {self.name:<13} {self.message}"
+        label = f"{self.status:<4}  {self.name}"  # SKIPPED is wider: the message stays aligned
+        text = f"{label:<19} {self.message}"
         return text + (f"\n      {'':<13} -> {self.fix}" if self.fix else "")
 
 
@@ -80,7 +83,10 @@ class Context:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-app doctor",
-        description="Check that this device is ready: one OK/WARN/FAIL line per check.",
+        description="Check that this device is ready: one OK/WARN/FAIL line per check, "
+        "SKIPPED (with why) for a check that could not run.",
+        epilog="exit codes: 0 nothing failed (warnings and skipped checks allowed), "
+        "1 a check failed, 2 bad arguments",
     )
     parser.add_argument("--config", type=Path, help="user config file (default: see README)")
     parser.add_argument("--api-url", help="check this API instead of the configured one")
@@ -180,8 +186,10 @@ def check_api(ctx: Context) -> Check:
 
 def check_device(ctx: Context) -> Check:
     s = _settings(ctx)
-    if not s.device_token or ctx.health_response is None:
-        return Check("device", "OK", "skipped (no device token or API unreachable)")
+    if not s.device_token:
+        return Check("device", "SKIPPED", "no device token to ask the API who we are")
+    if ctx.health_response is None:
+        return Check("device", "SKIPPED", "the API is unreachable: cannot ask who we are")
     try:
         response = httpx.get(
             s.api_url + "/v1/devices/me",
@@ -282,28 +290,33 @@ def check_decoders(ctx: Context) -> Check:
 
 
 def check_camera(ctx: Context) -> Check:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtMultimedia import QMediaDevices
+    from kiosk_app.cli.camera_probe import probe_cameras
 
-        _app = QCoreApplication.instance() or QCoreApplication([])
-        names = [d.description() for d in QMediaDevices.videoInputs()]
-    except Exception as exc:
+    probe = probe_cameras()
+    said = f"; Qt Multimedia reported: {probe.reported[0]}" if probe.reported else ""
+    if probe.error is not None:
         return Check(
             "camera",
             "WARN",
-            f"Qt Multimedia cannot start: {exc}",
+            f"Qt Multimedia cannot start: {probe.error}{said}",
             "scan with a USB/Bluetooth scanner, or install the camera driver",
         )
-    if not names:
+    if not probe.names:
         return Check(
             "camera",
             "WARN",
-            "no camera found",
+            "no camera found" + said,
             "fine with a hardware scanner; otherwise plug in or enable a camera",
         )
-    return Check("camera", "OK", f"{len(names)} camera(s): {', '.join(names)}")
+    found = f"{len(probe.names)} camera(s): {', '.join(probe.names)}"
+    if probe.reported:
+        return Check(
+            "camera",
+            "WARN",
+            found + said,
+            "the camera may not open: check its driver and that no other app holds it",
+        )
+    return Check("camera", "OK", found)
 
 
 def outbox_backlog(path: Path) -> tuple[int, int, float | None]:
@@ -424,6 +437,7 @@ def run_checks(
     checks: list[Check] = []
     for fn in CHECKS:
         if fn is check_camera and not camera:
+            checks.append(Check("camera", "SKIPPED", "not checked (--no-camera)"))
             continue
         try:
             checks.append(fn(ctx))
@@ -434,13 +448,12 @@ def run_checks(
 
 
 def verdict(checks: list[Check]) -> tuple[str, int]:
-    fails = sum(c.status == "FAIL" for c in checks)
-    warns = sum(c.status == "WARN" for c in checks)
-    if fails:
-        return f"NOT READY: {fails} check(s) failed, {warns} warning(s)", 1
-    if warns:
-        return f"READY with {warns} warning(s)", 0
-    return "READY", 0
+    """The last line and the exit code: skipped checks are counted apart, never as passed."""
+    count = {status: sum(c.status == status for c in checks) for status in get_args(Status)}
+    tally = f"{count['OK']} passed, {count['WARN']} warning(s), {count['SKIPPED']} skipped"
+    if count["FAIL"]:
+        return f"NOT READY: {count['FAIL']} failed, {tally}", 1
+    return f"READY: {tally}", 0
 
 
 # -- support bundle --------------------------------------------------------------------------
