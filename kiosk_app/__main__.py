@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -53,6 +54,11 @@ def _exit_without_finalization(code: int) -> None:
     os._exit(code)
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    """Until the GUI's loop handles them: SIGTERM/SIGINT leave through ``finally``."""
+    raise SystemExit(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and find(argv[0]) is not None:
@@ -69,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         "api_url": args.api_url,
     }
     demo_server = None
+    for closing in (signal.SIGTERM, signal.SIGINT):  # the demo server must never outlive us
+        signal.signal(closing, _exit_on_signal)
     try:
         if args.demo:
             from kiosk_app.core.demo_server import DemoServerError, start_demo_server
@@ -84,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                 store_code=args.store or "PAR01",
                 secret_store="memory",  # a throwaway demo device: nothing to keep
             )
+            where = f", data in {demo_server.temp_dir}" if demo_server.temp_dir else ""
+            print(f"kiosk-app: demo central API at {demo_server.url}{where}", file=sys.stderr)
         try:
             settings = load_settings(args.config, overrides=overrides)
         except ConfigError as exc:
