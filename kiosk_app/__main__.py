@@ -14,10 +14,14 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk_app import __version__
 from kiosk_app.cli import COMMANDS, commands_help, dispatch, find
 from kiosk_app.core.config import ConfigError, load_settings
+
+if TYPE_CHECKING:
+    from kiosk_app.core.demo_server import DemoServer
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -54,9 +58,17 @@ def _exit_without_finalization(code: int) -> None:
     os._exit(code)
 
 
-def _exit_on_signal(signum: int, _frame: object) -> None:
-    """Until the GUI's loop handles them: SIGTERM/SIGINT leave through ``finally``."""
-    raise SystemExit(0)
+_CLOSING = (signal.SIGTERM, signal.SIGINT)
+
+
+def _stop_and_exit(demo_server: DemoServer | None, code: int) -> None:
+    """Leave for good: closing signals ignored from here, the demo server stopped (its
+    temporary folder removed), no interpreter finalization."""
+    for closing in _CLOSING:
+        signal.signal(closing, signal.SIG_IGN)
+    if demo_server is not None:
+        demo_server.stop()
+    _exit_without_finalization(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,33 +79,46 @@ def main(argv: list[str] | None = None) -> int:
         names = ", ".join(c.name for c in COMMANDS)
         print(f"kiosk-app: unknown command {argv[0]!r} (commands: {names})", file=sys.stderr)
         return 2
-    args = _gui_parser().parse_args(argv)
+    return _start_app(_gui_parser().parse_args(argv))
+
+
+def _start_app(args: argparse.Namespace) -> int:
     overrides = {
         "language": args.lang,
         "mode": args.mode,
         "store_code": args.store,
         "api_url": args.api_url,
     }
-    demo_server = None
-    for closing in (signal.SIGTERM, signal.SIGINT):  # the demo server must never outlive us
-        signal.signal(closing, _exit_on_signal)
+    started: list[DemoServer] = []
+
+    def on_closing_signal(_signum: int, _frame: object) -> None:
+        """SIGTERM/SIGINT before the GUI's loop takes them over (and after it). Raising
+        SystemExit there could surface inside Qt's C++ code, where PySide ends the
+        interpreter without running ``finally``: the demo server is stopped here instead."""
+        if not started:
+            raise SystemExit(0)  # nothing to stop (start_demo_server cleans up after itself)
+        _stop_and_exit(started[0], 0)
+
+    for closing in _CLOSING:  # the demo server must never outlive us
+        signal.signal(closing, on_closing_signal)
     try:
         if args.demo:
             from kiosk_app.core.demo_server import DemoServerError, start_demo_server
 
             try:
-                demo_server = start_demo_server(staff_sign_in="required")
+                started.append(start_demo_server(staff_sign_in="required"))
             except DemoServerError as exc:
                 print(f"kiosk-app: {exc}", file=sys.stderr)
                 return 2
+            demo = started[0]
             overrides.update(
-                api_url=demo_server.url,
+                api_url=demo.url,
                 enrollment_token="demo-enrollment",
                 store_code=args.store or "PAR01",
                 secret_store="memory",  # a throwaway demo device: nothing to keep
             )
-            where = f", data in {demo_server.temp_dir}" if demo_server.temp_dir else ""
-            print(f"kiosk-app: demo central API at {demo_server.url}{where}", file=sys.stderr)
+            where = f", data in {demo.temp_dir}" if demo.temp_dir else ""
+            print(f"kiosk-app: demo central API at {demo.url}{where}", file=sys.stderr)
         try:
             settings = load_settings(args.config, overrides=overrides)
         except ConfigError as exc:
@@ -105,13 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk_app.app import run_gui
 
         code = run_gui(settings)
-        if demo_server is not None:
-            demo_server.stop()
-        _exit_without_finalization(code)
-        return code
     finally:
-        if demo_server is not None:
+        for demo_server in started:  # also when the GUI failed
             demo_server.stop()
+    _stop_and_exit(None, code)
+    return code
 
 
 if __name__ == "__main__":

@@ -81,7 +81,8 @@ def close_on_signals(loop: asyncio.AbstractEventLoop, close: Callable[[], None])
         for sig, handler in previous.items():
             with contextlib.suppress(NotImplementedError):
                 loop.remove_signal_handler(sig)
-            signal.signal(sig, handler)
+            if handler is not None:  # None: not set from Python, nothing of ours to undo
+                signal.signal(sig, handler)
 
 
 def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
