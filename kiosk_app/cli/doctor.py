@@ -11,9 +11,9 @@ token or an API to ask): a skipped check is never counted as passed. The last li
 them. Exit code: 0 when nothing FAILs (warnings and skipped checks allowed), 1 when any
 check FAILs (an invalid config file included), 2 for bad arguments.
 
-``--bundle FILE.zip`` also writes a support bundle: the report, redacted effective
-settings with their sources, the config files with secrets removed, the logs and the
-versions of everything. Nothing in it can enroll a device or call the API.
+``--bundle FILE.zip`` also writes a support bundle (``support_bundle``): the report,
+redacted effective settings with their sources, the config files with secrets removed, the
+logs and the versions of everything. Nothing in it can enroll a device or call the API.
 """
 
 from __future__ import annotations
@@ -21,17 +21,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import platform
 import re
 import shutil
 import sqlite3
 import ssl
 import sys
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -39,15 +36,12 @@ from typing import Any, Literal, get_args
 import httpx
 
 from kiosk_app import __version__
+from kiosk_app.cli.support_bundle import write_bundle
 from kiosk_app.core.config import (
-    SECRET_SETTINGS,
     ConfigError,
     LoadedSettings,
     Settings,
     load_settings_with_sources,
-    redacted,
-    system_config_path,
-    user_config_path,
 )
 from kiosk_app.core.logging_setup import log_files
 
@@ -456,67 +450,6 @@ def verdict(checks: list[Check]) -> tuple[str, int]:
     return f"READY: {tally}", 0
 
 
-# -- support bundle --------------------------------------------------------------------------
-_SECRET_LINE = re.compile(
-    r"^(\s*[\"']?(?:" + "|".join(sorted(SECRET_SETTINGS)) + r")[\"']?\s*=).*$", re.M
-)
-
-
-def redact_toml(text: str) -> str:
-    """A config file with every secret value replaced (keys kept, so support sees they exist)."""
-    return _SECRET_LINE.sub(r'\1 "<redacted>"', text)
-
-
-def versions() -> dict[str, str]:
-    found = {
-        "kiosk-app": __version__,
-        "python": sys.version.split()[0],
-        "platform": platform.platform(),
-        "frozen": str(getattr(sys, "frozen", False)),
-    }
-    for module, attr in (
-        ("PySide6", "__version__"),
-        ("zxingcpp", "__version__"),
-        ("httpx", "__version__"),
-        ("cryptography", "__version__"),
-        ("pydantic", "VERSION"),
-        ("numpy", "__version__"),
-    ):
-        try:
-            found[module] = str(getattr(__import__(module), attr, "?"))
-        except Exception as exc:  # a missing optional piece is itself useful to support
-            found[module] = f"unavailable: {exc}"
-    with contextlib.suppress(Exception):
-        from PySide6.QtCore import qVersion
-
-        found["Qt"] = qVersion()
-    return found
-
-
-def write_bundle(path: Path, checks: list[Check], ctx: Context) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        report = "\n".join(c.line() for c in checks) + "\n" + verdict(checks)[0] + "\n"
-        zf.writestr("doctor.txt", report)
-        zf.writestr("doctor.json", json.dumps([asdict(c) for c in checks], indent=2))
-        zf.writestr("versions.json", json.dumps(versions(), indent=2))
-        zf.writestr("created.txt", datetime.now(UTC).isoformat() + "\n")
-        if ctx.loaded is not None:
-            effective = {"settings": redacted(ctx.loaded.settings), "sources": ctx.loaded.sources}
-            zf.writestr("settings.json", json.dumps(effective, indent=2, default=str))
-        for label, cfg in (
-            ("system", system_config_path()),
-            ("user", user_config_path(ctx.config_file)),
-        ):
-            if cfg.is_file():
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    zf.writestr(f"config/{label}-{cfg.name}", redact_toml(cfg.read_text("utf-8")))
-        log_dir = ctx.loaded.settings.log_dir if ctx.loaded else None
-        for log_file in log_files(log_dir) if log_dir else []:
-            with contextlib.suppress(OSError):
-                zf.write(log_file, f"logs/{log_file.name}")
-
-
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     overrides: dict[str, Any] = {"api_url": args.api_url}
@@ -535,6 +468,8 @@ def main(argv: list[str]) -> int:
             print(check.line())
         print(text)
     if args.bundle:
-        write_bundle(args.bundle, checks, ctx)
+        report = "\n".join(c.line() for c in checks) + "\n" + text + "\n"
+        checks_json = [asdict(c) for c in checks]
+        write_bundle(args.bundle, report, checks_json, ctx.loaded, ctx.config_file)
         print(f"support bundle: {args.bundle}", file=sys.stderr if args.json else sys.stdout)
     return code

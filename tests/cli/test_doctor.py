@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk_app.cli.camera_probe import captured_stderr_fd, unexpected_lines
-from kiosk_app.cli.doctor import redact_toml
+from kiosk_app.cli.support_bundle import redact_toml
 from kiosk_app.core.config import default_config_dir, update_config_file
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.logging_setup import LOG_FILE_NAME
