@@ -1,27 +1,36 @@
 """``kiosk-app``: the store app (GUI) and its support commands.
 
 kiosk-app [--demo] [--config FILE] [--lang fr|en]   start the app
-kiosk-app parse TEXT                                 classify a scanned/typed string
-kiosk-app decode IMAGE... [--decoder zxing|pyzbar]   decode barcodes in image files
+kiosk-app COMMAND ARGS...                            a support command (``kiosk_app.cli``)
 kiosk-app --version
+
+``kiosk-app --help`` lists every command of ``kiosk_app.cli.COMMANDS`` with its summary.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
+import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk_app import __version__
+from kiosk_app.cli import COMMANDS, commands_help, dispatch, find
 from kiosk_app.core.config import ConfigError, load_settings
+
+if TYPE_CHECKING:
+    from kiosk_app.core.demo_server import DemoServer
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-app",
-        description="Store app for associates and kiosks. Subcommands: parse, decode.",
+        usage="kiosk-app [options]  (start the app)\n       kiosk-app COMMAND [args]",
+        description="Store app for associates and kiosks, and its support commands.",
+        epilog=commands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kiosk-app {__version__}")
     parser.add_argument(
@@ -38,82 +47,6 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_parse(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="kiosk-app parse", description="Classify scanned or typed text, one JSON line each."
-    )
-    parser.add_argument("text", nargs="+", help="text as the scanner sent it (\\x1d for GS)")
-    args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
-
-    for text in args.text:
-        decoded = text.encode("utf-8", "surrogatepass").decode("unicode_escape", "replace")
-        dest = route(decoded)
-        payload = dest.scan.to_dict() if dest.scan is not None else {}
-        print(json.dumps({**payload, "route": dest.flow}, ensure_ascii=False))
-    return 0
-
-
-def cmd_decode(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="kiosk-app decode",
-        description="Decode barcodes in image files: one JSON line per code found "
-        "(format, raw text, classification, route), exactly as the camera would.",
-    )
-    parser.add_argument("images", nargs="+", type=Path)
-    parser.add_argument("--decoder", default=None, help="zxing (default) or pyzbar")
-    args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
-    from kiosk_app.core.scan.input_text import make_visible
-    from kiosk_app.hardware.decoding import (
-        DecoderUnavailable,
-        ImageLoadError,
-        UnknownDecoderError,
-        decode_image_file,
-        make_decoder,
-    )
-    from kiosk_app.hardware.scan_text import scan_text
-
-    try:
-        name = args.decoder or load_settings(environ=None).decoder
-    except ConfigError:
-        name = "zxing"
-    try:
-        decoder = make_decoder(name)
-    except (DecoderUnavailable, UnknownDecoderError) as exc:
-        print(f"kiosk-app decode: {exc}", file=sys.stderr)
-        return 2
-    all_found = True
-    for image in args.images:
-        try:
-            codes = decode_image_file(image, decoder)
-        except ImageLoadError as exc:
-            print(json.dumps({"image": str(image), "error": str(exc)}, ensure_ascii=False))
-            all_found = False
-            continue
-        if not codes:
-            all_found = False
-            print(json.dumps({"image": str(image), "found": False, "decoder": decoder.name}))
-        for code in codes:
-            dest = route(scan_text(code), allow_search=False)
-            classification = dest.scan.to_dict() if dest.scan is not None else {}
-            print(
-                json.dumps(
-                    {
-                        "image": str(image),
-                        "decoder": decoder.name,
-                        "format": str(code.format),
-                        "symbology": code.symbology_id,
-                        "text": make_visible(code.text),
-                        "classification": classification,
-                        "route": dest.flow,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-    return 0 if all_found else 1
-
-
 def _exit_without_finalization(code: int) -> None:
     """The GUI has closed and saved everything: leave without interpreter finalization,
     where PySide6 and zxing-cpp objects can crash while torn down in an unlucky order."""
@@ -125,43 +58,67 @@ def _exit_without_finalization(code: int) -> None:
     os._exit(code)
 
 
+_CLOSING = (signal.SIGTERM, signal.SIGINT)
+
+
+def _stop_and_exit(demo_server: DemoServer | None, code: int) -> None:
+    """Leave for good: closing signals ignored from here, the demo server stopped (its
+    temporary folder removed), no interpreter finalization."""
+    for closing in _CLOSING:
+        signal.signal(closing, signal.SIG_IGN)
+    if demo_server is not None:
+        demo_server.stop()
+    _exit_without_finalization(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "parse":
-        return cmd_parse(argv[1:])
-    if argv and argv[0] == "decode":
-        return cmd_decode(argv[1:])
-    if argv and argv[0] == "outbox":
-        from kiosk_app.cli.outbox_cmd import main as outbox_main
-
-        return outbox_main(argv[1:])
-    if argv and argv[0] in ("doctor", "provision", "smoke-test"):
-        from kiosk_app.cli import dispatch
-
+    if argv and find(argv[0]) is not None:
         return dispatch(argv[0], argv[1:])
-    args = _gui_parser().parse_args(argv)
+    if argv and not argv[0].startswith("-"):
+        names = ", ".join(c.name for c in COMMANDS)
+        print(f"kiosk-app: unknown command {argv[0]!r} (commands: {names})", file=sys.stderr)
+        return 2
+    return _start_app(_gui_parser().parse_args(argv))
+
+
+def _start_app(args: argparse.Namespace) -> int:
     overrides = {
         "language": args.lang,
         "mode": args.mode,
         "store_code": args.store,
         "api_url": args.api_url,
     }
-    demo_server = None
+    started: list[DemoServer] = []
+
+    def on_closing_signal(_signum: int, _frame: object) -> None:
+        """SIGTERM/SIGINT before the GUI's loop takes them over (and after it). Raising
+        SystemExit there could surface inside Qt's C++ code, where PySide ends the
+        interpreter without running ``finally``: the demo server is stopped here instead."""
+        if not started:
+            raise SystemExit(0)  # nothing to stop (start_demo_server cleans up after itself)
+        _stop_and_exit(started[0], 0)
+
+    for closing in _CLOSING:  # the demo server must never outlive us
+        signal.signal(closing, on_closing_signal)
     try:
         if args.demo:
             from kiosk_app.core.demo_server import DemoServerError, start_demo_server
 
             try:
-                demo_server = start_demo_server(staff_sign_in="required")
+                started.append(start_demo_server(staff_sign_in="required"))
             except DemoServerError as exc:
                 print(f"kiosk-app: {exc}", file=sys.stderr)
                 return 2
+            demo = started[0]
             overrides.update(
-                api_url=demo_server.url,
+                api_url=demo.url,
                 enrollment_token="demo-enrollment",
                 store_code=args.store or "PAR01",
                 secret_store="memory",  # a throwaway demo device: nothing to keep
             )
+            where = f", data in {demo.temp_dir}" if demo.temp_dir else ""
+            print(f"kiosk-app: demo central API at {demo.url}{where}", file=sys.stderr)
         try:
             settings = load_settings(args.config, overrides=overrides)
         except ConfigError as exc:
@@ -173,13 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk_app.app import run_gui
 
         code = run_gui(settings)
-        if demo_server is not None:
-            demo_server.stop()
-        _exit_without_finalization(code)
-        return code
     finally:
-        if demo_server is not None:
+        for demo_server in started:  # also when the GUI failed
             demo_server.stop()
+    _stop_and_exit(None, code)
+    return code
 
 
 if __name__ == "__main__":

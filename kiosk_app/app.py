@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import signal
 import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kiosk_app.core.api.client import ApiClient, Timeouts
@@ -38,6 +41,48 @@ def build_outbox(settings: Settings, client: ApiClient) -> tuple[Outbox, SyncEng
     outbox = Outbox(settings.data_dir / "outbox.db")
     sender = HttpxSender(client.http, headers=client.auth_headers)
     return outbox, SyncEngine(outbox, sender)
+
+
+CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@contextlib.contextmanager
+def close_on_signals(loop: asyncio.AbstractEventLoop, close: Callable[[], None]) -> Iterator[None]:
+    """SIGTERM (systemd, ``kill``) and SIGINT (Ctrl+C) call ``close`` in the event loop.
+
+    Qt's loop runs C++: a plain Python handler would only run at the next Python callback,
+    so the asyncio loop's own wake-up (``add_signal_handler``: a socket Qt watches) is used;
+    a loop without it (Windows) gets Python handlers and a timer that gives Python the hand.
+    The previous handlers are back on exit.
+    """
+    previous = {sig: signal.getsignal(sig) for sig in CLOSING_SIGNALS}
+
+    def closing(sig: signal.Signals) -> None:
+        log.info("%s received: closing the app", sig.name)
+        close()
+
+    wake_up = None
+    try:
+        for sig in CLOSING_SIGNALS:
+            loop.add_signal_handler(sig, closing, sig)
+    except NotImplementedError:
+        from PySide6.QtCore import QTimer
+
+        for sig in CLOSING_SIGNALS:
+            signal.signal(sig, lambda n, _f: loop.call_soon_threadsafe(closing, signal.Signals(n)))
+        wake_up = QTimer()
+        wake_up.timeout.connect(lambda: None)
+        wake_up.start(250)
+    try:
+        yield
+    finally:
+        if wake_up is not None:
+            wake_up.stop()
+        for sig, handler in previous.items():
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(sig)
+            if handler is not None:  # None: not set from Python, nothing of ours to undo
+                signal.signal(sig, handler)
 
 
 def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
@@ -134,10 +179,12 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
             window.home.notice.hide()
             return
 
+    closed = asyncio.Event()  # set by quitting, SIGTERM or SIGINT: then everything closes
+
     async def main() -> None:
-        closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
         show_window(window)  # kiosk: frameless full screen, locked down
+        log.info("app running (pid %d): SIGTERM or SIGINT closes it", os.getpid())
         background.append(asyncio.ensure_future(bootstrap()))
         background.append(asyncio.ensure_future(monitor.watch(client.health)))
         background.append(asyncio.ensure_future(sync.run_forever()))
@@ -151,6 +198,6 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         outbox.close()
         offline.close()
 
-    with loop:
+    with loop, close_on_signals(loop, closed.set):
         loop.run_until_complete(main())
     return 0

@@ -6,11 +6,14 @@ Checks: configuration (files, layering, errors with file:line), enrollment, API
 reachability and TLS, clock skew against the API's Date header, keyring backend, barcode
 decoder backends (a real decode of a generated code), camera, outbox backlog, disk space,
 log folder, provisioning trust key. Each prints ``OK``, ``WARN`` or ``FAIL`` with what to
-do. Exit code: 0 when nothing FAILs, 1 otherwise (2 for bad arguments).
+do, or ``SKIPPED`` with why it could not run (``--no-camera``; the device identity without a
+token or an API to ask): a skipped check is never counted as passed. The last line counts
+them. Exit code: 0 when nothing FAILs (warnings and skipped checks allowed), 1 when any
+check FAILs (an invalid config file included), 2 for bad arguments.
 
-``--bundle FILE.zip`` also writes a support bundle: the report, redacted effective
-settings with their sources, the config files with secrets removed, the logs and the
-versions of everything. Nothing in it can enroll a device or call the API.
+``--bundle FILE.zip`` also writes a support bundle (``support_bundle``): the report,
+redacted effective settings with their sources, the config files with secrets removed, the
+logs and the versions of everything. Nothing in it can enroll a device or call the API.
 """
 
 from __future__ import annotations
@@ -18,38 +21,31 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
-import platform
 import re
 import shutil
 import sqlite3
 import ssl
 import sys
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import httpx
 
 from kiosk_app import __version__
+from kiosk_app.cli.support_bundle import write_bundle
 from kiosk_app.core.config import (
-    SECRET_SETTINGS,
     ConfigError,
     LoadedSettings,
     Settings,
     load_settings_with_sources,
-    redacted,
-    system_config_path,
-    user_config_path,
 )
 from kiosk_app.core.logging_setup import log_files
 
-Status = Literal["OK", "WARN", "FAIL"]
+Status = Literal["OK", "WARN", "FAIL", "SKIPPED"]
 SKEW_WARN_S = 30.0  # signed customer codes tolerate 30 s
 SKEW_FAIL_S = 300.0
 DISK_FAIL_BYTES = 200 * 1024 * 1024
@@ -66,7 +62,8 @@ class Check:
     fix: str = ""
 
     def line(self) -> str:
-        text = f"{self.status:<4}  {self.name:<13} {self.message}"
+        label = f"{self.status:<4}  {self.name}"  # SKIPPED is wider: the message stays aligned
+        text = f"{label:<19} {self.message}"
         return text + (f"\n      {'':<13} -> {self.fix}" if self.fix else "")
 
 
@@ -80,7 +77,10 @@ class Context:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-app doctor",
-        description="Check that this device is ready: one OK/WARN/FAIL line per check.",
+        description="Check that this device is ready: one OK/WARN/FAIL line per check, "
+        "SKIPPED (with why) for a check that could not run.",
+        epilog="exit codes: 0 nothing failed (warnings and skipped checks allowed), "
+        "1 a check failed, 2 bad arguments",
     )
     parser.add_argument("--config", type=Path, help="user config file (default: see README)")
     parser.add_argument("--api-url", help="check this API instead of the configured one")
@@ -180,8 +180,10 @@ def check_api(ctx: Context) -> Check:
 
 def check_device(ctx: Context) -> Check:
     s = _settings(ctx)
-    if not s.device_token or ctx.health_response is None:
-        return Check("device", "OK", "skipped (no device token or API unreachable)")
+    if not s.device_token:
+        return Check("device", "SKIPPED", "no device token to ask the API who we are")
+    if ctx.health_response is None:
+        return Check("device", "SKIPPED", "the API is unreachable: cannot ask who we are")
     try:
         response = httpx.get(
             s.api_url + "/v1/devices/me",
@@ -282,28 +284,33 @@ def check_decoders(ctx: Context) -> Check:
 
 
 def check_camera(ctx: Context) -> Check:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtMultimedia import QMediaDevices
+    from kiosk_app.cli.camera_probe import probe_cameras
 
-        _app = QCoreApplication.instance() or QCoreApplication([])
-        names = [d.description() for d in QMediaDevices.videoInputs()]
-    except Exception as exc:
+    probe = probe_cameras()
+    said = f"; Qt Multimedia reported: {probe.reported[0]}" if probe.reported else ""
+    if probe.error is not None:
         return Check(
             "camera",
             "WARN",
-            f"Qt Multimedia cannot start: {exc}",
+            f"Qt Multimedia cannot start: {probe.error}{said}",
             "scan with a USB/Bluetooth scanner, or install the camera driver",
         )
-    if not names:
+    if not probe.names:
         return Check(
             "camera",
             "WARN",
-            "no camera found",
+            "no camera found" + said,
             "fine with a hardware scanner; otherwise plug in or enable a camera",
         )
-    return Check("camera", "OK", f"{len(names)} camera(s): {', '.join(names)}")
+    found = f"{len(probe.names)} camera(s): {', '.join(probe.names)}"
+    if probe.reported:
+        return Check(
+            "camera",
+            "WARN",
+            found + said,
+            "the camera may not open: check its driver and that no other app holds it",
+        )
+    return Check("camera", "OK", found)
 
 
 def outbox_backlog(path: Path) -> tuple[int, int, float | None]:
@@ -424,6 +431,7 @@ def run_checks(
     checks: list[Check] = []
     for fn in CHECKS:
         if fn is check_camera and not camera:
+            checks.append(Check("camera", "SKIPPED", "not checked (--no-camera)"))
             continue
         try:
             checks.append(fn(ctx))
@@ -434,74 +442,12 @@ def run_checks(
 
 
 def verdict(checks: list[Check]) -> tuple[str, int]:
-    fails = sum(c.status == "FAIL" for c in checks)
-    warns = sum(c.status == "WARN" for c in checks)
-    if fails:
-        return f"NOT READY: {fails} check(s) failed, {warns} warning(s)", 1
-    if warns:
-        return f"READY with {warns} warning(s)", 0
-    return "READY", 0
-
-
-# -- support bundle --------------------------------------------------------------------------
-_SECRET_LINE = re.compile(
-    r"^(\s*[\"']?(?:" + "|".join(sorted(SECRET_SETTINGS)) + r")[\"']?\s*=).*$", re.M
-)
-
-
-def redact_toml(text: str) -> str:
-    """A config file with every secret value replaced (keys kept, so support sees they exist)."""
-    return _SECRET_LINE.sub(r'\1 "<redacted>"', text)
-
-
-def versions() -> dict[str, str]:
-    found = {
-        "kiosk-app": __version__,
-        "python": sys.version.split()[0],
-        "platform": platform.platform(),
-        "frozen": str(getattr(sys, "frozen", False)),
-    }
-    for module, attr in (
-        ("PySide6", "__version__"),
-        ("zxingcpp", "__version__"),
-        ("httpx", "__version__"),
-        ("cryptography", "__version__"),
-        ("pydantic", "VERSION"),
-        ("numpy", "__version__"),
-    ):
-        try:
-            found[module] = str(getattr(__import__(module), attr, "?"))
-        except Exception as exc:  # a missing optional piece is itself useful to support
-            found[module] = f"unavailable: {exc}"
-    with contextlib.suppress(Exception):
-        from PySide6.QtCore import qVersion
-
-        found["Qt"] = qVersion()
-    return found
-
-
-def write_bundle(path: Path, checks: list[Check], ctx: Context) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        report = "\n".join(c.line() for c in checks) + "\n" + verdict(checks)[0] + "\n"
-        zf.writestr("doctor.txt", report)
-        zf.writestr("doctor.json", json.dumps([asdict(c) for c in checks], indent=2))
-        zf.writestr("versions.json", json.dumps(versions(), indent=2))
-        zf.writestr("created.txt", datetime.now(UTC).isoformat() + "\n")
-        if ctx.loaded is not None:
-            effective = {"settings": redacted(ctx.loaded.settings), "sources": ctx.loaded.sources}
-            zf.writestr("settings.json", json.dumps(effective, indent=2, default=str))
-        for label, cfg in (
-            ("system", system_config_path()),
-            ("user", user_config_path(ctx.config_file)),
-        ):
-            if cfg.is_file():
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    zf.writestr(f"config/{label}-{cfg.name}", redact_toml(cfg.read_text("utf-8")))
-        log_dir = ctx.loaded.settings.log_dir if ctx.loaded else None
-        for log_file in log_files(log_dir) if log_dir else []:
-            with contextlib.suppress(OSError):
-                zf.write(log_file, f"logs/{log_file.name}")
+    """The last line and the exit code: skipped checks are counted apart, never as passed."""
+    count = {status: sum(c.status == status for c in checks) for status in get_args(Status)}
+    tally = f"{count['OK']} passed, {count['WARN']} warning(s), {count['SKIPPED']} skipped"
+    if count["FAIL"]:
+        return f"NOT READY: {count['FAIL']} failed, {tally}", 1
+    return f"READY: {tally}", 0
 
 
 def main(argv: list[str]) -> int:
@@ -522,6 +468,8 @@ def main(argv: list[str]) -> int:
             print(check.line())
         print(text)
     if args.bundle:
-        write_bundle(args.bundle, checks, ctx)
+        report = "\n".join(c.line() for c in checks) + "\n" + text + "\n"
+        checks_json = [asdict(c) for c in checks]
+        write_bundle(args.bundle, report, checks_json, ctx.loaded, ctx.config_file)
         print(f"support bundle: {args.bundle}", file=sys.stderr if args.json else sys.stdout)
     return code

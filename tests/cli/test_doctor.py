@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from kiosk_app.cli.doctor import redact_toml
+from kiosk_app.cli.camera_probe import captured_stderr_fd, unexpected_lines
+from kiosk_app.cli.support_bundle import redact_toml
 from kiosk_app.core.config import default_config_dir, update_config_file
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.logging_setup import LOG_FILE_NAME
@@ -79,6 +84,8 @@ def test_unreachable_api_and_backlog(
     assert checks["api"]["status"] == "FAIL" and "cannot reach" in checks["api"]["message"]
     assert checks["api"]["fix"]
     assert checks["clock"]["status"] == "WARN"
+    assert checks["device"]["status"] == "SKIPPED"
+    assert "unreachable" in checks["device"]["message"]
     assert "2 waiting to sync" in checks["outbox"]["message"]
 
 
@@ -129,3 +136,63 @@ def test_redact_toml_keeps_keys() -> None:
     out = redact_toml(text)
     assert "dvc_abc" not in out and '"x"' not in out
     assert 'store_code = "PAR01"' in out and out.count("<redacted>") == 2
+
+
+ROOT = Path(__file__).resolve().parents[2]
+NOISE = re.compile(r"qt\.multimedia|ffmpeg|symbols|\[\w+ @ 0x", re.I)
+
+
+def doctor_subprocess(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real ``kiosk-app doctor`` in its own process, with a device's environment: no
+    Qt logging rules of ours (the test session sets some), the test's own config dirs."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_LOGGING_RULES"}
+    env.update(PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk_app", "doctor", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_camera_check_prints_no_multimedia_noise(device: Path) -> None:
+    result = doctor_subprocess()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^(OK|WARN)\s+camera\s+\S", result.stdout, re.M), result.stdout
+    noise = [line for line in result.stderr.splitlines() if NOISE.search(line)]
+    assert noise == [], result.stderr
+
+
+def test_skipped_check_is_shown_as_skipped_not_ok(device: Path) -> None:
+    result = doctor_subprocess("--no-camera")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    camera = [line for line in lines if re.match(r"^\S+\s+camera\b", line)]
+    assert camera == ["SKIPPED  camera     not checked (--no-camera)"], result.stdout
+    passed = sum(line.startswith("OK ") for line in lines)
+    assert lines[-1].startswith(f"READY: {passed} passed, ")
+    assert lines[-1].endswith(", 1 skipped")
+
+
+def test_device_check_without_token_is_skipped(capsys: pytest.CaptureFixture[str]) -> None:
+    code, checks = run_doctor(capsys, "--api-url", "http://127.0.0.1:9")
+    assert code == 1  # the API is unreachable
+    assert checks["device"]["status"] == "SKIPPED"
+    assert "no device token" in checks["device"]["message"]
+    assert checks["camera"]["status"] == "SKIPPED"
+
+
+def test_camera_problems_are_captured_not_printed(capfd: pytest.CaptureFixture[str]) -> None:
+    """What Qt or FFmpeg write to file descriptor 2 during the probe is kept for the report
+    (the benign start-up lines dropped), and nothing of it reaches the terminal."""
+    with captured_stderr_fd() as said:
+        os.write(2, b"qt.multimedia.symbolsresolver: Couldn't load va library\n")
+        os.write(2, b"qt.multimedia.ffmpeg: Using Qt multimedia with FFmpeg version 7.1\n")
+        os.write(2, b"[video4linux2,v4l2 @ 0x55d0] Cannot open video device: Permission denied\n")
+    assert capfd.readouterr().err == ""
+    assert unexpected_lines(said) == [
+        "[video4linux2,v4l2 @ 0x55d0] Cannot open video device: Permission denied"
+    ]
