@@ -8,7 +8,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from kiosk_app.core.api.client import ApiClient, Timeouts
@@ -181,7 +181,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
 
     closed = asyncio.Event()  # set by quitting, SIGTERM or SIGINT: then everything closes
 
-    async def main() -> None:
+    async def run_until_closed() -> None:
         app.aboutToQuit.connect(closed.set)
         show_window(window)  # kiosk: frameless full screen, locked down
         log.info("app running (pid %d): SIGTERM or SIGINT closes it", os.getpid())
@@ -189,6 +189,8 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         background.append(asyncio.ensure_future(monitor.watch(client.health)))
         background.append(asyncio.ensure_future(sync.run_forever()))
         await closed.wait()
+
+    async def shut_down() -> None:
         for task in background:
             task.cancel()
         with contextlib.suppress(Exception):
@@ -199,5 +201,27 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         offline.close()
 
     with loop, close_on_signals(loop, closed.set):
-        loop.run_until_complete(main())
+        run_then_shut_down(loop, run_until_closed(), shut_down)
     return 0
+
+
+def run_then_shut_down(
+    loop: asyncio.AbstractEventLoop,
+    running: Coroutine[Any, Any, None],
+    shut_down: Callable[[], Coroutine[Any, Any, None]],
+) -> None:
+    """Run the app until it is closed, then always run its shutdown.
+
+    Qt's own quit (the last window closed, first run's restart, the kiosk's exit) ends
+    Qt's loop at once, while ``running`` may still be waiting: the shutdown then runs in a
+    second turn of the loop, so the outbox, the client and the caches are always closed,
+    whatever ended the app (it ended with "Event loop stopped before Future completed"
+    and nothing closed).
+    """
+    try:
+        loop.run_until_complete(running)
+    except RuntimeError as exc:
+        if "stopped before" not in str(exc):
+            raise
+        log.info("Qt quit: shutting down")
+    loop.run_until_complete(shut_down())
