@@ -115,6 +115,9 @@ QPushButton:pressed { background: ${border}; }
 QPushButton:disabled { color: ${text_muted}; background: ${background}; }
 QPushButton[role="primary"] { background: ${primary}; color: ${on_primary}; border: none; }
 QPushButton[role="primary"]:pressed { background: ${primary_pressed}; }
+QPushButton[role="primary"]:disabled {
+    background: ${surface_alt}; color: ${text_muted}; border: 1px solid ${border};
+}
 QPushButton[role="nav"] {
     background: transparent; border: none; text-align: left; padding-left: 18px;
     border-radius: ${radius}px; min-height: 64px;
@@ -217,9 +220,6 @@ QWidget[screen="pickup"] QLabel[pill="ready"] {
 QWidget[screen="pickup"] QLabel[pill="other"] {
     background: ${surface_alt}; color: ${text}; border-radius: 14px; padding: 4px 12px;
     font-weight: 700;
-}
-QWidget[screen="pickup"] QPushButton[role="primary"]:disabled {
-    background: ${surface_alt}; color: ${text_muted}; border: 1px solid ${border};
 }
 QWidget[screen="pickup"] QLabel[role="warnline"] { color: ${warning}; font-weight: 600; }
 QWidget[screen="pickup"] QLabel[role="mark"] {

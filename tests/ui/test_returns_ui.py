@@ -272,3 +272,48 @@ def test_units_returned_elsewhere_meanwhile_are_refused_clearly(
     screen = flow.screen()
     assert "already returned" in screen.notice.text.text()
     assert "Nothing was refunded" in screen.notice.text.text()
+
+
+def test_a_manager_cannot_approve_their_own_return(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, win: MainWindow, server: DemoServer
+) -> None:
+    """Store trial (#19): self-approval said "This device is not allowed to do that"; the
+    server's answer is approver-must-differ, and the screen says so. Confirm is visibly
+    disabled, with what is missing in plain view."""
+    from kiosk_app.core.security.staff_session import StaffSession
+
+    staff = StaffSession(win.services.client)
+    qloop.run_until_complete(staff.sign_in(pin="2468", staff_id="M001"))
+    number = order_with(
+        server,
+        f"{LATE} AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id"
+        " AND (l.final_sale OR l.hygiene OR l.returned_qty > 0))",
+        skip=1,
+    )
+    flow = returns_flow(win)
+    screen = flow.screen()
+    win.resize(1280, 800)
+    win.open_code(number)
+    settle(qloop, lambda: flow.session.view.value.phase is Phase.SELECTING)
+    line_no, gtin, _ = gtins(server, number)[0]
+    scan(win, gtin)
+    flow.session.set_reason(line_no, "changed_mind")
+    assert not screen.confirm_button.isEnabled()
+    assert screen.missing_label.isVisible()
+    assert "manager must approve" in screen.missing_label.text()
+    # disabled looks disabled: not the primary colour of an enabled Confirm
+    qtbot.wait(20)
+    face = screen.confirm_button.grab().toImage().pixelColor(12, 12).name()
+    screen.confirm_button.setEnabled(True)
+    enabled_face = screen.confirm_button.grab().toImage().pixelColor(12, 12).name()
+    screen.confirm_button.setEnabled(False)
+    assert face != enabled_face
+    qtbot.mouseClick(screen.approval_button, Qt.MouseButton.LeftButton)
+    dialog = flow.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.manager, "M001")
+    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    settle(qloop, lambda: dialog.error.isVisible())
+    assert "another person" in dialog.error.text()
+    dialog.reject()

@@ -113,6 +113,11 @@ _KINDS = {
 }
 
 
+def refusal_of(exc: ApiError) -> SignInRefused | None:
+    """The sign-in or approval refusal an API error stands for (None: not one of them)."""
+    return _refusal(exc) if (exc.slug or "") in _KINDS else None
+
+
 def _refusal(exc: ApiError) -> SignInRefused:
     if isinstance(exc, ApiUnavailable | ApiTimeout):
         return SignInRefused("offline", str(exc))

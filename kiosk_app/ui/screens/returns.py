@@ -342,6 +342,7 @@ class ReturnScreen(QWidget):
         self.approval_button.clicked.connect(self.approval_requested.emit)
         right.addWidget(self.approval_button)
         self.missing_label = label("", "muted", wrap=True)
+        set_tone(self.missing_label, "warning")  # what stops the confirmation, in plain view
         right.addWidget(self.missing_label)
         self.confirm_button = button(self.tr("Confirm return"), "primary")
         self.confirm_button.setMinimumHeight(64)
@@ -752,10 +753,15 @@ class ReturnsFlow(QObject):
 def _approval_error(exc: Exception) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk_app.core.api.errors import Forbidden
+    from kiosk_app.core.api.errors import ApiError, Forbidden
+    from kiosk_app.core.security.staff_session import refusal_of
+    from kiosk_app.ui.screens.sign_in import refusal_text
 
     if isinstance(exc, Forbidden) and exc.slug == "invalid-manager-credentials":
         return QCoreApplication.translate("Returns", "Manager ID or PIN not recognised. Try again.")
+    refusal = refusal_of(exc) if isinstance(exc, ApiError) else None
+    if refusal is not None:  # e.g. approver-must-differ: the server's own words, translated
+        return refusal_text(refusal)
     return describe_error(exc)
 
 
