@@ -3,7 +3,9 @@
 The first response to a key is stored with a hash of the request in the same database
 transaction as the business change, so a retry after "sent, no answer" replays the stored
 answer instead of applying the change twice. The same key with another body is refused.
-Records are kept ``RETENTION`` (longer than any offline window).
+Records are kept ``RETENTION`` (longer than any offline window). An answer that issues a
+secret (a token, a signed code) is stored with that secret sealed under the server's key
+(``central_api.sealed_replies``): a copy of the table gives none.
 """
 
 from __future__ import annotations
