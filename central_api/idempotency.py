@@ -39,6 +39,8 @@ class IdempotentRequest:
     method: str
     path: str
     request_hash: str
+    #: the same request's fingerprints under retired keys (``central_api.sealed_replies``)
+    earlier_hashes: tuple[str, ...] = ()
 
 
 async def idempotent_request(request: Request) -> IdempotentRequest:
@@ -73,7 +75,7 @@ Work = Callable[[Session], tuple[int, Any]]
 
 
 def _stored_response(record: IdempotencyRecord, req: IdempotentRequest) -> JSONResponse:
-    if record.request_hash != req.request_hash:
+    if record.request_hash not in (req.request_hash, *req.earlier_hashes):
         raise Problem(
             422,
             "idempotency-key-reused",

@@ -10,7 +10,8 @@ A sealed field is ``"<kid>.<base64url(nonce + ciphertext)>"``; the field name is
 associated data, so a sealed staff token cannot be opened as a device token.
 
 The request fingerprint of requests that carry a PIN is an HMAC under the same key (a plain
-SHA-256 of a body holding a 4-digit PIN would give the PIN back in milliseconds).
+SHA-256 of a body holding a 4-digit PIN would give the PIN back in milliseconds); a replay
+is recognised under any live key, so a rotation does not turn retries into new requests.
 """
 
 from __future__ import annotations
@@ -88,8 +89,9 @@ async def keyed_idempotent_request(request: Request) -> IdempotentRequest:
         canonical = json.dumps(json.loads(body or b"null"), sort_keys=True, separators=(",", ":"))
     except ValueError:
         canonical = body.decode("latin-1")
-    key = _ring(request).current("seal").secret
-    digest = hmac.new(
-        key, f"{req.method} {req.path}\n{canonical}".encode(), hashlib.sha256
-    ).hexdigest()
-    return dataclasses.replace(req, request_hash=digest)
+    message = f"{req.method} {req.path}\n{canonical}".encode()
+    current, *retired = (
+        hmac.new(key.secret, message, hashlib.sha256).hexdigest()
+        for key in _ring(request).live("seal")
+    )
+    return dataclasses.replace(req, request_hash=current, earlier_hashes=tuple(retired))

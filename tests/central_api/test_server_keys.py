@@ -21,7 +21,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from central_api.keys import default_key_file
+from central_api.keys import default_key_file, load_key_file
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.conftest import enroll, own_demo_server
@@ -51,6 +51,15 @@ def a_loyalty_number(server: DemoServer) -> tuple[str, str]:
             "SELECT customer_number, loyalty_number FROM customers ORDER BY id LIMIT 1"
         ).fetchone()
     return str(number), str(loyalty)
+
+
+def enroll_body() -> dict[str, str]:
+    return {
+        "enrollment_token": "demo-enrollment",
+        "store_code": "PAR01",
+        "mode": "associate",
+        "device_name": "rotation",
+    }
 
 
 def seed_derived_key(seed: int = 42) -> Ed25519PrivateKey:
@@ -141,7 +150,9 @@ def test_rotation_publishes_both_keys_and_old_codes_verify_until_they_expire(
     tmp_path: Path,
 ) -> None:
     db_url = f"sqlite:///{tmp_path / 'central.db'}"
+    enrollment = {"json": enroll_body(), "headers": {"Idempotency-Key": str(uuid.uuid4())}}
     with start_demo_server(db_url=db_url) as before, client(before) as http:
+        enrolled = httpx.post(before.url + "/v1/devices/enroll", **enrollment)
         number, loyalty = a_loyalty_number(before)
         old_code = issue_code(http, number)
         old_kids = set(published(http, "/v1/loyalty/keys"))
@@ -163,3 +174,19 @@ def test_rotation_publishes_both_keys_and_old_codes_verify_until_they_expire(
             verify_signed_code(new_code, keys, time.time(), expected_prefix="LOY1").kid
             not in old_kids
         )
+        # the sealed answer and keyed fingerprint of the enrollment made before still replay
+        again = httpx.post(after.url + "/v1/devices/enroll", **enrollment)
+        assert again.headers["Idempotent-Replayed"] == "true"
+        assert again.json()["token"] == enrolled.json()["token"]
+        # a PIN hashed with the retired pepper still signs in, and is re-hashed with the new one
+        signed_in = http.post(
+            "/v1/staff/sessions",
+            json={"staff_id": "A101", "pin": "4821"},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert signed_in.status_code == 201, signed_in.text
+    with sqlite3.connect(f"file:{tmp_path / 'central.db'}?mode=ro", uri=True) as conn:
+        hashes = dict(conn.execute("SELECT staff_id, pin_hash FROM staff_members").fetchall())
+    current_pepper = load_key_file(default_key_file(db_url)).current("pepper").kid
+    assert hashes["A101"].split("$")[4] == current_pepper
+    assert hashes["A102"].split("$")[4] != current_pepper  # not signed in since
