@@ -173,14 +173,15 @@ class KeyRing:
 def load_key_file(path: Path) -> KeyRing:
     """The key ring in ``path``, created with fresh random keys when the file does not exist.
 
-    Refuses a file that others may read (a key file is as secret as the keys in it).
+    Refuses a file that others may read (a key file is as secret as the keys in it): on
+    POSIX systems, by its mode; on Windows its ACL is IT's to set (see docs/security.md).
     """
     if not path.exists():
         ring = KeyRing.generate()
         ring.save(path)
         return ring
     mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
+    if mode & 0o077 and os.name == "posix":  # Windows has ACLs, not modes (IT sets them)
         raise KeyFileError(
             f"the key file {path} may be read by others (mode {mode:04o}); run: chmod 600 {path}"
         )
