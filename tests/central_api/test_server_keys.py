@@ -21,7 +21,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from central_api.app import prepare_database
+from central_api.db import Database
 from central_api.keys import default_key_file, load_key_file
+from central_api.pickup_qr import PickupSigner
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.conftest import enroll, own_demo_server
@@ -190,3 +193,41 @@ def test_rotation_publishes_both_keys_and_old_codes_verify_until_they_expire(
     current_pepper = load_key_file(default_key_file(db_url)).current("pepper").kid
     assert hashes["A101"].split("$")[4] == current_pepper
     assert hashes["A102"].split("$")[4] != current_pepper  # not signed in since
+
+
+def test_a_pickup_key_an_older_server_kept_in_the_database_moves_to_the_key_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "central.db"
+    legacy = Ed25519PrivateKey.generate()
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute(
+                "CREATE TABLE pickup_signing_keys (id INTEGER PRIMARY KEY, kid VARCHAR(40),"
+                " private_key BLOB, created_at DATETIME)"
+            )
+            conn.execute(
+                "INSERT INTO pickup_signing_keys (kid, private_key, created_at)"
+                " VALUES ('pkp-legacy', ?, '2026-01-01')",
+                (legacy.private_bytes_raw(),),
+            )
+    finally:
+        conn.close()
+    old_code = PickupSigner("pkp-legacy", legacy).sign("W1", "PAR01", 0, 2**40)
+    db = Database(f"sqlite:///{path}")
+    try:
+        keys = prepare_database(db, None)
+    finally:
+        db.dispose()
+    assert (
+        "pickup_signing_keys"
+        not in sqlite3.connect(path)
+        .execute("SELECT group_concat(name) FROM sqlite_master")
+        .fetchone()[0]
+    )
+    assert legacy.private_bytes_raw() not in path.read_bytes()  # vacuumed away
+    signer = PickupSigner.from_keys(load_key_file(default_key_file(f"sqlite:///{path}")))
+    assert signer.kid != "pkp-legacy" and "pkp-legacy" in signer.public_keys()
+    assert signer.verify(old_code)["o"] == "W1"  # e-mailed QR codes still verify
+    assert keys.current("pickup").kid == signer.kid
