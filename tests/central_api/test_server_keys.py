@@ -220,12 +220,12 @@ def test_a_pickup_key_an_older_server_kept_in_the_database_moves_to_the_key_file
         keys = prepare_database(db, None)
     finally:
         db.dispose()
-    assert (
-        "pickup_signing_keys"
-        not in sqlite3.connect(path)
-        .execute("SELECT group_concat(name) FROM sqlite_master")
-        .fetchone()[0]
-    )
+    conn = sqlite3.connect(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+    assert "pickup_signing_keys" not in tables
     assert legacy.private_bytes_raw() not in path.read_bytes()  # vacuumed away
     signer = PickupSigner.from_keys(load_key_file(default_key_file(f"sqlite:///{path}")))
     assert signer.kid != "pkp-legacy" and "pkp-legacy" in signer.public_keys()
