@@ -1,11 +1,8 @@
 """Staff credentials: PIN hashing, badge/ID + PIN checks with lockout, sessions, approvals.
 
-* PINs are stored only as salted, peppered scrypt hashes
-  (``scrypt$n$r$p$pepper-id$salt$hash`` of HMAC(pepper, PIN); about 0.1 s each) and compared
-  in constant time; an unknown staff ID costs the same hash as a known one. The pepper lives
-  in the server's key file (``central_api.keys``), not in the database: a copy of the
-  database alone cannot even start guessing a 4-digit PIN. Badges are HMAC'd with it too.
-  A hash made with a retired pepper (or weaker parameters) is re-made at the next sign-in.
+* PINs are stored only as salted, peppered scrypt hashes (``central_api.pin_hashing``; the
+  pepper is in the key file, not the database) and compared in constant time; an unknown
+  staff ID costs the same hash as a known one. Badges are HMACs under the pepper.
 * Lockout is server-side: ``MAX_FAILURES`` wrong PINs in a row lock the person for
   ``LOCKOUT`` (sign-in *and* approvals, on every device). The counter is raised by a
   conditional UPDATE inside the caller's write transaction, so two devices guessing at once
@@ -16,10 +13,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central_api.auth import Principal, StaffContext, new_token, token_hash
-from central_api.keys import KeyEntry, KeyRing
+from central_api.keys import KeyRing
 from central_api.models_staff import (
     StaffApproval,
     StaffAuthEvent,
@@ -39,6 +32,13 @@ from central_api.models_staff import (
     StoreStaffPolicy,
 )
 from central_api.permissions import ALLOWED, decisions, may_approve
+from central_api.pin_hashing import (
+    badge_hash,
+    badge_hashes,
+    hash_pin,
+    pin_hash_is_current,
+    pin_matches,
+)
 from central_api.problems import Problem
 
 STAFF_TOKEN_PREFIX = "stf_"
@@ -47,55 +47,7 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 SESSION_TTL = timedelta(hours=4)
 APPROVAL_TTL = timedelta(hours=24)  # the app may hold the approved action in its outbox
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1  # 32 MiB, about 0.1 s
-SCRYPT_MAXMEM = 64 * 1024 * 1024
 Outcome = Literal["ok", "bad_credentials", "locked", "inactive", "other_store"]
-
-
-# -- PIN hashing ------------------------------------------------------------------------------
-def _scrypt(pin: str, pepper: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
-    peppered = hmac.new(pepper, pin.encode(), hashlib.sha256).digest()
-    return hashlib.scrypt(peppered, salt=salt, n=n, r=r, p=p, maxmem=SCRYPT_MAXMEM)
-
-
-def hash_pin(pin: str, pepper: KeyEntry, *, salt: bytes | None = None) -> str:
-    salt = salt or secrets.token_bytes(16)
-    digest = _scrypt(pin, pepper.secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    b64 = base64.b64encode
-    return (
-        f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${pepper.kid}"
-        f"${b64(salt).decode()}${b64(digest).decode()}"
-    )
-
-
-def pin_matches(pin: str, stored: str, keys: KeyRing) -> bool:
-    """Whether ``pin`` is the PIN of ``stored``; a hash whose pepper is gone never matches."""
-    try:
-        scheme, n, r, p, kid, salt, digest = stored.split("$")
-        pepper = keys.find("pepper", kid)
-        if scheme != "scrypt" or pepper is None:
-            return False
-        expected = base64.b64decode(digest)
-        actual = _scrypt(pin, pepper.secret, base64.b64decode(salt), int(n), int(r), int(p))
-    except ValueError:
-        return False
-    return hmac.compare_digest(actual, expected)
-
-
-def pin_hash_is_current(stored: str, keys: KeyRing) -> bool:
-    """Made with the current pepper and parameters (else re-made at the next sign-in)."""
-    current = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${keys.current('pepper').kid}$"
-    return stored.startswith(current)
-
-
-def badge_hashes(badge: str, keys: KeyRing) -> list[str]:
-    """The badge's HMAC under every live pepper, the current one first."""
-    raw = b"staff-badge\x00" + badge.strip().encode()
-    return [hmac.new(k.secret, raw, hashlib.sha256).hexdigest() for k in keys.live("pepper")]
-
-
-def badge_hash(badge: str, keys: KeyRing) -> str:
-    return badge_hashes(badge, keys)[0]
 
 
 def as_utc(value: datetime) -> datetime:

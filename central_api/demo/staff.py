@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from central_api.keys import KeyRing
 from central_api.models import Location
 from central_api.models_staff import StaffMember, StoreStaffPolicy
-from central_api.staff import badge_hash, hash_pin
+from central_api.pin_hashing import badge_hash, hash_pin
 
 
 class DemoStaff(NamedTuple):
