@@ -14,6 +14,7 @@ import os
 import socket
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import uvicorn
@@ -21,6 +22,7 @@ import uvicorn
 from central_api import __version__, workers
 from central_api.app import create_app, prepare_database
 from central_api.db import Database
+from central_api.keys import KEY_FILE_ENV, KeyFileError
 from central_api.settings import ServerSettings
 
 
@@ -44,6 +46,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--enrollment-token",
         default=os.environ.get("KIOSK_API_ENROLLMENT_TOKEN", "demo-enrollment"),
         help="token devices present to enroll (env KIOSK_API_ENROLLMENT_TOKEN)",
+    )
+    parser.add_argument(
+        "--enrollment-token-hours",
+        type=float,
+        default=7 * 24,
+        help="how long the enrollment token enrolls devices after the server first saw it",
+    )
+    parser.add_argument(
+        "--key-file",
+        default=os.environ.get(KEY_FILE_ENV),
+        help="the server's key file (mode 0600; created with random keys if missing; env "
+        f"{KEY_FILE_ENV}); default: beside a SQLite database, else in the user's data dir",
     )
     parser.add_argument(
         "--latency-ms", type=int, default=0, help="added latency per request (benchmarks)"
@@ -91,10 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         enrollment_token=args.enrollment_token,
         latency_ms=args.latency_ms,
+        key_file=Path(args.key_file) if args.key_file else None,
+        enrollment_token_ttl=timedelta(hours=args.enrollment_token_hours),
     )
     db = Database(db_url)
     try:
-        prepare_database(db, None if args.no_demo_data else args.seed, args.staff_sign_in)
+        seed = None if args.no_demo_data else args.seed
+        prepare_database(db, seed, args.staff_sign_in, settings)
+    except KeyFileError as exc:
+        print(f"kiosk-central-api: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a clear line for IT instead of a traceback
         print(f"kiosk-central-api: cannot prepare the database {db_url!r}: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,14 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from central_api import __version__
+from central_api import __version__, enrollment
 from central_api.auth import PrincipalCache
 from central_api.db import Database
 from central_api.idempotency import purge_expired
 from central_api.inline_reads import InlineReadRoute
+from central_api.keys import KeyRing
+from central_api.loyalty_codes import LoyaltySigner
+from central_api.pickup_qr import PickupSigner, adopt_legacy_keys, use_signer
 from central_api.problems import install_problem_handlers
 from central_api.routers import devices, products, stores
 from central_api.schemas import HealthOut
@@ -70,6 +73,9 @@ def create_app(
     app.router.route_class = InlineReadRoute  # /v1/health
     app.state.settings = settings
     app.state.db = db or Database(settings.db_url)
+    app.state.keys = keys = settings.load_keys()  # the key file, never the database
+    app.state.loyalty_signer = LoyaltySigner.from_keys(keys)
+    use_signer(app.state.db, PickupSigner.from_keys(keys))
     app.state.principals = PrincipalCache(epoch=epoch)
     app.add_middleware(InvalidatePrincipals, cache=app.state.principals)
     install_problem_handlers(app)
@@ -106,16 +112,27 @@ def create_app(
     return app
 
 
-def prepare_database(db: Database, seed: int | None, staff_sign_in: str = "required") -> None:
-    """Create the schema; seed demo data when the database is empty and a seed is given."""
+def prepare_database(
+    db: Database,
+    seed: int | None,
+    staff_sign_in: str = "required",
+    settings: ServerSettings | None = None,
+) -> KeyRing:
+    """Create the schema; seed demo data when the database is empty and a seed is given;
+    record the command-line enrollment token. Answers the server's keys (its key file)."""
     from sqlalchemy import func, select
 
     from central_api.demo.seed import seed_database
     from central_api.models import Location
 
+    settings = settings or ServerSettings(db_url=db.url)
+    keys = settings.load_keys()
     db.create_schema()
+    keys = adopt_legacy_keys(db, keys, settings.key_path)
     with db.session() as s:
         empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0
     if empty and seed is not None:
-        seed_database(db, seed, staff_sign_in)
+        seed_database(db, seed, keys, staff_sign_in)
+    enrollment.register(db, settings.enrollment_token, settings.enrollment_token_ttl)
     purge_expired(db)
+    return keys

@@ -3,7 +3,9 @@
 The first response to a key is stored with a hash of the request in the same database
 transaction as the business change, so a retry after "sent, no answer" replays the stored
 answer instead of applying the change twice. The same key with another body is refused.
-Records are kept ``RETENTION`` (longer than any offline window).
+Records are kept ``RETENTION`` (longer than any offline window). An answer that issues a
+secret (a token, a signed code) is stored with that secret sealed under the server's key
+(``central_api.sealed_replies``): a copy of the table gives none.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class IdempotentRequest:
     method: str
     path: str
     request_hash: str
+    #: the same request's fingerprints under retired keys (``central_api.sealed_replies``)
+    earlier_hashes: tuple[str, ...] = ()
 
 
 async def idempotent_request(request: Request) -> IdempotentRequest:
@@ -71,7 +75,7 @@ Work = Callable[[Session], tuple[int, Any]]
 
 
 def _stored_response(record: IdempotencyRecord, req: IdempotentRequest) -> JSONResponse:
-    if record.request_hash != req.request_hash:
+    if record.request_hash not in (req.request_hash, *req.earlier_hashes):
         raise Problem(
             422,
             "idempotency-key-reused",

@@ -4,24 +4,27 @@ Format (the one ``kiosk_app.core.scan.signed_codes`` verifies): ``payload`` is b
 without padding of compact UTF-8 JSON ``{"n", "iat", "exp", "kid", "jti"}``; ``signature``
 is base64url without padding of the Ed25519 signature of the ASCII bytes ``LOY1.<payload>``.
 
-The signing key is derived from the demo seed (deterministic: every server started with the
-same seed publishes the same key, and tests can rebuild it). A real deployment would load it
-from a key store; the key id lets the app hold several keys during a rotation.
+The signing keys come from the server's key file (``central_api.keys``, random, never derived
+from a public value): the current one signs, and every live one (the current and the retired
+ones still within their keep period) verifies and is published, so a code signed just before
+a rotation still verifies until it expires, on the server and in the app.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import secrets
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from central_api.keys import KeyRing
 
 LOYALTY_CODE_PREFIX = "LOY1"
 DEFAULT_TTL_S = 120
@@ -39,23 +42,36 @@ def _unb64url(text: str) -> bytes:
         raise ValueError("not base64url") from error
 
 
+def _raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
 @dataclass(frozen=True)
 class LoyaltySigner:
-    """One Ed25519 key pair and its key id."""
+    """The current Ed25519 key (signs) and every live key by id (verify, published)."""
 
     private_key: Ed25519PrivateKey
     kid: str
+    verifiers: Mapping[str, Ed25519PublicKey] = field(default_factory=dict)
 
     @classmethod
-    def from_seed(cls, seed: int) -> LoyaltySigner:
-        secret = hashlib.sha256(f"omnistore-loyalty-signing-key:{seed}".encode()).digest()
-        key = Ed25519PrivateKey.from_private_bytes(secret)
-        public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        return cls(key, "loy-" + hashlib.sha256(public).hexdigest()[:8])
+    def from_keys(cls, ring: KeyRing) -> LoyaltySigner:
+        current = ring.current("loyalty")
+        verifiers = {
+            k.kid: Ed25519PrivateKey.from_private_bytes(k.secret).public_key()
+            for k in ring.live("loyalty")
+        }
+        return cls(Ed25519PrivateKey.from_private_bytes(current.secret), current.kid, verifiers)
 
     @property
     def public_key_b64(self) -> str:
-        return b64url(self.private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+        return b64url(_raw(self.private_key.public_key()))
+
+    def public_keys(self) -> dict[str, str]:
+        """Key id → base64url raw public key, the current key first."""
+        keys = {self.kid: self.public_key_b64}
+        keys.update({kid: b64url(_raw(key)) for kid, key in self.verifiers.items()})
+        return keys
 
     def issue(
         self, loyalty_number: str, *, ttl_s: int = DEFAULT_TTL_S, now: int | None = None
@@ -77,15 +93,21 @@ class LoyaltySigner:
             raise ValueError("not a LOY1 code")
         signature = _unb64url(parts[2])
         try:
-            self.private_key.public_key().verify(signature, f"{parts[0]}.{parts[1]}".encode())
-        except (InvalidSignature, ValueError):
-            raise ValueError("the signature does not match") from None
-        try:
             claims = json.loads(_unb64url(parts[1]).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             raise ValueError("unreadable payload") from None
         if not isinstance(claims, dict):
             raise ValueError("unreadable payload")
+        kid = claims.get("kid", self.kid)
+        key = self.verifiers.get(kid) if isinstance(kid, str) else None
+        if kid == self.kid:
+            key = self.private_key.public_key()
+        if key is None:
+            raise ValueError("the code was signed with a key this server does not know")
+        try:
+            key.verify(signature, f"{parts[0]}.{parts[1]}".encode())
+        except (InvalidSignature, ValueError):
+            raise ValueError("the signature does not match") from None
         number, iat, exp = claims.get("n"), claims.get("iat"), claims.get("exp")
         if not isinstance(number, str) or type(iat) is not int or type(exp) is not int:
             raise ValueError("missing claims")

@@ -3,9 +3,9 @@
 A new domain with its own table module adds one import here.
 """
 
+import central_api.enrollment
 import central_api.models_reservations
-import central_api.models_staff
-import central_api.pickup_qr  # noqa: F401
+import central_api.models_staff  # noqa: F401
 from central_api import (
     models,  # noqa: F401
     models_returns,  # noqa: F401

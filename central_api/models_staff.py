@@ -1,8 +1,9 @@
 """ORM tables of staff sign-in: staff members, their sessions, approvals, store policy, audit.
 
-Nothing secret is stored in clear: PINs are salted scrypt hashes, badges and tokens SHA-256
-hashes (they are long random values, so a plain hash is enough to make a stolen table
-useless for signing in).
+Nothing secret is stored in clear: PINs are salted, peppered scrypt hashes and badges HMACs
+under the pepper of the server's key file (``central_api.staff``); tokens are SHA-256 hashes
+(they are long random values, so a plain hash is enough to make a stolen table useless for
+signing in).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class StaffMember(Base):
     role: Mapped[str] = mapped_column(String(16))
     #: home store; None = every store (regional managers)
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
-    pin_hash: Mapped[str] = mapped_column(String(200))  # "scrypt$n$r$p$salt$hash"
+    pin_hash: Mapped[str] = mapped_column(String(200))  # "scrypt$n$r$p$pepper-id$salt$hash"
     badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -4,41 +4,31 @@ Envelope and claims as ``kiosk_app.core.scan.signed_codes`` verifies them: base6
 padding) compact JSON with ``o`` (order number), ``s`` (store code), ``iat``, ``exp``,
 ``kid`` and ``jti``; the signature is Ed25519 over the ASCII ``PKP1.<payload>``.
 
-The private key lives in its own table, created on first use, so it survives restarts of
-the server on the same database; the public key is published at ``GET /v1/pickups/keys``.
+The signing keys come from the server's key file (``central_api.keys``), never from the
+database: the current key signs, every live key verifies (a rotation does not break the QR
+codes already e-mailed). The public keys are published at ``GET /v1/pickups/keys``.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import secrets
-import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import DateTime, LargeBinary, String, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import inspect, text
 
-from central_api.db import Base, Database
+from central_api.db import Database
+from central_api.keys import KeyEntry, KeyRing
 
 PREFIX = "PKP1"
-
-
-class PickupSigningKey(Base):
-    """The Ed25519 key that signs pickup QR codes (raw 32-byte private key)."""
-
-    __tablename__ = "pickup_signing_keys"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kid: Mapped[str] = mapped_column(String(40), unique=True)
-    private_key: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 def b64url(data: bytes) -> str:
@@ -57,6 +47,16 @@ class BadPickupQr(Exception):
 class PickupSigner:
     kid: str
     private_key: Ed25519PrivateKey
+    verifiers: Mapping[str, Ed25519PublicKey] = field(default_factory=dict)
+
+    @classmethod
+    def from_keys(cls, ring: KeyRing) -> PickupSigner:
+        current = ring.current("pickup")
+        verifiers = {
+            k.kid: Ed25519PrivateKey.from_private_bytes(k.secret).public_key()
+            for k in ring.live("pickup")
+        }
+        return cls(current.kid, Ed25519PrivateKey.from_private_bytes(current.secret), verifiers)
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -65,6 +65,13 @@ class PickupSigner:
     def public_key_b64(self) -> str:
         raw = self.public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
         return b64url(raw)
+
+    def public_keys(self) -> dict[str, str]:
+        """Key id → base64url raw public key of every live key, the current one first."""
+        keys = {self.kid: self.public_key_b64()}
+        for kid, key in self.verifiers.items():
+            keys.setdefault(kid, b64url(key.public_bytes(Encoding.Raw, PublicFormat.Raw)))
+        return keys
 
     def sign(self, order_number: str, store_code: str, issued_at: int, expires_at: int) -> str:
         claims = {
@@ -90,39 +97,65 @@ class PickupSigner:
         if len(parts) != 3 or parts[0] != PREFIX:
             raise BadPickupQr("not a PKP1 code")
         try:
-            self.public_key.verify(b64url_decode(parts[2]), f"{parts[0]}.{parts[1]}".encode())
             claims = json.loads(b64url_decode(parts[1]))
-        except (InvalidSignature, ValueError, UnicodeError) as exc:
-            raise BadPickupQr("the signature does not match") from exc
+        except (ValueError, UnicodeError) as exc:
+            raise BadPickupQr("bad payload") from exc
         if not isinstance(claims, dict):
             raise BadPickupQr("bad payload")
+        kid = claims.get("kid", self.kid)
+        key = self.verifiers.get(kid) if isinstance(kid, str) else None
+        key = self.public_key if kid == self.kid else key
+        try:
+            if key is None:
+                raise InvalidSignature
+            key.verify(b64url_decode(parts[2]), f"{parts[0]}.{parts[1]}".encode())
+        except (InvalidSignature, ValueError) as exc:
+            raise BadPickupQr("the signature does not match") from exc
         return claims
 
 
-_lock = threading.Lock()
 _signers: dict[str, PickupSigner] = {}
 
 
+def use_signer(db: Database, signer: PickupSigner) -> None:
+    """Sign and verify the pickup QR codes of ``db``'s orders with ``signer`` (app start)."""
+    _signers[db.url] = signer
+
+
 def signer_for(db: Database) -> PickupSigner:
-    """The database's signing key, created (once, under the write lock) on first use."""
-    with _lock:
-        cached = _signers.get(db.url)
-        if cached is not None:
-            return cached
-        with db.write_session() as session:
-            row = session.scalars(select(PickupSigningKey).order_by(PickupSigningKey.id)).first()
-            if row is None:
-                key = Ed25519PrivateKey.generate()
-                raw = key.private_bytes_raw()
-                kid = (
-                    "pkp-"
-                    + hashlib.sha256(
-                        key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-                    ).hexdigest()[:12]
-                )
-                row = PickupSigningKey(kid=kid, private_key=raw, created_at=datetime.now(UTC))
-                session.add(row)
-                session.commit()
-            signer = PickupSigner(row.kid, Ed25519PrivateKey.from_private_bytes(row.private_key))
-        _signers[db.url] = signer
-        return signer
+    """The signer the server serving ``db`` was started with (see ``use_signer``)."""
+    try:
+        return _signers[db.url]
+    except KeyError:
+        raise RuntimeError("no pickup signing key: the app was not created by create_app") from None
+
+
+LEGACY_TABLE = "pickup_signing_keys"
+
+
+def adopt_legacy_keys(db: Database, ring: KeyRing, key_file: Path) -> KeyRing:
+    """Move a pickup key an older server kept in the database into the key file (retired:
+    the QR codes it signed verify until they expire) and drop it from the database."""
+    if not inspect(db.engine).has_table(LEGACY_TABLE):
+        return ring
+    with db.write_session() as session:
+        rows = session.execute(text(f"SELECT kid, private_key FROM {LEGACY_TABLE}")).all()
+        now = datetime.now(UTC)
+        known = {key.kid for key in ring.keys["pickup"]}
+        legacy = tuple(
+            KeyEntry(str(kid), bytes(raw), now, retired_at=now)
+            for kid, raw in rows
+            if str(kid) not in known
+        )
+        if legacy:
+            ring = KeyRing({**ring.keys, "pickup": (*ring.keys["pickup"], *legacy)})
+            ring.save(key_file)
+        session.execute(text(f"DROP TABLE {LEGACY_TABLE}"))
+        session.commit()
+    if db.is_sqlite:  # the dropped pages would still hold the key bytes in the file
+        raw = db.engine.raw_connection()
+        try:
+            raw.cursor().execute("VACUUM")
+        finally:
+            raw.close()
+    return ring

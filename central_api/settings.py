@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from central_api.enrollment import DEFAULT_TTL
+from central_api.keys import KeyRing, default_key_file, load_key_file
 
 
 @dataclass(frozen=True)
@@ -11,3 +16,15 @@ class ServerSettings:
     seed: int = 42
     enrollment_token: str = "demo-enrollment"
     latency_ms: int = 0
+    #: the key file (0600); None: beside a SQLite database, else in the user's data dir
+    key_file: Path | None = None
+    #: how long the command-line enrollment token enrolls devices after its first use
+    enrollment_token_ttl: timedelta = DEFAULT_TTL
+
+    @property
+    def key_path(self) -> Path:
+        return self.key_file or default_key_file(self.db_url)
+
+    def load_keys(self) -> KeyRing:
+        """The server's keys, from its key file (created with random keys if missing)."""
+        return load_key_file(self.key_path)

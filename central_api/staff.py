@@ -1,7 +1,8 @@
 """Staff credentials: PIN hashing, badge/ID + PIN checks with lockout, sessions, approvals.
 
-* PINs are stored only as salted scrypt hashes (``scrypt$n$r$p$salt$hash``) and compared in
-  constant time; an unknown staff ID costs the same hash as a known one.
+* PINs are stored only as salted, peppered scrypt hashes (``central_api.pin_hashing``; the
+  pepper is in the key file, not the database) and compared in constant time; an unknown
+  staff ID costs the same hash as a known one. Badges are HMACs under the pepper.
 * Lockout is server-side: ``MAX_FAILURES`` wrong PINs in a row lock the person for
   ``LOCKOUT`` (sign-in *and* approvals, on every device). The counter is raised by a
   conditional UPDATE inside the caller's write transaction, so two devices guessing at once
@@ -12,10 +13,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,6 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central_api.auth import Principal, StaffContext, new_token, token_hash
+from central_api.keys import KeyRing
 from central_api.models_staff import (
     StaffApproval,
     StaffAuthEvent,
@@ -34,6 +32,13 @@ from central_api.models_staff import (
     StoreStaffPolicy,
 )
 from central_api.permissions import ALLOWED, decisions, may_approve
+from central_api.pin_hashing import (
+    badge_hash,
+    badge_hashes,
+    hash_pin,
+    pin_hash_is_current,
+    pin_matches,
+)
 from central_api.problems import Problem
 
 STAFF_TOKEN_PREFIX = "stf_"
@@ -42,44 +47,7 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 SESSION_TTL = timedelta(hours=4)
 APPROVAL_TTL = timedelta(hours=24)  # the app may hold the approved action in its outbox
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 Outcome = Literal["ok", "bad_credentials", "locked", "inactive", "other_store"]
-
-
-# -- PIN hashing ------------------------------------------------------------------------------
-def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 1024 * 1024
-    )
-    b64 = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def pin_matches(pin: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(
-            pin.encode(),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            maxmem=64 * 1024 * 1024,
-        )
-    except ValueError:
-        return False
-    return hmac.compare_digest(actual, expected)
-
-
-_DUMMY_HASH = hash_pin("not-a-pin", salt=b"\x00" * 16)
-
-
-def badge_hash(badge: str) -> str:
-    return hashlib.sha256(b"staff-badge\x00" + badge.strip().encode()).hexdigest()
 
 
 def as_utc(value: datetime) -> datetime:
@@ -99,9 +67,11 @@ class CheckResult:
         return self.outcome == "ok"
 
 
-def find_staff(session: Session, *, staff_id: str | None, badge: str | None) -> StaffMember | None:
+def find_staff(
+    session: Session, keys: KeyRing, *, staff_id: str | None, badge: str | None
+) -> StaffMember | None:
     if badge:
-        query = select(StaffMember).where(StaffMember.badge_hash == badge_hash(badge))
+        query = select(StaffMember).where(StaffMember.badge_hash.in_(badge_hashes(badge, keys)))
     elif staff_id:
         query = select(StaffMember).where(StaffMember.staff_id == staff_id.strip().upper())
     else:
@@ -111,6 +81,7 @@ def find_staff(session: Session, *, staff_id: str | None, badge: str | None) -> 
 
 def check_credentials(
     session: Session,
+    keys: KeyRing,
     *,
     staff_id: str | None,
     badge: str | None,
@@ -126,13 +97,13 @@ def check_credentials(
     commits them even when it answers a refusal.
     """
     now = now or datetime.now(UTC)
-    member = find_staff(session, staff_id=staff_id, badge=badge)
+    member = find_staff(session, keys, staff_id=staff_id, badge=badge)
     if member is None:
-        pin_matches(pin, _DUMMY_HASH)  # same cost as a known person: no ID enumeration
+        hash_pin(pin, keys.current("pepper"))  # same cost as a known person: no ID enumeration
         result = CheckResult("bad_credentials")
     elif member.locked_until is not None and as_utc(member.locked_until) > now:
         result = CheckResult("locked", member, as_utc(member.locked_until))
-    elif not pin_matches(pin, member.pin_hash):
+    elif not pin_matches(pin, member.pin_hash, keys):
         result = _count_failure(session, member, now)
     elif not member.active:
         result = CheckResult("inactive", member)
@@ -142,7 +113,7 @@ def check_credentials(
         session.execute(
             update(StaffMember)
             .where(StaffMember.id == member.id)
-            .values(failed_attempts=0, locked_until=None)
+            .values(failed_attempts=0, locked_until=None, **_rehashed(member, pin, badge, keys))
         )
         result = CheckResult("ok", member)
     session.add(
@@ -155,6 +126,16 @@ def check_credentials(
         )
     )
     return result
+
+
+def _rehashed(member: StaffMember, pin: str, badge: str | None, keys: KeyRing) -> dict[str, str]:
+    """New hashes for what was made with a retired pepper (or weaker parameters)."""
+    changes = {}
+    if not pin_hash_is_current(member.pin_hash, keys):
+        changes["pin_hash"] = hash_pin(pin, keys.current("pepper"))
+    if badge and member.badge_hash != (current := badge_hash(badge, keys)):
+        changes["badge_hash"] = current
+    return changes
 
 
 def _count_failure(session: Session, member: StaffMember, now: datetime) -> CheckResult:
@@ -284,6 +265,7 @@ def check_approver(
         is_badge = ident.upper().startswith(BADGE_PREFIX)
         result = check_credentials(
             session,
+            request.app.state.keys,
             staff_id=None if is_badge else ident,
             badge=ident if is_badge else None,
             pin=pin,
@@ -348,14 +330,23 @@ def record_approval(
 
 
 def verify_approval(
-    session: Session, token: str | None, *, action: str, subject: str, principal: Principal
+    session: Session,
+    token: str | None,
+    *,
+    action: str | tuple[str, ...],
+    subject: str,
+    principal: Principal,
 ) -> StaffApproval:
     """The approval behind ``token`` for this action, subject and device, or 403.
 
-    For endpoints that accept an approval token from ``POST /v1/staff/approvals`` (e.g. an
-    endless-aisle price override): the approval is recorded with the action by keeping the
-    returned record's ``approval_id`` / approver.
+    Only the server's own approval records count (``record_approval``: what
+    ``/v1/staff/approvals`` and ``/v1/returns/approvals`` issue; a token is looked up by its
+    hash, there is nothing to forge). The approver must still exist, be active, be allowed
+    to approve the recorded action and not be the staff member asking now
+    (``approver-must-differ``). ``action`` may name several actions any of which will do.
     """
+    actions = (action,) if isinstance(action, str) else action
+    action = actions[0]
     if not token:
         raise Problem(
             403,
@@ -367,9 +358,11 @@ def verify_approval(
     record = session.scalars(
         select(StaffApproval).where(StaffApproval.token_hash == token_hash(token))
     ).first()
+    approver = session.get(StaffMember, record.approver_id) if record is not None else None
     if (
         record is None
-        or record.action != action
+        or approver is None
+        or record.action not in actions
         or record.subject != subject
         or record.device_id != principal.subject
         or as_utc(record.expires_at) <= datetime.now(UTC)
@@ -378,7 +371,22 @@ def verify_approval(
             403,
             "invalid-approval",
             "Manager approval not valid",
-            "The approval is for another action, subject or device, or has expired.",
+            "The approval is for another action, subject or device, or has expired; ask again.",
+        )
+    if principal.staff is not None and principal.staff.staff_id == approver.staff_id:
+        raise Problem(
+            403,
+            "approver-must-differ",
+            "Approval needs another person",
+            "A manager approval is another person's badge or ID and PIN, not your own.",
+        )
+    elsewhere = approver.location_id not in (None, principal.store_id)
+    if not approver.active or elsewhere or not may_approve(approver.role, record.action):
+        raise Problem(
+            403,
+            "invalid-approval",
+            "Manager approval not valid",
+            f"{approver.name} may no longer approve this; ask another manager.",
         )
     return record
 

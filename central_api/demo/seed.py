@@ -10,6 +10,7 @@ from central_api.demo.catalogue import generate_catalogue
 from central_api.demo.customers import generate_customers
 from central_api.demo.locations import LOCATIONS
 from central_api.demo.orders import generate_orders
+from central_api.keys import KeyRing
 from central_api.models import Location, Product, Stock
 
 
@@ -20,7 +21,7 @@ def _store_quantity(rng: random.Random, assortment: float) -> int:
     return rng.choice((0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12))
 
 
-def seed_database(db: Database, seed: int, staff_sign_in: str = "required") -> None:
+def seed_database(db: Database, seed: int, keys: KeyRing, staff_sign_in: str = "required") -> None:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     with db.session() as session:
@@ -63,5 +64,5 @@ def seed_database(db: Database, seed: int, staff_sign_in: str = "required") -> N
         generate_orders(session, rng, now, customers, stores, products)
         from central_api.demo.staff import generate_staff  # staff, badges, PINs
 
-        generate_staff(session, now, seed, staff_sign_in)
+        generate_staff(session, now, keys, staff_sign_in)
         session.commit()

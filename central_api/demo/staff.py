@@ -1,7 +1,8 @@
 """Demo staff: managers, associates and trainees with badges and PINs (fixed, documented).
 
 The PINs and badge codes below are demo credentials printed in the README; the database
-only ever holds their hashes (scrypt for PINs, SHA-256 for badges). M001 / 2468 and
+only ever holds their hashes (peppered scrypt for PINs, HMAC for badges, with random salts
+and the pepper of the server's key file). M001 / 2468 and
 M002 / 1357 are the managers the returns flow used before staff sign-in existed: they stay
 valid, as regional managers (every store).
 
@@ -13,16 +14,17 @@ nobody signed in; tests of other domains and the installer test use it.
 
 from __future__ import annotations
 
-import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central_api.keys import KeyRing
 from central_api.models import Location
 from central_api.models_staff import StaffMember, StoreStaffPolicy
-from central_api.staff import badge_hash, hash_pin
+from central_api.pin_hashing import badge_hash, hash_pin
 
 
 class DemoStaff(NamedTuple):
@@ -56,24 +58,22 @@ DEMO_STAFF: tuple[DemoStaff, ...] = (
 )
 
 
-def _salt(staff_id: str, seed: int) -> bytes:
-    """Deterministic per person and seed (demo data is reproducible); random in production."""
-    return hashlib.sha256(f"demo-staff-salt:{seed}:{staff_id}".encode()).digest()[:16]
-
-
 def generate_staff(
-    session: Session, now: datetime, seed: int = 42, staff_sign_in: str = "required"
+    session: Session, now: datetime, keys: KeyRing, staff_sign_in: str = "required"
 ) -> None:
     stores = {loc.code: loc for loc in session.scalars(select(Location))}
-    for person in DEMO_STAFF:
+    pepper = keys.current("pepper")
+    with ThreadPoolExecutor(4) as pool:  # a slow hash each: hashlib.scrypt frees the GIL
+        pin_hashes = list(pool.map(lambda p: hash_pin(p.pin, pepper), DEMO_STAFF))
+    for person, pin_hash in zip(DEMO_STAFF, pin_hashes, strict=True):
         session.add(
             StaffMember(
                 staff_id=person.staff_id,
                 name=person.name,
                 role=person.role,
                 location_id=stores[person.store].id if person.store else None,
-                pin_hash=hash_pin(person.pin, salt=_salt(person.staff_id, seed)),
-                badge_hash=badge_hash(person.badge),
+                pin_hash=pin_hash,
+                badge_hash=badge_hash(person.badge, keys),
                 failed_attempts=0,
                 active=person.active,
             )

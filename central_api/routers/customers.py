@@ -73,6 +73,7 @@ from central_api.schemas_customers import (
     RecommendationsOut,
     SkuAvailabilityOut,
 )
+from central_api.sealed_replies import open_sealed, sealed_field
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["customers"])
 
@@ -88,12 +89,8 @@ CodeParam = Annotated[str | None, Query(max_length=1024, description="Signed LOY
 
 
 async def signer(request: Request) -> LoyaltySigner:
-    """The server's loyalty signer, derived once from the demo seed (no thread hop)."""
-    state = request.app.state
-    existing: LoyaltySigner | None = getattr(state, "loyalty_signer", None)
-    if existing is None:
-        existing = LoyaltySigner.from_seed(state.settings.seed)
-        state.loyalty_signer = existing
+    """The server's loyalty signer, from its key file (a coroutine: no thread hop)."""
+    existing: LoyaltySigner = request.app.state.loyalty_signer
     return existing
 
 
@@ -689,10 +686,14 @@ def availability_batch(
 
 @router.get("/loyalty/keys", response_model=LoyaltyKeysOut)
 def loyalty_keys(_p: AnyDevice, sign: Signer) -> LoyaltyKeysOut:
-    """The Ed25519 public key(s) that check signed loyalty codes offline."""
+    """The Ed25519 public keys that check signed loyalty codes offline (every live key id:
+    the current one and those retired recently enough that their codes have not expired)."""
     return LoyaltyKeysOut(
         prefix=LOYALTY_CODE_PREFIX,
-        keys=[LoyaltyKeyOut(kid=sign.kid, alg="Ed25519", public_key=sign.public_key_b64)],
+        keys=[
+            LoyaltyKeyOut(kid=kid, alg="Ed25519", public_key=public)
+            for kid, public in sign.public_keys().items()
+        ],
     )
 
 
@@ -726,18 +727,21 @@ def resolve_loyalty(
 @router.post("/customers/{ref}/loyalty-code", status_code=201, response_model=LoyaltyCodeOut)
 def issue_loyalty_code(
     ref: str,
+    request: Request,
     db: DB,
     principal: Annotated[Principal, Depends(require("loyalty:issue"))],
     sign: Signer,
     idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
     body: LoyaltyCodeIn | None = None,
 ) -> JSONResponse:
-    """A signed short-lived ``LOY1`` code for the customer (what their phone app shows)."""
+    """A signed short-lived ``LOY1`` code for the customer (what their phone app shows); its
+    replay record keeps it sealed (``central_api.sealed_replies``)."""
     ttl = (body or LoyaltyCodeIn()).ttl_s
 
     def work(session: Session) -> tuple[int, Any]:
         customer = find_customer(session, ref)
         code, iat, exp = sign.issue(customer.loyalty_number, ttl_s=ttl)
-        return 201, LoyaltyCodeOut(code=code, kid=sign.kid, issued_at=iat, expires_at=exp)
+        out = LoyaltyCodeOut(code="", kid=sign.kid, issued_at=iat, expires_at=exp)
+        return 201, {**out.model_dump(exclude={"code"}), **sealed_field(request, "code", code)}
 
-    return run_idempotent(db, principal.key, idem, work)
+    return open_sealed(request, run_idempotent(db, principal.key, idem, work), "code")

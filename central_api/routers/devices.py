@@ -1,6 +1,7 @@
+"""Device enrollment (an enrollment token → the device's own bearer token) and ``/me``."""
+
 from __future__ import annotations
 
-import hmac
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -10,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central_api import enrollment
 from central_api.auth import (
     DEVICE_TOKEN_PREFIX,
     SCOPES_BY_MODE,
@@ -19,11 +21,12 @@ from central_api.auth import (
     token_hash,
 )
 from central_api.deps import DB
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.idempotency import IdempotentRequest, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Device, Location
 from central_api.problems import Problem
 from central_api.schemas import DeviceOut, EnrollIn, EnrollOut, StoreOut
+from central_api.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/devices", tags=["devices"])
 
@@ -38,17 +41,15 @@ def enroll(
     body: EnrollIn,
     request: Request,
     db: DB,
-    idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+    idem: Annotated[IdempotentRequest, Depends(keyed_idempotent_request)],
 ) -> JSONResponse:
-    """Enroll a device to a store and a mode; answers its bearer token (shown once)."""
-    expected: str = request.app.state.settings.enrollment_token
-    if not hmac.compare_digest(body.enrollment_token.encode(), expected.encode()):
-        raise Problem(
-            401,
-            "invalid-enrollment-token",
-            "Invalid enrollment token",
-            "The enrollment token is wrong or expired; ask IT for a new one.",
-        )
+    """Enroll a device to a store and a mode; answers its bearer token.
+
+    The idempotency record keeps the token sealed (``central_api.sealed_replies``): a retry
+    after a lost answer gets the same token, a copy of the database none.
+    """
+    with db.session() as session:
+        enrollment.check(session, body.enrollment_token)
 
     def work(session: Session) -> tuple[int, Any]:
         loc = session.scalars(
@@ -72,16 +73,18 @@ def enroll(
         )
         session.add(device)
         session.flush()
-        return 201, EnrollOut(
+        out = EnrollOut(
             device_id=device.device_id,
             name=device.name,
             mode=device.mode,
             store=StoreOut.model_validate(loc),
             scopes=sorted(SCOPES_BY_MODE[device.mode]),
-            token=token,
+            token="",
         )
+        return 201, {**out.model_dump(exclude={"token"}), **sealed_field(request, "token", token)}
 
-    return run_idempotent(db, "enroll:" + token_hash(expected)[:16], idem, work)
+    principal = "enroll:" + token_hash(body.enrollment_token)[:16]
+    return open_sealed(request, run_idempotent(db, principal, idem, work), "token")
 
 
 @router.get("/me", response_model=DeviceOut)

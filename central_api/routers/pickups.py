@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -49,6 +49,7 @@ from central_api.schemas_pickups import (
     PickupQrOut,
     PickupSummaryOut,
 )
+from central_api.sealed_replies import open_sealed, sealed_field
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/pickups", tags=["pickups"])
 
@@ -219,9 +220,9 @@ def _check_code(code: str | None, pickup: Pickup) -> None:
 # -- reads -------------------------------------------------------------------------------------
 @router.get("/keys", response_model=PickupKeysOut)
 def pickup_keys(db: DB, _p: Annotated[Principal, Depends(current_principal)]) -> PickupKeysOut:
-    """Public keys that verify pickup QR codes offline (any enrolled device)."""
-    signer = signer_for(db)
-    return PickupKeysOut(keys=[PickupKeyOut(kid=signer.kid, public_key=signer.public_key_b64())])
+    """Public keys that verify pickup QR codes offline (any enrolled device): every live key."""
+    keys = signer_for(db).public_keys().items()
+    return PickupKeysOut(keys=[PickupKeyOut(kid=kid, public_key=key) for kid, key in keys])
 
 
 @router.get("", response_model=list[PickupSummaryOut])
@@ -331,8 +332,12 @@ def get_pickup(order_number: str, db: DB, principal: Reader) -> PickupDetailOut:
 
 # -- writes ------------------------------------------------------------------------------------
 @router.post("/{order_number}/qr", response_model=PickupQrOut)
-def issue_qr(order_number: str, db: DB, principal: Reader, idem: Idem) -> JSONResponse:
-    """Sign the pickup QR that the confirmation email carries (resend to the customer)."""
+def issue_qr(
+    order_number: str, request: Request, db: DB, principal: Reader, idem: Idem
+) -> JSONResponse:
+    """Sign the pickup QR that the confirmation email carries (resend to the customer).
+
+    The QR is a credential (check-in, hand-over): its replay record keeps it sealed."""
     signer = signer_for(db)
 
     def work(session: Session) -> tuple[int, Any]:
@@ -342,9 +347,10 @@ def issue_qr(order_number: str, db: DB, principal: Reader, idem: Idem) -> JSONRe
         token = signer.sign(
             pickup.order.number, pickup.store.code, int(now.timestamp()), int(expires.timestamp())
         )
-        return 200, PickupQrOut(order_number=pickup.order.number, token=token, expires_at=expires)
+        out = PickupQrOut(order_number=pickup.order.number, token="", expires_at=expires)
+        return 200, {**out.model_dump(exclude={"token"}), **sealed_field(request, "token", token)}
 
-    return run_idempotent(db, principal.key, idem, work)
+    return open_sealed(request, run_idempotent(db, principal.key, idem, work), "token")
 
 
 @router.post("/{order_number}/check-in", response_model=CheckInOut)

@@ -7,11 +7,8 @@ Two devices racing to return the same units are decided by a conditional UPDATE 
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -45,13 +42,13 @@ from central_api.schemas_returns import (
     TenderOut,
     TenderRefundOut,
 )
-from central_api.staff import check_approver
+from central_api.staff import as_utc, check_approver, record_approval, verify_approval
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["returns"])
 
 ReturnsReader = Annotated[Principal, Depends(require("returns:read"))]
 ReturnsWriter = Annotated[Principal, Depends(require("returns:write"))]
-APPROVAL_TTL = timedelta(hours=24)  # longer than the app may hold the return in its outbox
+RETURN_APPROVAL = "return.approve"
 
 
 def _rowcount(result: Any) -> int:
@@ -264,83 +261,55 @@ def refund_quote(number: str, body: QuoteIn, db: DB, _p: ReturnsReader) -> Quote
         )
 
 
-# -- manager approval (demo manager list until staff sign-in, issue 9) ------------------------
-
-
-def _approval_key(request: Request) -> bytes:
-    secret: str = request.app.state.settings.enrollment_token
-    return hashlib.sha256(b"return-approval\x00" + secret.encode()).digest()
-
-
-def _sign(key: bytes, payload: dict[str, Any]) -> str:
-    raw = base64.urlsafe_b64encode(json.dumps(payload, sort_keys=True).encode()).decode()
-    sig = hmac.new(key, raw.encode(), hashlib.sha256).hexdigest()
-    return f"{raw}.{sig}"
-
-
-def _verify(key: bytes, token: str) -> dict[str, Any] | None:
-    raw, _, sig = token.partition(".")
-    expected = hmac.new(key, raw.encode(), hashlib.sha256).hexdigest()
-    if not sig or not hmac.compare_digest(sig, expected):
-        return None
-    try:
-        payload: dict[str, Any] = json.loads(base64.urlsafe_b64decode(raw.encode()))
-    except ValueError:
-        return None
-    return payload
-
-
+# -- manager approval --------------------------------------------------------------------------
 @router.post("/returns/approvals", response_model=ApprovalOut)
-def approve(body: ApprovalIn, request: Request, principal: ReturnsWriter) -> ApprovalOut:
-    """A manager's ID + PIN → a signed approval for one order on this device (24 h).
+def approve(body: ApprovalIn, request: Request, db: DB, principal: ReturnsWriter) -> ApprovalOut:
+    """A manager's ID + PIN → an approval of returns of one order on this device (24 h).
 
-    Changes nothing (no Idempotency-Key): the PIN is checked and never stored; the app
-    queues the return with the approval token, not the PIN.
+    No Idempotency-Key (nothing but the approval changes; a retry records another one): the
+    PIN is checked and never stored; the approval is recorded like ``/v1/staff/approvals``
+    (only its token's hash is kept) and the return is checked against that record.
     """
-    # staff records, lockout and "another person" rules: central_api.staff (issue 9)
-    manager = check_approver(request, principal, body.manager_id, body.pin, "return.approve")
-    expires = datetime.now(UTC).replace(microsecond=0) + APPROVAL_TTL
+    manager = check_approver(request, principal, body.manager_id, body.pin, RETURN_APPROVAL)
     order_number = body.order_number.strip().upper()
-    token = _sign(
-        _approval_key(request),
-        {
-            "mgr": manager.staff_id,
-            "order": order_number,
-            "dev": principal.subject,
-            "exp": int(expires.timestamp()),
-        },
-    )
+    with db.write_session() as session:
+        token, record = record_approval(
+            session,
+            approver=manager,
+            requester=principal.staff,
+            action=RETURN_APPROVAL,
+            subject=order_number,
+            device_id=principal.subject,
+            now=datetime.now(UTC),
+        )
+        session.commit()
     return ApprovalOut(
         approval_token=token,
         manager_id=manager.staff_id,
         manager_name=manager.name,
         order_number=order_number,
-        expires_at=expires,
+        expires_at=as_utc(record.expires_at),
     )
 
 
-def _approved_by(request: Request, token: str | None, order: Order, principal: Principal) -> str:
-    if not token:
-        raise Problem(
-            403,
-            "manager-approval-required",
-            "Manager approval required",
-            "This return needs a manager's approval (ID + PIN).",
-        )
-    payload = _verify(_approval_key(request), token)
-    if (
-        payload is None
-        or payload.get("order") != order.number
-        or payload.get("dev") != principal.subject
-        or int(payload.get("exp", 0)) < datetime.now(UTC).timestamp()
-    ):
-        raise Problem(
-            403,
-            "invalid-approval",
-            "Manager approval not valid",
-            "The manager approval is for another order or device, or has expired; ask again.",
-        )
-    return str(payload["mgr"])
+REASON_ACTIONS = {
+    policy.OUTSIDE_WINDOW: "return.outside_window",
+    policy.ABOVE_THRESHOLD: "return.over_threshold",
+}
+
+
+def _approved_by(
+    session: Session, token: str | None, order: Order, principal: Principal, reasons: list[str]
+) -> str:
+    """Who approved, from the server's own approval record (``verify_approval``): one from
+    ``/v1/returns/approvals`` covers every reason, one from ``/v1/staff/approvals`` the one
+    action it names."""
+    needed = {REASON_ACTIONS[reason] for reason in reasons}
+    actions = (RETURN_APPROVAL, *needed) if len(needed) == 1 else (RETURN_APPROVAL,)
+    record = verify_approval(
+        session, token, action=actions, subject=order.number, principal=principal
+    )
+    return record.approver.staff_id
 
 
 # -- the return ------------------------------------------------------------------------------
@@ -423,7 +392,11 @@ def create_return(
                 total=str(q.total),
             )
         reasons = policy.approval_reasons(order.delivered_at, q.total, now)
-        approver = _approved_by(request, body.approval_token, order, principal) if reasons else None
+        approver = (
+            _approved_by(session, body.approval_token, order, principal, reasons)
+            if reasons
+            else None
+        )
         by_no = {line.line_no: line for line in order.lines}
         # The race guard: never more than bought minus already returned, whoever commits first.
         for line_no, qty in returning.items():

@@ -1,25 +1,16 @@
 """Staff sign-in (badge or ID + PIN), permissions, manager approvals, store staff policy.
 
-Every POST takes an ``Idempotency-Key``. For the requests that carry a PIN, the stored
-request fingerprint is an HMAC keyed by a server secret instead of a bare SHA-256 of the
-body: a 4-digit PIN inside a plain hash would be read back from the table in milliseconds.
-The tokens these requests answer are stored in the idempotency record encrypted (AES-GCM,
-key from the server secret), so a replay still answers the token and a copy of the
-database gives none.
+Every POST takes an ``Idempotency-Key``. The requests that carry a PIN get a keyed request
+fingerprint, and the tokens they answer are kept in the idempotency record only sealed under
+the server's key (``central_api.sealed_replies``): a replay still answers the token, a copy
+of the database gives none.
 """
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import hashlib
-import hmac
-import json
-import os
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import update
@@ -27,16 +18,11 @@ from sqlalchemy.orm import Session
 
 from central_api.auth import Principal, current_principal
 from central_api.deps import DB
-from central_api.idempotency import (
-    REPLAY_HEADER,
-    IdempotentRequest,
-    idempotent_request,
-    run_idempotent,
-)
+from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.models_staff import StaffMember, StaffSession, StoreStaffPolicy
 from central_api.permissions import ACTIONS, decisions
-from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
+from central_api.problems import Problem
 from central_api.schemas_staff import (
     ApprovalIn,
     ApprovalOut,
@@ -48,6 +34,7 @@ from central_api.schemas_staff import (
     StaffPolicyOut,
     StaffSessionOut,
 )
+from central_api.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
 from central_api.staff import (
     approval_refusal,
     as_utc,
@@ -62,48 +49,8 @@ router = APIRouter(route_class=InlineReadRoute, prefix="/v1/staff", tags=["staff
 Device = Annotated[Principal, Depends(current_principal)]
 
 
-async def pin_safe_idempotent_request(request: Request) -> IdempotentRequest:
-    """``idempotent_request`` with a keyed fingerprint (the body holds a PIN)."""
-    req = await idempotent_request(request)
-    body = await request.body()
-    try:
-        canonical = json.dumps(json.loads(body or b"null"), sort_keys=True, separators=(",", ":"))
-    except ValueError:
-        canonical = body.decode("latin-1")
-    secret: str = request.app.state.settings.enrollment_token
-    key = hashlib.sha256(b"staff-request-fingerprint\x00" + secret.encode()).digest()
-    digest = hmac.new(
-        key, f"{req.method} {req.path}\n{canonical}".encode(), hashlib.sha256
-    ).hexdigest()
-    return dataclasses.replace(req, request_hash=digest)
-
-
-PinIdem = Annotated[IdempotentRequest, Depends(pin_safe_idempotent_request)]
+PinIdem = Annotated[IdempotentRequest, Depends(keyed_idempotent_request)]
 Idem = Annotated[IdempotentRequest, Depends(idempotent_request)]
-
-
-def _sealing_key(request: Request) -> bytes:
-    secret: str = request.app.state.settings.enrollment_token
-    return hashlib.sha256(b"staff-token-seal\x00" + secret.encode()).digest()
-
-
-def _seal(request: Request, token: str) -> str:
-    """The token encrypted for the idempotency record (replays answer it; the table can't)."""
-    nonce = os.urandom(12)
-    sealed = AESGCM(_sealing_key(request)).encrypt(nonce, token.encode(), b"staff-token")
-    return base64.urlsafe_b64encode(nonce + sealed).decode()
-
-
-def _answer(request: Request, response: JSONResponse, field: str) -> JSONResponse:
-    """The stored (or replayed) answer with its sealed token opened, problems as problems."""
-    if response.status_code >= 400:
-        response.headers["content-type"] = PROBLEM_MEDIA_TYPE
-        return response
-    data = json.loads(bytes(response.body))
-    raw = base64.urlsafe_b64decode(data.pop("sealed_" + field).encode())
-    data[field] = AESGCM(_sealing_key(request)).decrypt(raw[:12], raw[12:], b"staff-token").decode()
-    headers = {k: v for k, v in response.headers.items() if k.lower() == REPLAY_HEADER.lower()}
-    return JSONResponse(data, status_code=response.status_code, headers=headers)
 
 
 def _staff_out(member: StaffMember) -> StaffOut:
@@ -130,6 +77,7 @@ def sign_in(body: SignInIn, request: Request, db: DB, principal: Device, idem: P
         now = datetime.now(UTC)
         result = check_credentials(
             session,
+            request.app.state.keys,
             staff_id=body.staff_id,
             badge=body.badge,
             pin=body.pin,
@@ -159,9 +107,9 @@ def sign_in(body: SignInIn, request: Request, db: DB, principal: Device, idem: P
             store_code=principal.store_code,
             permissions=decisions(member.role, principal.mode),
         )
-        return 201, {**out.model_dump(exclude={"token"}), "sealed_token": _seal(request, token)}
+        return 201, {**out.model_dump(exclude={"token"}), **sealed_field(request, "token", token)}
 
-    return _answer(request, run_idempotent(db, principal.key, idem, work), "token")
+    return open_sealed(request, run_idempotent(db, principal.key, idem, work), "token")
 
 
 def _signed_in(principal: Principal) -> Any:
@@ -231,6 +179,7 @@ def approve(body: ApprovalIn, request: Request, db: DB, principal: Device, idem:
         now = datetime.now(UTC)
         result = check_credentials(
             session,
+            request.app.state.keys,
             staff_id=body.staff_id,
             badge=body.badge,
             pin=body.pin,
@@ -262,10 +211,10 @@ def approve(body: ApprovalIn, request: Request, db: DB, principal: Device, idem:
             requested_by=principal.staff.staff_id if principal.staff else None,
             expires_at=as_utc(record.expires_at),
         )
-        sealed = _seal(request, token)
-        return 201, {**out.model_dump(exclude={"approval_token"}), "sealed_approval_token": sealed}
+        sealed = sealed_field(request, "approval_token", token)
+        return 201, {**out.model_dump(exclude={"approval_token"}), **sealed}
 
-    return _answer(request, run_idempotent(db, principal.key, idem, work), "approval_token")
+    return open_sealed(request, run_idempotent(db, principal.key, idem, work), "approval_token")
 
 
 def _policy_out(session: Session, principal: Principal) -> StaffPolicyOut:

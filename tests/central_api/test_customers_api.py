@@ -11,11 +11,11 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from central_api.loyalty_codes import LoyaltySigner
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.scan import classify
 from kiosk_app.core.scan.results import ScanKind
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
+from tests.support.server_keys import loyalty_signer
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
@@ -279,8 +279,8 @@ def test_loyalty_code_verifies_with_the_published_key(
     assert verified.claims["n"] == loyalty and verified.kid in public
     assert verified.expires_at - verified.issued_at == 120
     assert classify(code).kind is ScanKind.LOYALTY_SIGNED
-    # the signer is the seed's: a test can rebuild it
-    assert LoyaltySigner.from_seed(42).kid in public
+    # the signer is the server's configured key (its key file), not one derived from the seed
+    assert loyalty_signer(api_server).kid in public
 
 
 def test_loyalty_code_is_idempotent_and_refused_when_forged_or_expired(
@@ -302,7 +302,7 @@ def test_loyalty_code_is_idempotent_and_refused_when_forged_or_expired(
     )
     assert kiosk_issue.status_code == 403
     now = int(time.time())
-    signer = LoyaltySigner.from_seed(42)
+    signer = loyalty_signer(api_server)
     expired, _, _ = signer.issue(loyalty, ttl_s=60, now=now - 600)
     forged = sign_code(
         "LOY1",

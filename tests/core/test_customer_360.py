@@ -12,7 +12,6 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from central_api.loyalty_codes import LoyaltySigner
 from kiosk_app.core.api.client import ApiClient, RequestOutcome
 from kiosk_app.core.api.customers import CustomerApi
 from kiosk_app.core.api.errors import NotFound
@@ -28,6 +27,7 @@ from kiosk_app.core.services.customer_360 import (
     ready_pickups_here,
 )
 from tests.conftest import run
+from tests.support.server_keys import loyalty_signer
 
 
 def query(server: DemoServer, sql: str) -> list[tuple[Any, ...]]:
@@ -257,7 +257,7 @@ def test_expired_forged_and_unknown_key_codes_are_refused_without_customer_reque
     api_server: DemoServer, device_token: str
 ) -> None:
     _, loyalty = rich_customer(api_server)
-    signer = LoyaltySigner.from_seed(42)
+    signer = loyalty_signer(api_server)
     now = int(time.time())
     expired, _, _ = signer.issue(loyalty, ttl_s=60, now=now - 3600)
     forged = sign_code(
@@ -293,7 +293,7 @@ def test_expired_forged_and_unknown_key_codes_are_refused_without_customer_reque
 
 def test_refusal_clears_the_previous_customer(api_server: DemoServer, device_token: str) -> None:
     number, loyalty = rich_customer(api_server)
-    expired, _, _ = LoyaltySigner.from_seed(42).issue(loyalty, now=int(time.time()) - 3600)
+    expired, _, _ = loyalty_signer(api_server).issue(loyalty, now=int(time.time()) - 3600)
 
     async def scenario() -> None:
         svc = service(api_server, device_token)

@@ -11,11 +11,11 @@ from typing import Any
 import httpx
 from PySide6.QtCore import Qt
 
-from central_api.loyalty_codes import LoyaltySigner
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.remote_state import Loaded
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.customer import CustomerFlow, CustomerScreen
+from tests.support.server_keys import loyalty_signer
 from tests.ui.conftest import make_window, query, settle
 
 PANEL_NAMES = ("profile", "cart", "open_orders", "orders", "recommendations")
@@ -170,7 +170,7 @@ def test_expired_code_is_refused_with_a_clear_message(
     window: MainWindow, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
 ) -> None:
     _, loyalty = rich_customer(api_server)
-    expired, _, _ = LoyaltySigner.from_seed(42).issue(loyalty, now=int(time.time()) - 3600)
+    expired, _, _ = loyalty_signer(api_server).issue(loyalty, now=int(time.time()) - 3600)
     screen = screen_of(window)
     window.open_code(expired)
     settle(qloop, lambda: not screen.notice.isHidden())
