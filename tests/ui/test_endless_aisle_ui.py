@@ -193,3 +193,51 @@ def test_order_this_from_the_product_screen_is_for_the_customer_being_served(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_options_follow_the_basket_and_the_address_as_they_are_typed(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, server: DemoServer
+) -> None:
+    """Store trial (#19): "Add items first" with items in the basket; "Complete the address"
+    with a complete address until a chip was tapped again; the guest e-mail checked only
+    when the field lost the focus."""
+    api = Api.enroll(server)
+    window = make_window(qtbot, server.url, api.token)
+    try:
+        screen = open_screen(window)
+        service = screen.service
+        qtbot.mouseClick(screen.dest_buttons["home"], Qt.MouseButton.LeftButton)
+        assert screen.options_status.text() == "Add items first."
+        sku = sku_with(server, "here.on_hand = 0 AND wh.on_hand >= 5")
+        type_into(qtbot, screen.code_entry, sku, finish=False)
+        qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
+        settle(qloop, lambda: len(service.draft.value.lines) == 1)
+        assert screen.options_status.text() == "Complete the address to see dates and fees."
+        # typed, never leaving the fields: a pause is enough
+        for key, value in (
+            ("name", "Anne Morel"),
+            ("line1", "12 rue des Lilas"),
+            ("postcode", "69003"),
+            ("city", "Lyon"),
+        ):
+            screen.address_entries[key].setFocus()
+            qtbot.keyClicks(screen.address_entries[key], value)
+        settle(qloop, lambda: bool(screen.option_buttons), timeout=5)
+        assert screen.options_status.text() == ""
+        # the guest's e-mail, checked as it is typed
+        screen.email_entry.setFocus()
+        qtbot.keyClicks(screen.email_entry, "anne.morel@")
+        assert screen.contact_error.isVisibleTo(screen) and screen.contact_error.text()
+        qtbot.keyClicks(screen.email_entry, "example.com")
+        assert not screen.contact_error.isVisibleTo(screen)
+        # a quantity changed: the options are asked again for the new basket
+        before = service.options.state.value
+        plus = next(b for b in screen.findChildren(QPushButton) if b.text() == "+")
+        qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+        settle(
+            qloop,
+            lambda: service.options.state.value is not before and bool(screen.option_buttons),
+        )
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())

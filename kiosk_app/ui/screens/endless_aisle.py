@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,7 @@ from kiosk_app.core.models.endless_aisle import (
 )
 from kiosk_app.core.money import format_money
 from kiosk_app.core.offline.policy import OfflineFlow
-from kiosk_app.core.remote_state import Failed, Loaded, Loading, RemoteState
+from kiosk_app.core.remote_state import Failed, Idle, Loaded, Loading, RemoteState
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.rules.address import SUPPORTED_COUNTRIES, AddressInput, FieldProblem
 from kiosk_app.core.scan_hub import Scan
@@ -228,7 +228,8 @@ class EndlessAisleScreen(QWidget):
         self.consent_box = QCheckBox(self.tr("The customer agrees to receive news and offers"))
         guest.addWidget(self.consent_box)
         for widget in (self.email_entry, self.phone_entry):
-            widget.editingFinished.connect(self._guest_changed)
+            # checked as it is typed (it was only when the field lost the focus)
+            widget.textChanged.connect(lambda _text: self._guest_changed())
         self.consent_box.toggled.connect(lambda _on: self._guest_changed())
         self.customer_card.body.addWidget(self.guest_box)
         left.addWidget(self.customer_card)
@@ -263,6 +264,11 @@ class EndlessAisleScreen(QWidget):
         grid.setVerticalSpacing(2)
         self.address_entries: dict[str, QLineEdit] = {}
         self.address_errors: dict[str, QLabel] = {}
+        self._address_pause = QTimer(self)
+        self._address_pause.setSingleShot(True)
+        self._address_pause.setInterval(400)
+        self._address_pause.timeout.connect(self._address_changed)
+        self._quoted_for: object = None  # the basket and destination the options are for
         placeholders = {
             "name": self.tr("Full name"),
             "line1": self.tr("Street and number"),
@@ -277,6 +283,8 @@ class EndlessAisleScreen(QWidget):
             entry.setPlaceholderText(placeholders[key])
             entry.setAccessibleName(placeholders[key])
             entry.editingFinished.connect(self._address_changed)
+            # a pause in the typing is enough: no need to leave the field (or tap again)
+            entry.textChanged.connect(lambda _text: self._address_pause.start())
             error = label("", "fieldError", wrap=True)
             error.hide()
             if key in ("postcode", "city"):
@@ -397,6 +405,9 @@ class EndlessAisleScreen(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._poll.cancel()
+        if self._address_pause.isActive():  # typed just before leaving: take it now
+            self._address_pause.stop()
+            self._address_changed()
         super().hideEvent(event)
 
     def _teardown(self) -> None:
@@ -594,7 +605,30 @@ class EndlessAisleScreen(QWidget):
                 self.saved_addresses.addWidget(chip)
         self._render_address_problems()
         self._render_totals()
+        self._requote_if_changed(draft)
         chain_in_layout_order(self)  # new line and address buttons: where they show
+
+    def _requote_if_changed(self, draft: OrderDraft) -> None:
+        """The options follow the basket and the destination, whatever changed them (a scan,
+        a quantity, the customer's cart, an address typed): ask again when they change."""
+        key = (
+            tuple((ln.sku, ln.quantity) for ln in draft.lines),
+            draft.destination,
+            draft.address,
+        )
+        if key != self._quoted_for:
+            self._quoted_for = key
+            self._requote()
+        if isinstance(self.service.options.state.value, Idle):
+            self.options_status.setText(self._options_hint(draft))
+
+    def _options_hint(self, draft: OrderDraft) -> str:
+        """Why there are no options to show yet (idle)."""
+        if not draft.lines:
+            return self.tr("Add items first.")
+        if draft.destination == "home":
+            return self.tr("Complete the address to see dates and fees.")
+        return ""
 
     def _line_row(self, line: BasketLine) -> QWidget:
         row = QWidget()
@@ -663,14 +697,7 @@ class EndlessAisleScreen(QWidget):
                 self._option_button(option)
             chain_in_layout_order(self)  # the options: before "Place order"
         else:
-            draft = self.service.draft.value
-            self.options_status.setText(
-                self.tr("Add items first.")
-                if not draft.lines
-                else self.tr("Complete the address to see dates and fees.")
-                if draft.destination == "home"
-                else ""
-            )
+            self.options_status.setText(self._options_hint(self.service.draft.value))
         self._render_selection()
 
     def _option_button(self, option: FulfilmentOption) -> None:
