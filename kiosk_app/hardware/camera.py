@@ -85,6 +85,10 @@ class FrameDecoder(QObject):
             if self._recent.is_new(scan.text, now):
                 self._hub.deliver(scan)
 
+    def forget_recent(self) -> None:
+        """Forget the codes seen lately (the next customer's same code is not a repeat)."""
+        self._recent.forget()
+
     def decode_file(self, path: str) -> int:
         from kiosk_app.hardware.decoding import ImageLoadError, decode_image_file
 
@@ -168,6 +172,10 @@ class CameraScanner(QObject):
             self._camera = None
             if self.state == "running":
                 self._set("ready", "")
+
+    def forget_recent(self) -> None:
+        """Forget the codes seen lately (the next customer's same code is not a repeat)."""
+        self._recent.forget()
 
     def decode_file(self, path: str) -> int:
         """Decode an image file with the camera's decoder; scans go to the hub.

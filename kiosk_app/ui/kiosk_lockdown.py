@@ -85,11 +85,25 @@ def reset_customer_data(window: MainWindow) -> None:
         else:
             _rebuild_flow(window, flow)
     window.search.clear()
+    _clear_window(window)
     window.show_home()
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
         clipboard.clear()
     log.info("customer session reset")
+
+
+def _clear_window(window: MainWindow) -> None:
+    """The window's own screens: scan screen, product, banners, keyboard, camera's memory."""
+    window.home.clear_customer_traces()
+    window.bridge.clear()
+    window.products.details.clear()
+    window.products.goes_well_with.clear()
+    window.product.clear()
+    window.nav_product.setEnabled(False)
+    window.frames.forget_recent()
+    if window.keyboard is not None:
+        window.keyboard.hide()
 
 
 def _rebuild_flow(window: MainWindow, flow: Any) -> None:

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         if services.mode == "kiosk":
             self.home.keypad_card.hide()  # the full on-screen keyboard has the digits
         self._build_camera()
-        self.product = ProductScreen(lambda: self.services.language)
+        self.product = ProductScreen(lambda: self.services.language, kiosk=services.mode == "kiosk")
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.product)
 

@@ -129,8 +129,21 @@ def test_kiosk_customer_scans_items_and_their_card(
         loyalty = query(
             server, "SELECT loyalty_number FROM customers WHERE customer_number = ?", "C0000003"
         )[0][0]
+        # anyone could type someone's card number: the kiosk refuses it, typed or scanned
+        type_into(qtbot, screen.loyalty_entry, loyalty, finish=False)
+        qtbot.mouseClick(screen.attach_button, Qt.MouseButton.LeftButton)
+        settle(qloop, lambda: "scan the code shown in your app" in screen.notice.text.text())
+        assert screen.notice.isVisible()
+        assert loyalty not in screen.notice.text.text()
         window.services.scans.deliver(Scan(loyalty, "wedge"))
+        qloop.run_until_complete(asyncio.sleep(0.2))
+        assert service.draft.value.customer is None
+        # the customer's own signed code (their app) attaches them
+        associate = Api.enroll(server)
+        code = associate.post("/v1/customers/C0000003/loyalty-code", {}).json()["code"]
+        window.services.scans.deliver(Scan(code, "camera"))
         settle(qloop, lambda: service.draft.value.customer is not None)
+        assert service.draft.value.customer.customer_number == "C0000003"  # type: ignore[union-attr]
         assert "•" in screen.customer_label.text()  # masked at the kiosk
         assert not screen.guest_box.isVisibleTo(screen)
         qtbot.mouseClick(screen.dest_buttons["this_store"], Qt.MouseButton.LeftButton)

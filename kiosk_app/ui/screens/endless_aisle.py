@@ -143,6 +143,7 @@ class EndlessAisleScreen(QWidget):
 
     # -- layout ------------------------------------------------------------------------------
     def _build_builder(self) -> QWidget:
+        kiosk = self.kiosk  # the customer reads a kiosk's texts: spoken to them
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,8 +169,14 @@ class EndlessAisleScreen(QWidget):
         self.basket_card = Card(self.tr("1 · Items"))
         entry_row = QHBoxLayout()
         self.code_entry = QLineEdit()
-        self.code_entry.setPlaceholderText(self.tr("Scan or type a barcode or SKU"))
-        self.code_entry.setAccessibleName(self.tr("Barcode or SKU to add"))
+        self.code_entry.setPlaceholderText(
+            self.tr("Scan or type the barcode")
+            if kiosk
+            else self.tr("Scan or type a barcode or SKU")
+        )
+        self.code_entry.setAccessibleName(
+            self.tr("Barcode to add") if kiosk else self.tr("Barcode or SKU to add")
+        )
         self.code_entry.returnPressed.connect(self._submit_code)
         self.add_button = button(self.tr("Add"), "primary")
         self.add_button.clicked.connect(self._submit_code)
@@ -182,11 +189,16 @@ class EndlessAisleScreen(QWidget):
         left.addWidget(self.basket_card)
 
         # Customer
-        self.customer_card = Card(self.tr("2 · Customer"))
+        self.customer_card = Card(self.tr("2 · Your account") if kiosk else self.tr("2 · Customer"))
         loyalty_row = QHBoxLayout()
         self.loyalty_entry = QLineEdit()
-        self.loyalty_entry.setPlaceholderText(self.tr("Loyalty card or customer number"))
-        self.loyalty_entry.setAccessibleName(self.tr("Loyalty card or customer number"))
+        loyalty_hint = (  # a kiosk takes only the signed code of the customer's app
+            self.tr("Scan the code shown in your app")
+            if kiosk
+            else self.tr("Loyalty card or customer number")
+        )
+        self.loyalty_entry.setPlaceholderText(loyalty_hint)
+        self.loyalty_entry.setAccessibleName(loyalty_hint)
         self.loyalty_entry.returnPressed.connect(self._attach_customer)
         self.attach_button = button(self.tr("Attach"))
         self.attach_button.clicked.connect(self._attach_customer)
@@ -209,7 +221,14 @@ class EndlessAisleScreen(QWidget):
         guest = QVBoxLayout(self.guest_box)
         guest.setContentsMargins(0, 0, 0, 0)
         guest.setSpacing(4)
-        guest.addWidget(label(self.tr("Or a guest: email or mobile for the payment link"), "muted"))
+        guest.addWidget(
+            label(
+                self.tr("Or your email or mobile number, for the payment link")
+                if kiosk
+                else self.tr("Or a guest: email or mobile for the payment link"),
+                "muted",
+            )
+        )
         self.email_entry = QLineEdit()
         self.email_entry.setPlaceholderText(self.tr("Email"))
         self.email_entry.setAccessibleName(self.tr("Guest email"))
@@ -222,7 +241,11 @@ class EndlessAisleScreen(QWidget):
         guest.addLayout(contact_row)
         self.contact_error = label("", "fieldError", wrap=True)
         guest.addWidget(self.contact_error)
-        self.consent_box = QCheckBox(self.tr("The customer agrees to receive news and offers"))
+        self.consent_box = QCheckBox(
+            self.tr("I agree to receive news and offers")
+            if kiosk
+            else self.tr("The customer agrees to receive news and offers")
+        )
         guest.addWidget(self.consent_box)
         for widget in (self.email_entry, self.phone_entry):
             widget.editingFinished.connect(self._guest_changed)
@@ -697,15 +720,16 @@ class EndlessAisleScreen(QWidget):
         self.total_label.setText(self._money(totals.total, totals.currency))
         problems = self.service.problems()
         self.submit_button.setEnabled(not problems)
-        self.missing_label.setText(describe_problem(problems[0]) if problems else "")
+        self.missing_label.setText(describe_problem(problems[0], self.kiosk) if problems else "")
         contact = [p for p in problems if p.field in ("email", "phone")]
         touched = bool(self.email_entry.text() or self.phone_entry.text())
         self.contact_error.setVisible(bool(contact) and touched)
-        self.contact_error.setText(describe_problem(contact[0]) if contact else "")
+        self.contact_error.setText(describe_problem(contact[0], self.kiosk) if contact else "")
 
     def _render_notice(self, notice: CoreNotice | None) -> None:
         if notice is not None:
-            self.notice.show_message(describe_notice(notice), notice.level)
+            text = describe_notice(notice, kiosk=self.kiosk)
+            self.notice.show_message(text, notice.level)
 
     def _render_submission(self, state: Submission) -> None:
         if isinstance(state, Refused):
@@ -768,13 +792,22 @@ class EndlessAisleScreen(QWidget):
             self.conf_message.setText(
                 self.tr(
                     "It was not paid in time: the reserved items went back on sale. "
+                    "Start a new order if you still want them."
+                )
+                if self.kiosk
+                else self.tr(
+                    "It was not paid in time: the reserved items went back on sale. "
                     "Start a new order if the customer still wants them."
                 )
             )
         else:
             set_badge(self.conf_status, 1, self.tr("Awaiting payment"))
             self.conf_message.setText(
-                self.tr("The items are reserved. The customer pays at the till or by the link.")
+                self.tr("The items are reserved for you. Pay by the link we sent, or at the till.")
+                if self.kiosk
+                else self.tr(
+                    "The items are reserved. The customer pays at the till or by the link."
+                )
             )
         self.conf_promise.setText(
             option_title(order.option, self.store_name)
@@ -829,7 +862,9 @@ class EndlessAisleFlow:
 
     def __init__(self, window: MainWindow) -> None:
         services = window.services
-        self.service = EndlessAisleService(services.client, services.outbox, services.sync)
+        self.service = EndlessAisleService(
+            services.client, services.outbox, services.sync, kiosk=services.mode == "kiosk"
+        )
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,

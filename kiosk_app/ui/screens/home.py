@@ -273,3 +273,13 @@ class HomeScreen(QWidget):
     def reset(self) -> None:
         self.entry.clear()
         self.entry.setFocus()
+
+    def clear_customer_traces(self) -> None:
+        """Kiosk reset: the banner, the typed code and the search results go too."""
+        self.reset()
+        self.notice.clear()
+        self.results.clear()
+        self.results_title.setText("")
+        self.results_title.hide()
+        self.results.hide()
+        self._show_actions(True)

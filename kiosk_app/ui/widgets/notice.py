@@ -40,3 +40,12 @@ class Notice(QFrame):
             self.action.setText(action)
             self.action.setAccessibleName(action)
         self.show()
+
+    def clear(self) -> None:
+        """Hide and forget the message (a hidden banner must not keep a customer's text)."""
+        self.hide()
+        self.text.clear()
+        self.setAccessibleName("")
+        self.action.hide()
+        self.action.setText("")
+        self.action.setAccessibleName("")
