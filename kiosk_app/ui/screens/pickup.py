@@ -997,7 +997,10 @@ class PickupFlow:
         if services.mode == "kiosk":
             from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 
-            self._screen = KioskCheckInScreen(self.core)
+            self._screen = KioskCheckInScreen(
+                self.core,
+                may_check_in=lambda: window.offline_gate(OfflineFlow.PICKUP_CHECK_IN),
+            )
         else:
             self._screen = PickupScreen(window, self.core)
 
