@@ -387,7 +387,7 @@ class SecurityUi(QObject):
                 settings.kiosk_idle_reset_s, warning_s=settings.kiosk_idle_warning_s, **kwargs
             )
             self.idle = IdleController(timer, self)
-            self.idle.warning.connect(self.overlay.show_countdown)
+            self.idle.warning.connect(self._warn)
             self.idle.active.connect(self.overlay.hide)
             self.idle.expired.connect(self._reset_customer)
             self.overlay.still_here.connect(self.idle.touch)
@@ -412,6 +412,14 @@ class SecurityUi(QObject):
             self.idle.touch()  # the staff lock counts from the sign-in
         else:
             self.idle.timer.disarm()
+
+    def _warn(self, seconds: int) -> None:
+        """The countdown, and what the reset would wipe that the customer may still need."""
+        if self.overlay is None:
+            return
+        notes = (getattr(flow, "idle_note", lambda: None)() for flow in self.window.flows.values())
+        self.overlay.set_note(next((n for n in notes if n), None))
+        self.overlay.show_countdown(seconds)
 
     def _reset_customer(self) -> None:
         if self.overlay is not None:

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.security.idle import ManualClock
+from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.hardware.decoding.registry import make_decoder
+from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
@@ -153,6 +156,30 @@ def test_kiosk_customer_scans_items_and_their_card(
         settle(qloop, lambda: screen.conf_number.text().startswith("E"))
         assert not screen.demo_pay_button.isVisibleTo(screen)  # no staff action at a kiosk
         assert screen.barcode.isVisibleTo(screen)
+        # nothing to show the code on at a kiosk: the link went to the customer, a photo
+        # keeps the code, and the idle reset says what it clears before it does
+        sent_to = query(server, "SELECT email FROM customers WHERE customer_number = 'C0000003'")
+        masked = f"{sent_to[0][0][:1]}•••@{sent_to[0][0].split('@')[1]}"
+        assert masked in screen.pay_till.text() and "photo" in screen.pay_till.text()
+        assert screen.new_order_button.text() == "Done, I have my code"
+        clock = ManualClock()
+        ui = install_security(
+            window,
+            StaffSession(window.services.client),
+            IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15),
+            clock,
+        )
+        ui.idle.touch()
+        clock.advance(50)
+        ui.idle.tick()
+        assert ui.overlay is not None and ui.overlay.isVisible()
+        number = screen.conf_number.text()
+        assert number in ui.overlay.note.text() and masked in ui.overlay.note.text()
+        assert ui.overlay.note.isVisible()
+        qtbot.mouseClick(ui.overlay.button, Qt.MouseButton.LeftButton)  # still here
+        assert screen.conf_number.text() == number
+        assert ui.lockdown is not None
+        ui.lockdown.allow_close = True
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -774,6 +774,11 @@ class KioskCheckIn:
         self._pending_key = None
         self.state.set(CheckInState())
 
+    def adopt(self, other: KioskCheckIn) -> None:
+        """Carry on ``other``'s check-in (the kiosk's screens rebuilt in another language)."""
+        self._pending_key = other._pending_key
+        self.state.set(other.state.value)
+
     async def scan(self, text: str) -> CheckInState:
         destination = route(text, allow_search=False)
         scan = destination.scan

@@ -832,6 +832,16 @@ class EndlessAisleScreen(QWidget):
         )
         self.barcode.setVisible(status == "awaiting_payment")
         self.pay_till.setVisible(status == "awaiting_payment")
+        if self.kiosk:  # nothing to show it on: the link was sent, a photo keeps the code
+            self.pay_till.setText(
+                self.tr(
+                    "Pay with the link we sent to %1, or at the till: show this code "
+                    "(take a photo of it)."
+                ).replace("%1", order.payment.link_sent_to or "–")
+            )
+            self.new_order_button.setText(
+                self.tr("Done, I have my code") if status == "awaiting_payment" else self.tr("Done")
+            )
         self.barcode.set_code(order.payment.reference)
         self.pay_reference.setText(order.payment.reference)
         sent_to = order.payment.link_sent_to or "–"
@@ -878,6 +888,35 @@ class EndlessAisleFlow:
     def _close(self) -> None:
         self._pop()
         self.service.close()
+
+    def idle_note(self) -> str | None:
+        """What the kiosk's "Still here?" prompt must add before the reset wipes this screen:
+        an order awaiting payment whose code the customer has not confirmed they have."""
+        state = self.service.submission.value
+        if not isinstance(state, Placed) or state.order.payment.status != "awaiting_payment":
+            return None
+        return (
+            QCoreApplication.translate(
+                "EndlessAisle",
+                "Your order %1 will be cleared from this screen. The payment link was sent "
+                "to %2: you can still pay with it.",
+            )
+            .replace("%1", state.order.number)
+            .replace("%2", state.order.payment.link_sent_to or "–")
+        )
+
+    def adopt_session(self, previous: object) -> None:
+        """The kiosk switched language: the basket, customer, delivery and order carry on."""
+        old = getattr(previous, "service", None)
+        if not isinstance(old, EndlessAisleService):
+            return
+        s = self.service
+        s.draft.set(old.draft.value)
+        s.options.adopt(old.options)
+        s.selected.set(old.selected.value)
+        s.submission.set(old.submission.value)
+        if isinstance(s.options.state.value, Loading):  # its request died with the old screen
+            self._screen._requote()
 
     def nav_label(self) -> str | None:
         return QCoreApplication.translate("EndlessAisle", "Endless aisle")

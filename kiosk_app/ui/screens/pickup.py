@@ -1004,6 +1004,12 @@ class PickupFlow:
         else:
             self._screen = PickupScreen(window, self.core)
 
+    def adopt_session(self, previous: object) -> None:
+        """The kiosk switched language: a check-in under way carries on here."""
+        core = getattr(previous, "core", None)
+        if isinstance(core, PickupServices):
+            self.core.check_in.adopt(core.check_in)
+
     def nav_label(self) -> str | None:
         if self.window.services.mode == "kiosk":
             return QCoreApplication.translate("PickupFlow", "Collect an order")
