@@ -731,12 +731,12 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="899"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="922"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="926"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -1039,341 +1039,351 @@
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
+        <source>Your email</source>
+        <translation>Votre e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
+        <source>Your mobile phone</source>
+        <translation>Votre mobile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="249"/>
         <source>I agree to receive news and offers</source>
         <translation>J’accepte de recevoir les nouveautés et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="269"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="287"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="291"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="288"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="292"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="289"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="293"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="290"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="294"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="291"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="295"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="313"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="317"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="331"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="350"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="354"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="357"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="390"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="393"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="397"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="401"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="398"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="402"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="562"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="566"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="571"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="575"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="584"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="588"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="615"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="619"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="620"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="624"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="630"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="627"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="631"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="656"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="660"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="667"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="673"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="677"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="675"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="679"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="686"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="715"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="741"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="748"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="752"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="754"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="768"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="772"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="793"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="798"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="803"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="813"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="819"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="829"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="833"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="838"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="842"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="852"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="852"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="850"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="854"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="851"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="855"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="852"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="856"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="857"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>

@@ -231,10 +231,14 @@ class EndlessAisleScreen(QWidget):
         )
         self.email_entry = QLineEdit()
         self.email_entry.setPlaceholderText(self.tr("Email"))
-        self.email_entry.setAccessibleName(self.tr("Guest email"))
+        self.email_entry.setAccessibleName(
+            self.tr("Your email") if kiosk else self.tr("Guest email")
+        )
         self.phone_entry = QLineEdit()
         self.phone_entry.setPlaceholderText(self.tr("Mobile phone"))
-        self.phone_entry.setAccessibleName(self.tr("Guest mobile phone"))
+        self.phone_entry.setAccessibleName(
+            self.tr("Your mobile phone") if kiosk else self.tr("Guest mobile phone")
+        )
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.email_entry, 3)
         contact_row.addWidget(self.phone_entry, 2)
