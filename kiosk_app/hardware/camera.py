@@ -173,10 +173,6 @@ class CameraScanner(QObject):
             if self.state == "running":
                 self._set("ready", "")
 
-    def forget_recent(self) -> None:
-        """Forget the codes seen lately (the next customer's same code is not a repeat)."""
-        self._recent.forget()
-
     def decode_file(self, path: str) -> int:
         """Decode an image file with the camera's decoder; scans go to the hub.
 
