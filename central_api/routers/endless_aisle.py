@@ -43,9 +43,9 @@ from central_api.fulfilment import (
 )
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
+from central_api.loyalty_codes import LOYALTY_CODE_PREFIX
 from central_api.models import Customer, Location, Order, OrderLine, Stock, Tender
 from central_api.models_reservations import Reservation
-from central_api.loyalty_codes import LOYALTY_CODE_PREFIX
 from central_api.problems import Problem
 from central_api.routers.customers import Signer, verified_number
 from central_api.schemas_endless_aisle import (
