@@ -386,9 +386,11 @@ class MainWindow(QMainWindow):
         customers = self.flows.get("customer")
         current = getattr(getattr(customers, "service", None), "current", None)
         key = current.value if current is not None else None
+        # a kiosk attaches the customer only by the signed code that opened their account
+        ref = key.ref if self.services.mode == "associate" else getattr(key, "code", None)
         self._show(flow.screen())
-        if key is not None and self.services.mode == "associate" and hasattr(flow, "open"):
-            flow.open(destination, customer_ref=key.ref)  # type: ignore[call-arg]
+        if key is not None and ref and hasattr(flow, "open"):
+            flow.open(destination, customer_ref=ref)  # type: ignore[call-arg]
         else:
             flow.open(destination)
 

@@ -233,3 +233,40 @@ def test_order_this_from_the_product_screen_is_for_the_customer_being_served(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_order_this_at_a_kiosk_is_on_the_account_the_customer_opened(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    kiosk_token: str,
+) -> None:
+    """My account (opened with the app's signed code) → product → "Order this": the order
+    is on that account, attached by the same signed code (never by the card number)."""
+    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+    try:
+        http = httpx.Client(
+            base_url=api_server.url, headers={"Authorization": f"Bearer {device_token}"}
+        )
+        customer = http.get("/v1/customers", params={"q": "petit"}).json()["items"][0]
+        number = customer["customer_number"]
+        code = http.post(
+            f"/v1/customers/{number}/loyalty-code", json={}, headers={"Idempotency-Key": number}
+        ).json()["code"]
+        product = http.get("/v1/products", params={"q": "parka", "limit": 1}).json()["items"][0]
+        window.open_code(code)
+        service = window.flows["customer"].service
+        settle(qloop, lambda: service.current.value is not None)
+        window.open_code(product["gtin"])
+        settle(qloop, lambda: window.product.name.text() == product["name"])
+        assert window.product.order_button.text() == "Order this"
+        qtbot.mouseClick(window.product.order_button, Qt.MouseButton.LeftButton)
+        flow = window.flows["endless_aisle"]
+        draft = flow.service.draft
+        settle(qloop, lambda: draft.value.customer is not None and len(draft.value.lines) == 1)
+        assert draft.value.customer.customer_number == number
+        assert draft.value.customer.addresses == []  # masked for a kiosk
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
