@@ -423,6 +423,7 @@ class SecurityUi(QObject):
 
     def _reset_customer(self) -> None:
         if self.overlay is not None:
+            self.overlay.set_note(None)  # it named the customer's order
             self.overlay.hide()
         reset_customer_data(self.window)
 

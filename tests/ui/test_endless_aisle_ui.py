@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.scan_hub import Scan
@@ -23,6 +23,7 @@ from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
 from tests.ui.conftest import make_window, settle
+from tests.ui.test_idle_kiosk import visible_texts
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +179,10 @@ def test_kiosk_customer_scans_items_and_their_card(
         assert ui.overlay.note.isVisible()
         qtbot.mouseClick(ui.overlay.button, Qt.MouseButton.LeftButton)  # still here
         assert screen.conf_number.text() == number
+        clock.advance(61)  # gone: the order leaves the screen, the note with it
+        ui.idle.tick()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert number not in visible_texts(window) and masked not in visible_texts(window)
         assert ui.lockdown is not None
         ui.lockdown.allow_close = True
     finally:
