@@ -1605,143 +1605,148 @@ Expédiable&#xa0;: %2</translation>
         <translation>Scannez un code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="83"/>
         <source>Scan a product, a loyalty card, a pickup QR or a receipt — or type the number below. You can also search products by name.</source>
         <translation>Scannez un produit, une carte de fidélité, un QR de retrait ou un ticket — ou saisissez le numéro ci-dessous. Vous pouvez aussi chercher un produit par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="93"/>
         <source>Barcode, order number or product name</source>
         <translation>Code-barres, n° de commande ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="94"/>
         <source>Code or product name</source>
         <translation>Code ou nom de produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="98"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="98"/>
         <source>Find this code</source>
         <translation>Chercher ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="106"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="109"/>
         <source>Search results</source>
         <translation>Résultats de recherche</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="121"/>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="120"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="124"/>
         <source>What would you like to do?</source>
         <translation>Que souhaitez-vous faire&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="131"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="190"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="172"/>
+        <source>Scan a product, the code shown in your app or your pickup QR code. You can also search products by name.</source>
+        <translation>Scannez un produit, le code affiché dans votre application ou le QR code de votre retrait. Vous pouvez aussi chercher un produit par son nom.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="196"/>
         <source>Collect my order</source>
         <translation>Retirer ma commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="191"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="197"/>
         <source>Scan the QR code from your confirmation email</source>
         <translation>Scannez le QR code de votre e-mail de confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="200"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="195"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="201"/>
         <source>Your loyalty points, your online cart and your orders</source>
         <translation>Vos points de fidélité, votre panier en ligne et vos commandes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="204"/>
         <source>Order an item</source>
         <translation>Commander un article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="205"/>
         <source>Not here in your size or colour? We deliver it</source>
         <translation>Pas en magasin dans votre taille ou votre couleur&#xa0;? On vous le livre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="210"/>
         <source>Find a customer</source>
         <translation>Trouver un client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="211"/>
         <source>Loyalty card, name, email or phone: profile, cart, orders</source>
         <translation>Carte de fidélité, nom, e-mail ou téléphone&#xa0;: profil, panier, commandes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="214"/>
         <source>Hand over a pickup</source>
         <translation>Remettre une commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="209"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="215"/>
         <source>Click-and-collect orders waiting in this store</source>
         <translation>Commandes click-and-collect qui attendent dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="218"/>
         <source>Take a return</source>
         <translation>Enregistrer un retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="219"/>
         <source>Scan the receipt or type the order number</source>
         <translation>Scannez le ticket ou saisissez le numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="222"/>
         <source>Order for a customer</source>
         <translation>Commander pour un client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="223"/>
         <source>Not in stock here: order from another store or the warehouse</source>
         <translation>Pas en stock ici&#xa0;: commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="226"/>
         <source>Sync status</source>
         <translation>État de la synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="227"/>
         <source>Writes waiting to be sent or needing attention</source>
         <translation>Opérations en attente d’envoi ou à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="257"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="264"/>
         <source>No product matches this search.</source>
         <translation>Aucun produit ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/home.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/home.py" line="274"/>
         <source>%1 products found</source>
         <translation>%1 produits trouvés</translation>
     </message>

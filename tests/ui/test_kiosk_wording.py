@@ -23,9 +23,14 @@ from kiosk_app.ui.widgets.idle_overlay import IdleOverlay
 from tests.ui.conftest import make_window, settle
 from tests.ui.test_idle_kiosk import customer_with_code, quiet
 
-STAFF_WORDING = {
-    "en": re.compile(r"\bcustomers?\b|\bSKU\b|\bGTIN\b|douchette", re.IGNORECASE),
-    "fr": re.compile(r"\bclient(e)?s?\b|\bSKU\b|\bGTIN\b|douchette", re.IGNORECASE),
+STAFF_WORDING = {  # a kiosk takes no card number and no receipt either: not offered
+    "en": re.compile(
+        r"\bcustomers?\b|\bSKU\b|\bGTIN\b|douchette|loyalty card|receipt", re.IGNORECASE
+    ),
+    "fr": re.compile(
+        r"\bclient(e)?s?\b|\bSKU\b|\bGTIN\b|douchette|carte de fidélité|\bticket",
+        re.IGNORECASE,
+    ),
 }
 PRODUCT_GTIN = "3760123000017"
 
