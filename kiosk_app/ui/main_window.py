@@ -387,9 +387,9 @@ class MainWindow(QMainWindow):
         current = getattr(getattr(customers, "service", None), "current", None)
         key = current.value if current is not None else None
         # a kiosk attaches the customer only by the signed code that opened their account
-        ref = key.ref if self.services.mode == "associate" else getattr(key, "code", None)
+        ref = getattr(key, "ref" if self.services.mode == "associate" else "code", None)
         self._show(flow.screen())
-        if key is not None and ref and hasattr(flow, "open"):
+        if isinstance(ref, str) and ref and hasattr(flow, "open"):
             flow.open(destination, customer_ref=ref)  # type: ignore[call-arg]
         else:
             flow.open(destination)

@@ -275,3 +275,19 @@ def test_order_this_at_a_kiosk_is_on_the_account_the_customer_opened(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_order_this_with_nobody_on_the_customer_screen_orders_for_nobody_yet(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> None:
+    window = make_window(qtbot, api_server.url, device_token)
+    try:
+        window.open_code("3760123000017")
+        settle(qloop, lambda: window.product.order_button.isVisible())
+        qtbot.mouseClick(window.product.order_button, Qt.MouseButton.LeftButton)
+        draft = window.flows["endless_aisle"].service.draft
+        settle(qloop, lambda: len(draft.value.lines) == 1)
+        assert draft.value.customer is None
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
