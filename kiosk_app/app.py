@@ -133,17 +133,19 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     _security, credentials, _warning = install_app_security(window, settings)
 
     def switch_language(language: str) -> None:
-        """Kiosk: the customer picked a language. Rebuild the screens in it (a fresh
-        customer session, as after the idle reset); services and the queue carry on."""
+        """Kiosk: the customer picked a language. The screens are rebuilt in it and the
+        customer's session carries over (basket, customer, check-in); services carry on."""
         nonlocal window, _security
-        services.language = install_language(app, language)
+        from kiosk_app.ui.language_switch import rebuild_in_language
+
+        def secure(new: MainWindow) -> Any:
+            nonlocal _security
+            _security, _, _ = install_app_security(new, settings)
+            return _security
+
         old = window
-        window = MainWindow(services)
-        _security, _, _ = install_app_security(window, settings)
+        window = rebuild_in_language(app, old, language, secure)
         window.language_requested.connect(switch_language)
-        window.status.set_identity(
-            f"{services.store_name} ({services.store_code})", services.device_name, services.mode
-        )
         show_window(window)
         old.close()
         old.deleteLater()

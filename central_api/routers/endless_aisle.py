@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from central_api.auth import Principal, require
+from central_api.auth import Principal, check_scope, require
 from central_api.carts import take_from_cart
 from central_api.db import Database
 from central_api.deps import DB
@@ -44,10 +44,12 @@ from central_api.fulfilment import (
 )
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
+from central_api.loyalty_codes import LOYALTY_CODE_PREFIX
 from central_api.models import Customer, Location, Order, OrderLine, Stock, Tender
 from central_api.models_reservations import Reservation
 from central_api.occurred import Occurred
 from central_api.problems import Problem
+from central_api.routers.customers import Signer, verified_number
 from central_api.schemas_endless_aisle import (
     AddressIn,
     CustomerAddressOut,
@@ -597,10 +599,27 @@ def demo_pay(
 
 
 @router.get("/endless-aisle/customers/{code}", response_model=CustomerSummaryOut)
-def customer_summary(code: str, db: DB, principal: Orderer) -> CustomerSummaryOut:
-    """A customer by customer or loyalty number, masked for ordering (no addresses at a kiosk)."""
+def customer_summary(code: str, db: DB, principal: Orderer, sign: Signer) -> CustomerSummaryOut:
+    """The customer to order for, masked (no addresses at a kiosk).
+
+    ``code`` is the customer's signed ``LOY1`` code (any device: it proves the customer is
+    there), or, for staff allowed to see customers (``customer.view``), a customer or loyalty
+    number. A kiosk never attaches a customer by number: anyone could type a card number.
+    """
+    key = code.strip()
+    if key.startswith(LOYALTY_CODE_PREFIX + "."):
+        key = verified_number(key, sign)  # 403 invalid-loyalty-code: forged, expired...
+    elif principal.mode == "kiosk":
+        raise Problem(
+            403,
+            "forbidden",
+            "Not allowed",
+            "A kiosk identifies a customer only by the signed code of their app.",
+        )
+    else:
+        check_scope(principal, "customers:read")  # staff sign-in and customer.view
     with db.session() as s:
-        key = code.strip().upper()
+        key = key.upper()
         customer = s.scalars(
             select(Customer).where(
                 or_(Customer.customer_number == key, Customer.loyalty_number == key)

@@ -91,6 +91,13 @@ class RemoteValue(Generic[T]):
         self.state.set(Loaded(value))
         return value
 
+    def adopt(self, other: RemoteValue[T]) -> None:
+        """Take ``other``'s state and last request (its screen was rebuilt, e.g. in another
+        language); a request still in flight there is not followed: ``retry`` starts it."""
+        self._generation += 1
+        self._last = other._last
+        self.state.set(other.state.value)
+
     def clear(self) -> None:
         self._generation += 1
         self._last = None

@@ -19,6 +19,10 @@ class RecentScans:
         self._seen[text] = now
         return last is None
 
+    def forget(self) -> None:
+        """Drop every code seen (a kiosk's customer session reset keeps none of them)."""
+        self._seen.clear()
+
 
 @dataclass
 class RateCap:

@@ -85,6 +85,10 @@ class FrameDecoder(QObject):
             if self._recent.is_new(scan.text, now):
                 self._hub.deliver(scan)
 
+    def forget_recent(self) -> None:
+        """Forget the codes seen lately (the next customer's same code is not a repeat)."""
+        self._recent.forget()
+
     def decode_file(self, path: str) -> int:
         from kiosk_app.hardware.decoding import ImageLoadError, decode_image_file
 

@@ -85,11 +85,25 @@ def reset_customer_data(window: MainWindow) -> None:
         else:
             _rebuild_flow(window, flow)
     window.search.clear()
+    _clear_window(window)
     window.show_home()
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
         clipboard.clear()
     log.info("customer session reset")
+
+
+def _clear_window(window: MainWindow) -> None:
+    """The window's own screens: scan screen, product, banners, keyboard, camera's memory."""
+    window.home.clear_customer_traces()
+    window.bridge.clear()
+    window.products.details.clear()
+    window.products.goes_well_with.clear()
+    window.product.clear()
+    window.nav_product.setEnabled(False)
+    window.frames.forget_recent()
+    if window.keyboard is not None:
+        window.keyboard.hide()
 
 
 def _rebuild_flow(window: MainWindow, flow: Any) -> None:
@@ -373,7 +387,7 @@ class SecurityUi(QObject):
                 settings.kiosk_idle_reset_s, warning_s=settings.kiosk_idle_warning_s, **kwargs
             )
             self.idle = IdleController(timer, self)
-            self.idle.warning.connect(self.overlay.show_countdown)
+            self.idle.warning.connect(self._warn)
             self.idle.active.connect(self.overlay.hide)
             self.idle.expired.connect(self._reset_customer)
             self.overlay.still_here.connect(self.idle.touch)
@@ -409,8 +423,17 @@ class SecurityUi(QObject):
         else:
             self.idle.timer.disarm()
 
+    def _warn(self, seconds: int) -> None:
+        """The countdown, and what the reset would wipe that the customer may still need."""
+        if self.overlay is None:
+            return
+        notes = (getattr(flow, "idle_note", lambda: None)() for flow in self.window.flows.values())
+        self.overlay.set_note(next((n for n in notes if n), None))
+        self.overlay.show_countdown(seconds)
+
     def _reset_customer(self) -> None:
         if self.overlay is not None:
+            self.overlay.set_note(None)  # it named the customer's order
             self.overlay.hide()
         reset_customer_data(self.window)
 

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         if services.mode == "kiosk":
             self.home.keypad_card.hide()  # the full on-screen keyboard has the digits
         self._build_camera()
-        self.product = ProductScreen(lambda: self.services.language)
+        self.product = ProductScreen(lambda: self.services.language, kiosk=services.mode == "kiosk")
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.product)
 
@@ -388,9 +388,11 @@ class MainWindow(QMainWindow):
         customers = self.flows.get("customer")
         current = getattr(getattr(customers, "service", None), "current", None)
         key = current.value if current is not None else None
+        # a kiosk attaches the customer only by the signed code that opened their account
+        ref = getattr(key, "ref" if self.services.mode == "associate" else "code", None)
         self._show(flow.screen())
-        if key is not None and self.services.mode == "associate" and hasattr(flow, "open"):
-            flow.open(destination, customer_ref=key.ref)  # type: ignore[call-arg]
+        if isinstance(ref, str) and ref and hasattr(flow, "open"):
+            flow.open(destination, customer_ref=ref)  # type: ignore[call-arg]
         else:
             flow.open(destination)
 

@@ -73,7 +73,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/v1/endless-aisle/orders"): "device",
     ("GET", "/v1/endless-aisle/orders/{number}"): "device",
     ("POST", "/v1/endless-aisle/orders/{number}/demo-pay"): "staff",
-    ("GET", "/v1/endless-aisle/customers/{code}"): "device",
+    ("GET", "/v1/endless-aisle/customers/{code}"): "staff",  # a kiosk: the signed code only
     ("GET", "/v1/return-policy"): "staff",
     ("GET", "/v1/orders/{number}"): "staff",
     ("POST", "/v1/orders/{number}/refund-quote"): "staff",

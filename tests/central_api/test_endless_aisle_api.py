@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kiosk_app.core.demo_server import DemoServer
@@ -21,6 +22,7 @@ from tests.central_api.test_endless_aisle_support import (
     sku_with,
     start_server,
 )
+from tests.central_api.test_staff_support import bearer, staff_token
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
@@ -202,3 +204,42 @@ def test_unpaid_order_releases_its_reservation(tmp_path: Path) -> None:
         assert r.status_code == 409
         assert r.json()["type"] == PROBLEM + "reservation-expired"
         assert "not paid in time" in r.json()["detail"]
+
+
+def test_a_kiosk_attaches_a_customer_only_by_their_signed_code(
+    server: DemoServer, api: Api
+) -> None:
+    """Anyone can type a card number at a kiosk: only the customer's own signed code (from
+    their app) attaches them; staff need the customer-view permission."""
+    number, card = query(
+        server, "SELECT customer_number, loyalty_number FROM customers ORDER BY id LIMIT 1"
+    )[0]
+    kiosk = Api.enroll(server, mode="kiosk")
+    for typed in (card, number, f"{card[:4]} {card[4:]}"):
+        refused = kiosk.get(f"/v1/endless-aisle/customers/{typed}")
+        assert refused.status_code == 403, typed
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["type"] == PROBLEM + "forbidden"
+        assert "signed code" in refused.json()["detail"]
+
+    code = api.post(f"/v1/customers/{number}/loyalty-code", {}).json()["code"]
+    attached = kiosk.get(f"/v1/endless-aisle/customers/{code}")
+    assert attached.status_code == 200, attached.text
+    assert attached.json()["customer_number"] == number
+    assert attached.json()["addresses"] == []
+    payload, signature = code.split(".")[1:]
+    forged = f"LOY1.{payload}.{signature[:-4]}AAAA"
+    refused = kiosk.get(f"/v1/endless-aisle/customers/{forged}")
+    assert refused.status_code == 403
+    assert refused.json()["type"] == PROBLEM + "invalid-loyalty-code"
+
+    # staff: by number with customer.view; a trainee may not look customers up
+    assert api.get(f"/v1/endless-aisle/customers/{card}").json()["customer_number"] == number
+    trainee = staff_token(server.url, api.token, "T101")
+    refused = httpx.get(
+        f"{server.url}/v1/endless-aisle/customers/{card}",
+        headers=bearer(api.token, trainee),
+        timeout=10,
+    )
+    assert refused.status_code == 403
+    assert refused.json()["type"] == PROBLEM + "permission-denied"

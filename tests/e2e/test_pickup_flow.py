@@ -411,3 +411,71 @@ def test_kiosk_check_in_puts_the_customer_on_top_of_the_queue(
     finally:
         kiosk.close()
         qloop.run_until_complete(kiosk.services.client.aclose())
+
+
+def test_kiosk_customer_without_the_qr_types_order_number_and_pickup_code(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, server: DemoServer
+) -> None:
+    """No QR at hand: the order number and pickup code typed on the kiosk (its on-screen
+    keyboard comes up under the fields) check the customer in exactly as the QR does."""
+    store = "LYO01"  # the other tests use up this module's ready pickups in PAR01
+    api = Api(server, enroll(server.url, store))
+    order = take(api, "ready")
+    number = order["order_number"]
+    code = api.code(number)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    kiosk = make_window(qtbot, server.url, enroll(server.url, store, "kiosk"), mode="kiosk")
+    try:
+        check_in = kiosk.flows["pickup"].screen()
+        assert isinstance(check_in, KioskCheckInScreen)
+        kiosk.show_screen(check_in)
+        state = check_in.core.check_in.state
+        assert check_in.typed_form.isVisible()
+        assert check_in.order_entry.minimumHeight() >= 48
+        outbox = kiosk.services.outbox
+        assert outbox is not None
+
+        kiosk.activateWindow()
+        check_in.order_entry.setFocus()
+        qtbot.waitUntil(lambda: kiosk.keyboard is not None and kiosk.keyboard.isVisible())
+
+        def type_codes(order_number: str, pickup_code: str) -> None:
+            check_in.order_entry.setFocus()
+            qtbot.keyClicks(check_in.order_entry, order_number)
+            qtbot.keyClicks(check_in.code_entry, pickup_code)
+            qtbot.mouseClick(check_in.check_in_button, Qt.MouseButton.LeftButton)
+
+        type_codes(number.lower(), "12")  # not 6 digits: said at once, nothing sent
+        assert state.value.step is CheckInStep.REFUSED
+        assert "6-digit pickup code" in check_in.text.text()
+        assert outbox.pending_count() == 0
+        check_in.clear_typed()
+
+        type_codes(number, wrong)
+        assert state.value.step is CheckInStep.SENDING
+        drain(qloop, kiosk)
+        settle(qloop, lambda: state.value.step is CheckInStep.REFUSED)
+        assert "does not match" in check_in.text.text()
+        assert api.detail(number)["status"] == "ready"
+        assert check_in.typed_form.isVisible()  # they can correct it
+
+        check_in.clear_typed()  # this time on the on-screen keyboard, as at the kiosk
+        assert kiosk.keyboard is not None
+        keys = {k.text(): k for k in kiosk.keyboard.findChildren(QPushButton)}
+        for field, text in ((check_in.order_entry, number.lower()), (check_in.code_entry, code)):
+            field.setFocus()
+            for char in text:
+                qtbot.mouseClick(keys[char], Qt.MouseButton.LeftButton)
+        assert check_in.order_entry.text() == number.lower()
+        qtbot.mouseClick(check_in.check_in_button, Qt.MouseButton.LeftButton)
+        assert state.value.step is CheckInStep.SENDING
+        assert not check_in.typed_form.isVisible()
+        drain(qloop, kiosk)
+        settle(qloop, lambda: state.value.step is CheckInStep.CONFIRMED)
+        assert check_in.text.text() == "We're coming, please wait at the counter."
+        assert check_in.title.text().startswith("Thank you")
+        assert api.detail(number)["status"] == "customer_waiting"
+        assert check_in.order_entry.text() == "" and check_in.code_entry.text() == ""
+    finally:
+        kiosk.close()
+        qloop.run_until_complete(kiosk.services.client.aclose())

@@ -9,17 +9,21 @@ from typing import Any
 import httpx
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.security.idle import ManualClock
+from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.hardware.decoding.registry import make_decoder
+from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
 from tests.ui.conftest import make_window, settle
+from tests.ui.test_idle_kiosk import visible_texts
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +133,21 @@ def test_kiosk_customer_scans_items_and_their_card(
         loyalty = query(
             server, "SELECT loyalty_number FROM customers WHERE customer_number = ?", "C0000003"
         )[0][0]
+        # anyone could type someone's card number: the kiosk refuses it, typed or scanned
+        type_into(qtbot, screen.loyalty_entry, loyalty, finish=False)
+        qtbot.mouseClick(screen.attach_button, Qt.MouseButton.LeftButton)
+        settle(qloop, lambda: "scan the code shown in your app" in screen.notice.text.text())
+        assert screen.notice.isVisible()
+        assert loyalty not in screen.notice.text.text()
         window.services.scans.deliver(Scan(loyalty, "wedge"))
+        qloop.run_until_complete(asyncio.sleep(0.2))
+        assert service.draft.value.customer is None
+        # the customer's own signed code (their app) attaches them
+        associate = Api.enroll(server)
+        code = associate.post("/v1/customers/C0000003/loyalty-code", {}).json()["code"]
+        window.services.scans.deliver(Scan(code, "camera"))
         settle(qloop, lambda: service.draft.value.customer is not None)
+        assert service.draft.value.customer.customer_number == "C0000003"  # type: ignore[union-attr]
         assert "•" in screen.customer_label.text()  # masked at the kiosk
         assert not screen.guest_box.isVisibleTo(screen)
         qtbot.mouseClick(screen.dest_buttons["this_store"], Qt.MouseButton.LeftButton)
@@ -140,6 +157,34 @@ def test_kiosk_customer_scans_items_and_their_card(
         settle(qloop, lambda: screen.conf_number.text().startswith("E"))
         assert not screen.demo_pay_button.isVisibleTo(screen)  # no staff action at a kiosk
         assert screen.barcode.isVisibleTo(screen)
+        # nothing to show the code on at a kiosk: the link went to the customer, a photo
+        # keeps the code, and the idle reset says what it clears before it does
+        sent_to = query(server, "SELECT email FROM customers WHERE customer_number = 'C0000003'")
+        masked = f"{sent_to[0][0][:1]}•••@{sent_to[0][0].split('@')[1]}"
+        assert masked in screen.pay_till.text() and "photo" in screen.pay_till.text()
+        assert screen.new_order_button.text() == "Done, I have my code"
+        clock = ManualClock()
+        ui = install_security(
+            window,
+            StaffSession(window.services.client),
+            IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15),
+            clock,
+        )
+        ui.idle.touch()
+        clock.advance(50)
+        ui.idle.tick()
+        assert ui.overlay is not None and ui.overlay.isVisible()
+        number = screen.conf_number.text()
+        assert number in ui.overlay.note.text() and masked in ui.overlay.note.text()
+        assert ui.overlay.note.isVisible()
+        qtbot.mouseClick(ui.overlay.button, Qt.MouseButton.LeftButton)  # still here
+        assert screen.conf_number.text() == number
+        clock.advance(61)  # gone: the order leaves the screen, the note with it
+        ui.idle.tick()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert number not in visible_texts(window) and masked not in visible_texts(window)
+        assert ui.lockdown is not None
+        ui.lockdown.allow_close = True
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
@@ -238,6 +283,59 @@ def test_options_follow_the_basket_and_the_address_as_they_are_typed(
             qloop,
             lambda: service.options.state.value is not before and bool(screen.option_buttons),
         )
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_order_this_at_a_kiosk_is_on_the_account_the_customer_opened(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    kiosk_token: str,
+) -> None:
+    """My account (opened with the app's signed code) → product → "Order this": the order
+    is on that account, attached by the same signed code (never by the card number)."""
+    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+    try:
+        http = httpx.Client(
+            base_url=api_server.url, headers={"Authorization": f"Bearer {device_token}"}
+        )
+        customer = http.get("/v1/customers", params={"q": "petit"}).json()["items"][0]
+        number = customer["customer_number"]
+        code = http.post(
+            f"/v1/customers/{number}/loyalty-code", json={}, headers={"Idempotency-Key": number}
+        ).json()["code"]
+        product = http.get("/v1/products", params={"q": "parka", "limit": 1}).json()["items"][0]
+        window.open_code(code)
+        service = window.flows["customer"].service
+        settle(qloop, lambda: service.current.value is not None)
+        window.open_code(product["gtin"])
+        settle(qloop, lambda: window.product.name.text() == product["name"])
+        assert window.product.order_button.text() == "Order this"
+        qtbot.mouseClick(window.product.order_button, Qt.MouseButton.LeftButton)
+        flow = window.flows["endless_aisle"]
+        draft = flow.service.draft
+        settle(qloop, lambda: draft.value.customer is not None and len(draft.value.lines) == 1)
+        assert draft.value.customer.customer_number == number
+        assert draft.value.customer.addresses == []  # masked for a kiosk
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_order_this_with_nobody_on_the_customer_screen_orders_for_nobody_yet(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> None:
+    window = make_window(qtbot, api_server.url, device_token)
+    try:
+        window.open_code("3760123000017")
+        settle(qloop, lambda: window.product.order_button.isVisible())
+        qtbot.mouseClick(window.product.order_button, Qt.MouseButton.LeftButton)
+        draft = window.flows["endless_aisle"].service.draft
+        settle(qloop, lambda: len(draft.value.lines) == 1)
+        assert draft.value.customer is None
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -256,3 +256,56 @@ def test_dialogs_left_open_are_closed_by_the_reset(
     quiet(qloop)
     window.close()
     qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_reset_leaves_no_trace_of_the_customer_on_any_screen(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
+) -> None:
+    """Banners, typed fields, lists, the basket, the product looked up, the camera's memory:
+    after the reset, no widget of the window (shown or hidden) holds the customer's text."""
+    from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+
+    window, ui, clock = kiosk(qtbot, api_server)
+    code, first_name, email = customer_with_code(api_server, device_token)
+    fragment = code.split(".")[1][:12]
+    wrong_digit = "3760123000018"  # a barcode whose check digit is wrong: the banner names it
+    receipt = "R-PAR01-00000042"
+    guest = "claire.private@example.org"
+    ui.idle.touch()
+    window.services.scans.deliver(Scan(code, "camera"))  # "My account"
+    settle(qloop, lambda: first_name in visible_texts(window))
+    window.services.scans.deliver(Scan(wrong_digit, "wedge"))  # the scan screen's banner
+    settle(qloop, lambda: window.home.notice.isVisible() and wrong_digit in visible_texts(window))
+    window.home.entry.setText(receipt)  # typed, then left
+    window.frames._recent.is_new(code, 0.0)  # the camera saw the customer's code
+
+    flow = window.flows["endless_aisle"]
+    screen = flow.screen()
+    assert isinstance(screen, EndlessAisleScreen)
+    window.show_screen(screen)
+    screen.email_entry.setText(guest)
+    window.services.scans.deliver(Scan(code, "camera"))
+    settle(qloop, lambda: screen.service.draft.value.customer is not None)
+    screen.loyalty_entry.setText(code)  # scanned again into the field, not sent
+    old_service = screen.service
+    texts = visible_texts(window)
+    for trace in (first_name, fragment, wrong_digit, receipt, guest):
+        assert trace in texts, trace
+
+    clock.advance(61)
+    ui.idle.tick()
+    quiet(qloop)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    texts = visible_texts(window)
+    for trace in (first_name, email, fragment, wrong_digit, receipt, guest):
+        assert trace not in texts, trace
+    assert not window.home.notice.isVisible()
+    assert window.frames._recent.is_new(code, 0.5)  # forgotten: not a repeat any more
+    assert old_service.draft.value.customer is None or window.flows["endless_aisle"] is not flow
+    lockdown = ui.lockdown
+    assert lockdown is not None
+    lockdown.allow_close = True
+    quiet(qloop)
+    window.close()
+    qloop.run_until_complete(window.services.client.aclose())

@@ -81,3 +81,92 @@ def test_kiosk_customer_switches_language(
         qloop.run_until_complete(window.services.client.aclose())
     finally:
         install_language(qapp, "en")
+
+
+def test_kiosk_language_switch_keeps_the_customer_session(
+    qtbot: Any, qapp: Any, qloop: Any, api_server: Any, kiosk_token: str, device_token: str
+) -> None:
+    """Switching language changes the words only: the basket, the attached customer, "My
+    account", what was typed and the screen showing all carry over, and the idle reset
+    still counts (from the tap on the language button)."""
+    import asyncio
+
+    from kiosk_app.core.scan_hub import Scan
+    from kiosk_app.core.security.idle import ManualClock
+    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.ui.kiosk_lockdown import IdleSettings, SecurityUi, install_security
+    from kiosk_app.ui.language_switch import rebuild_in_language
+    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+    from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+    from tests.ui.conftest import make_window, settle
+    from tests.ui.test_idle_kiosk import customer_with_code, quiet, visible_texts
+
+    build_translations.compile_all()
+    clock = ManualClock()
+
+    def secure(window: MainWindow) -> SecurityUi:
+        settings = IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15)
+        return install_security(window, StaffSession(window.services.client), settings, clock)
+
+    windows: list[MainWindow] = []
+    try:
+        install_language(qapp, "fr")
+        old = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk", language="fr")
+        windows.append(old)
+        secure(old)
+        code, first_name, _email = customer_with_code(api_server, device_token)
+        basket = old.flows["endless_aisle"].screen()
+        assert isinstance(basket, EndlessAisleScreen)
+        old.show_screen(basket)
+        old.services.scans.deliver(Scan("3760123000017", "wedge"))
+        settle(qloop, lambda: len(basket.service.draft.value.lines) == 1)
+        old.services.scans.deliver(Scan(code, "camera"))  # attached to the basket
+        settle(qloop, lambda: basket.service.draft.value.customer is not None)
+        basket.address_entries["line1"].setText("12 rue des Lilas")
+        check_in = old.flows["pickup"].screen()
+        assert isinstance(check_in, KioskCheckInScreen)
+        check_in.order_entry.setText("W000")  # half typed
+        old.open_code(code)  # "Mon compte"
+        settle(qloop, lambda: first_name in visible_texts(old))
+        quiet(qloop)
+        before = basket.service.draft.value
+
+        switched: list[MainWindow] = []
+        old.language_requested.connect(
+            lambda language: switched.append(rebuild_in_language(qapp, old, language, secure))
+        )
+        old.language_button.click()
+        assert len(switched) == 1
+        new = switched[0]
+        windows.append(new)
+        qtbot.addWidget(new)
+        new.show()
+        for window in windows:  # as the app does: the old window goes
+            installed = getattr(window, "security", None)
+            assert isinstance(installed, SecurityUi) and installed.lockdown is not None
+            installed.lockdown.allow_close = True
+        old.close()
+        quiet(qloop)
+
+        assert new.nav_home.text() == "Scan" and new.language_button.text() == "Français"
+        assert new.stack.currentWidget() is new.flows["customer"].screen()
+        assert first_name in visible_texts(new)
+        new_basket = new.flows["endless_aisle"].screen()
+        assert isinstance(new_basket, EndlessAisleScreen)
+        draft = new_basket.service.draft.value
+        assert draft.lines == before.lines and draft.customer == before.customer
+        assert new_basket.address_entries["line1"].text() == "12 rue des Lilas"
+        assert first_name in new_basket.customer_label.text()
+        new_check_in = new.flows["pickup"].screen()
+        assert isinstance(new_check_in, KioskCheckInScreen)
+        assert new_check_in.order_entry.text() == "W000"
+        security = getattr(new, "security", None)
+        assert isinstance(security, SecurityUi) and security.idle.timer.armed
+        qloop.run_until_complete(asyncio.sleep(0.05))
+    finally:
+        for window in windows:
+            window.close()
+        quiet(qloop)
+        qloop.run_until_complete(windows[0].services.client.aclose())
+        install_language(qapp, "en")

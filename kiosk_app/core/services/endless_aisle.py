@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from kiosk_app.core.api import endless_aisle as api
 from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.api.errors import ApiError, InvalidRequest, NotFound
+from kiosk_app.core.api.errors import ApiError, Forbidden, InvalidRequest, NotFound
 from kiosk_app.core.models.catalog import Availability, Product
 from kiosk_app.core.models.endless_aisle import (
     CustomerSummary,
@@ -50,6 +50,7 @@ from kiosk_app.core.rules.address import (
     validate_address,
     validate_contact,
 )
+from kiosk_app.core.scan.signed_codes import LOYALTY_PREFIX
 
 log = logging.getLogger(__name__)
 
@@ -170,8 +171,11 @@ class EndlessAisleService:
         sync: SyncEngine | None,
         *,
         clock: Callable[[], float] = time.time,
+        kiosk: bool = False,
     ) -> None:
         self._client = client
+        #: a kiosk attaches a customer only by the signed code of their app, never a number
+        self.kiosk = kiosk
         self._outbox = outbox
         self._sync = sync
         self._clock = clock
@@ -287,9 +291,17 @@ class EndlessAisleService:
 
     # -- customer ----------------------------------------------------------------------------
     async def attach_customer(self, code: str) -> CustomerSummary | None:
-        """Attach a customer by loyalty card or customer number (replaces a guest contact)."""
+        """Attach a customer (replaces a guest contact): by the signed code of their app, or
+        for staff by loyalty card or customer number too. A kiosk refuses any number."""
+        signed = code.strip().startswith(LOYALTY_PREFIX + ".")
+        if self.kiosk and not signed:
+            self.notice.set(Notice("signed_code_required", "error"))
+            return None
         try:
             customer = await api.customer_summary(self._client, code)
+        except Forbidden as exc:
+            self.notice.set(Notice("code_refused" if signed else "api_error", "error", (), exc))
+            return None
         except NotFound:
             self.notice.set(Notice("customer_not_found", "error", (("code", code),)))
             return None

@@ -62,6 +62,7 @@ from kiosk_app.core.scan.signed_codes import (
     b64url_decode,
     verify_signed_code,
 )
+from kiosk_app.core.scan.store_codes import ORDER_NUMBER_PATTERN
 
 log = logging.getLogger(__name__)
 
@@ -774,6 +775,11 @@ class KioskCheckIn:
         self._pending_key = None
         self.state.set(CheckInState())
 
+    def adopt(self, other: KioskCheckIn) -> None:
+        """Carry on ``other``'s check-in (the kiosk's screens rebuilt in another language)."""
+        self._pending_key = other._pending_key
+        self.state.set(other.state.value)
+
     async def scan(self, text: str) -> CheckInState:
         destination = route(text, allow_search=False)
         scan = destination.scan
@@ -788,15 +794,30 @@ class KioskCheckIn:
         except PickupQrRefused as refused:
             self.state.set(CheckInState(CheckInStep.REFUSED, message=refused.message))
             return self.state.value
+        return self._send(qr.order_number, {"qr_token": qr.token})
+
+    def type_codes(self, order_number: str, pickup_code: str) -> CheckInState:
+        """The customer typed the order number and pickup code of their confirmation email
+        (no QR at hand): checked by the server, with the same outcome as the QR."""
+        number = "".join(order_number.split()).upper()
+        code = "".join(pickup_code.split())
+        if not ORDER_NUMBER_PATTERN.fullmatch(number):
+            message = PickupMessage("kiosk_order_number_format")
+        elif not (len(code) == 6 and code.isdigit()):
+            message = PickupMessage("kiosk_pickup_code_format")
+        else:
+            return self._send(number, {"pickup_code": code})
+        self.state.set(CheckInState(CheckInStep.REFUSED, message=message))
+        return self.state.value
+
+    def _send(self, number: str, body: dict[str, str]) -> CheckInState:
+        """Queue the check-in of order ``number`` with its proof (QR token or pickup code)."""
         if self._outbox is None:
             self.state.set(
-                CheckInState(
-                    CheckInStep.REFUSED, qr.order_number, message=PickupMessage("no_outbox")
-                )
+                CheckInState(CheckInStep.REFUSED, number, message=PickupMessage("no_outbox"))
             )
             return self.state.value
         key = new_idempotency_key()
-        number = qr.order_number
 
         def record(conn: sqlite3.Connection) -> None:
             conn.execute(INSERT_ACTION, (key, OP_CHECK_IN, number, "{}", time.time()))
@@ -806,7 +827,7 @@ class KioskCheckIn:
             OP_CHECK_IN,
             "POST",
             check_in_path(number),
-            {"qr_token": qr.token},
+            body,
             local_record=record,
             idempotency_key=key,
         )

@@ -932,6 +932,20 @@ class CustomerFlow(QObject):
         self._prepare()
         self._open.start(self.service.open_destination(destination))
 
+    def adopt_session(self, previous: object) -> None:
+        """The kiosk switched language: the customer shown there stays shown here."""
+        old = getattr(previous, "service", None)
+        if not isinstance(old, Customer360):
+            return
+        s = self.service
+        s.current.set(old.current.value)
+        s.refusal.set(old.refusal.value)
+        s.floor_picks.set(old.floor_picks.value)
+        for name in s.panel_names():
+            s.panel(name).adopt(old.panel(name))
+            if isinstance(s.panel(name).state.value, Loading):  # its request died with it
+                self.retry(name)
+
     # -- actions ---------------------------------------------------------------------------
     def _prepare(self) -> None:
         for slot in self._retries.values():

@@ -146,6 +146,7 @@ class EndlessAisleScreen(QWidget):
 
     # -- layout ------------------------------------------------------------------------------
     def _build_builder(self) -> QWidget:
+        kiosk = self.kiosk  # the customer reads a kiosk's texts: spoken to them
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,8 +172,14 @@ class EndlessAisleScreen(QWidget):
         self.basket_card = Card(self.tr("1 · Items"))
         entry_row = QHBoxLayout()
         self.code_entry = QLineEdit()
-        self.code_entry.setPlaceholderText(self.tr("Scan or type a barcode or SKU"))
-        self.code_entry.setAccessibleName(self.tr("Barcode or SKU to add"))
+        self.code_entry.setPlaceholderText(
+            self.tr("Scan or type the barcode")
+            if kiosk
+            else self.tr("Scan or type a barcode or SKU")
+        )
+        self.code_entry.setAccessibleName(
+            self.tr("Barcode to add") if kiosk else self.tr("Barcode or SKU to add")
+        )
         self.code_entry.returnPressed.connect(self._submit_code)
         self.add_button = button(self.tr("Add"), "primary")
         self.add_button.clicked.connect(self._submit_code)
@@ -185,11 +192,16 @@ class EndlessAisleScreen(QWidget):
         left.addWidget(self.basket_card)
 
         # Customer
-        self.customer_card = Card(self.tr("2 · Customer"))
+        self.customer_card = Card(self.tr("2 · Your account") if kiosk else self.tr("2 · Customer"))
         loyalty_row = QHBoxLayout()
         self.loyalty_entry = QLineEdit()
-        self.loyalty_entry.setPlaceholderText(self.tr("Loyalty card or customer number"))
-        self.loyalty_entry.setAccessibleName(self.tr("Loyalty card or customer number"))
+        loyalty_hint = (  # a kiosk takes only the signed code of the customer's app
+            self.tr("Scan the code shown in your app")
+            if kiosk
+            else self.tr("Loyalty card or customer number")
+        )
+        self.loyalty_entry.setPlaceholderText(loyalty_hint)
+        self.loyalty_entry.setAccessibleName(loyalty_hint)
         self.loyalty_entry.returnPressed.connect(self._attach_customer)
         self.attach_button = button(self.tr("Attach"))
         self.attach_button.clicked.connect(self._attach_customer)
@@ -212,20 +224,35 @@ class EndlessAisleScreen(QWidget):
         guest = QVBoxLayout(self.guest_box)
         guest.setContentsMargins(0, 0, 0, 0)
         guest.setSpacing(4)
-        guest.addWidget(label(self.tr("Or a guest: email or mobile for the payment link"), "muted"))
+        guest.addWidget(
+            label(
+                self.tr("Or your email or mobile number, for the payment link")
+                if kiosk
+                else self.tr("Or a guest: email or mobile for the payment link"),
+                "muted",
+            )
+        )
         self.email_entry = QLineEdit()
         self.email_entry.setPlaceholderText(self.tr("Email"))
-        self.email_entry.setAccessibleName(self.tr("Guest email"))
+        self.email_entry.setAccessibleName(
+            self.tr("Your email") if kiosk else self.tr("Guest email")
+        )
         self.phone_entry = QLineEdit()
         self.phone_entry.setPlaceholderText(self.tr("Mobile phone"))
-        self.phone_entry.setAccessibleName(self.tr("Guest mobile phone"))
+        self.phone_entry.setAccessibleName(
+            self.tr("Your mobile phone") if kiosk else self.tr("Guest mobile phone")
+        )
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.email_entry, 3)
         contact_row.addWidget(self.phone_entry, 2)
         guest.addLayout(contact_row)
         self.contact_error = label("", "fieldError", wrap=True)
         guest.addWidget(self.contact_error)
-        self.consent_box = QCheckBox(self.tr("The customer agrees to receive news and offers"))
+        self.consent_box = QCheckBox(
+            self.tr("I agree to receive news and offers")
+            if kiosk
+            else self.tr("The customer agrees to receive news and offers")
+        )
         guest.addWidget(self.consent_box)
         for widget in (self.email_entry, self.phone_entry):
             # checked as it is typed (it was only when the field lost the focus)
@@ -742,15 +769,16 @@ class EndlessAisleScreen(QWidget):
         self.total_label.setText(self._money(totals.total, totals.currency))
         problems = self.service.problems()
         self.submit_button.setEnabled(not problems)
-        self.missing_label.setText(describe_problem(problems[0]) if problems else "")
+        self.missing_label.setText(describe_problem(problems[0], self.kiosk) if problems else "")
         contact = [p for p in problems if p.field in ("email", "phone")]
         touched = bool(self.email_entry.text() or self.phone_entry.text())
         self.contact_error.setVisible(bool(contact) and touched)
-        self.contact_error.setText(describe_problem(contact[0]) if contact else "")
+        self.contact_error.setText(describe_problem(contact[0], self.kiosk) if contact else "")
 
     def _render_notice(self, notice: CoreNotice | None) -> None:
         if notice is not None:
-            self.notice.show_message(describe_notice(notice), notice.level)
+            text = describe_notice(notice, kiosk=self.kiosk)
+            self.notice.show_message(text, notice.level)
 
     def _render_submission(self, state: Submission) -> None:
         if isinstance(state, Refused):
@@ -813,13 +841,22 @@ class EndlessAisleScreen(QWidget):
             self.conf_message.setText(
                 self.tr(
                     "It was not paid in time: the reserved items went back on sale. "
+                    "Start a new order if you still want them."
+                )
+                if self.kiosk
+                else self.tr(
+                    "It was not paid in time: the reserved items went back on sale. "
                     "Start a new order if the customer still wants them."
                 )
             )
         else:
             set_badge(self.conf_status, 1, self.tr("Awaiting payment"))
             self.conf_message.setText(
-                self.tr("The items are reserved. The customer pays at the till or by the link.")
+                self.tr("The items are reserved for you. Pay by the link we sent, or at the till.")
+                if self.kiosk
+                else self.tr(
+                    "The items are reserved. The customer pays at the till or by the link."
+                )
             )
         self.conf_promise.setText(
             option_title(order.option, self.store_name)
@@ -844,6 +881,16 @@ class EndlessAisleScreen(QWidget):
         )
         self.barcode.setVisible(status == "awaiting_payment")
         self.pay_till.setVisible(status == "awaiting_payment")
+        if self.kiosk:  # nothing to show it on: the link was sent, a photo keeps the code
+            self.pay_till.setText(
+                self.tr(
+                    "Pay with the link we sent to %1, or at the till: show this code "
+                    "(take a photo of it)."
+                ).replace("%1", order.payment.link_sent_to or "–")
+            )
+            self.new_order_button.setText(
+                self.tr("Done, I have my code") if status == "awaiting_payment" else self.tr("Done")
+            )
         self.barcode.set_code(order.payment.reference)
         self.pay_reference.setText(order.payment.reference)
         sent_to = order.payment.link_sent_to or "–"
@@ -874,7 +921,9 @@ class EndlessAisleFlow:
 
     def __init__(self, window: MainWindow) -> None:
         services = window.services
-        self.service = EndlessAisleService(services.client, services.outbox, services.sync)
+        self.service = EndlessAisleService(
+            services.client, services.outbox, services.sync, kiosk=services.mode == "kiosk"
+        )
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,
@@ -888,6 +937,35 @@ class EndlessAisleFlow:
     def _close(self) -> None:
         self._pop()
         self.service.close()
+
+    def idle_note(self) -> str | None:
+        """What the kiosk's "Still here?" prompt must add before the reset wipes this screen:
+        an order awaiting payment whose code the customer has not confirmed they have."""
+        state = self.service.submission.value
+        if not isinstance(state, Placed) or state.order.payment.status != "awaiting_payment":
+            return None
+        return (
+            QCoreApplication.translate(
+                "EndlessAisle",
+                "Your order %1 will be cleared from this screen. The payment link was sent "
+                "to %2: you can still pay with it.",
+            )
+            .replace("%1", state.order.number)
+            .replace("%2", state.order.payment.link_sent_to or "–")
+        )
+
+    def adopt_session(self, previous: object) -> None:
+        """The kiosk switched language: the basket, customer, delivery and order carry on."""
+        old = getattr(previous, "service", None)
+        if not isinstance(old, EndlessAisleService):
+            return
+        s = self.service
+        s.draft.set(old.draft.value)
+        s.options.adopt(old.options)
+        s.selected.set(old.selected.value)
+        s.submission.set(old.submission.value)
+        if isinstance(s.options.state.value, Loading):  # its request died with the old screen
+            self._screen._requote()
 
     def nav_label(self) -> str | None:
         return QCoreApplication.translate("EndlessAisle", "Endless aisle")

@@ -69,7 +69,8 @@ def field_name(field: str) -> str:
     return names.get(field, field)
 
 
-def describe_problem(problem: FieldProblem) -> str:
+def describe_problem(problem: FieldProblem, kiosk: bool = False) -> str:
+    """What is wrong with ``problem``'s field; a kiosk speaks to the customer."""
     if problem.field == "basket":
         return QCoreApplication.translate("EndlessAisle", "Add at least one item.")
     if problem.field == "option":
@@ -99,6 +100,11 @@ def describe_problem(problem: FieldProblem) -> str:
             "EndlessAisle",
             "This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).",
         )
+    if problem.problem is Problem.CONTACT_REQUIRED and kiosk:
+        return QCoreApplication.translate(
+            "EndlessAisle",
+            "Scan the code in your app, or give your email or mobile number for the payment link.",
+        )
     if problem.problem is Problem.CONTACT_REQUIRED:
         return QCoreApplication.translate(
             "EndlessAisle",
@@ -109,8 +115,13 @@ def describe_problem(problem: FieldProblem) -> str:
     )
 
 
-def describe_notice(notice: Notice) -> str:
+def describe_notice(notice: Notice, *, kiosk: bool = False) -> str:
+    """The sentence for ``notice``; at a kiosk, spoken to the customer."""
     code = notice.code
+    if code == "customer_attached" and kiosk:
+        return QCoreApplication.translate(
+            "EndlessAisle", "Hello %1: this order will be on your account."
+        ).replace("%1", notice.param("name"))
     if code == "added":
         return QCoreApplication.translate("EndlessAisle", "Added: %1").replace(
             "%1", notice.param("name")
@@ -135,6 +146,17 @@ def describe_notice(notice: Notice) -> str:
         return QCoreApplication.translate(
             "EndlessAisle", "No customer has the card or number %1."
         ).replace("%1", notice.param("code"))
+    if code == "signed_code_required":
+        return QCoreApplication.translate(
+            "EndlessAisle",
+            "To order on your account, scan the code shown in your app (My card). "
+            "A card number cannot be used here.",
+        )
+    if code == "code_refused":
+        return QCoreApplication.translate(
+            "EndlessAisle",
+            "This code is no longer valid. Open your app and scan the new code it shows.",
+        )
     if code == "cart_loaded":
         return QCoreApplication.translate(
             "EndlessAisle", "%1 items of the online cart added."

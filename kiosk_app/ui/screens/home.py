@@ -78,16 +78,15 @@ class HomeScreen(QWidget):
         left.setSpacing(14)
         outer.addLayout(left, 3)
         left.addWidget(label(self.tr("Scan a barcode"), "title"))
-        left.addWidget(
-            label(
-                self.tr(
-                    "Scan a product, a loyalty card, a pickup QR or a receipt — or type the "
-                    "number below. You can also search products by name."
-                ),
-                "muted",
-                wrap=True,
-            )
+        self.description = label(
+            self.tr(
+                "Scan a product, a loyalty card, a pickup QR or a receipt — or type the "
+                "number below. You can also search products by name."
+            ),
+            "muted",
+            wrap=True,
         )
+        left.addWidget(self.description)
         self._entry_row = entry_row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setMaxLength(MAX_INPUT)
@@ -167,6 +166,13 @@ class HomeScreen(QWidget):
     def set_actions(self, mode: str, available: Iterable[str]) -> None:
         """Offer one tile per flow of ``mode`` that this device has (``available`` keys)."""
         have = set(available)
+        if mode == "kiosk":  # a kiosk takes the app's signed code, not a card number
+            self.description.setText(
+                self.tr(
+                    "Scan a product, the code shown in your app or your pickup QR code. "
+                    "You can also search products by name."
+                )
+            )
         texts = self._action_texts(mode)
         keys = [k for k in ACTION_KEYS.get(mode, ()) if k in have and k in texts]
         tiles = []
@@ -273,3 +279,13 @@ class HomeScreen(QWidget):
     def reset(self) -> None:
         self.entry.clear()
         self.entry.setFocus()
+
+    def clear_customer_traces(self) -> None:
+        """Kiosk reset: the banner, the typed code and the search results go too."""
+        self.reset()
+        self.notice.clear()
+        self.results.clear()
+        self.results_title.setText("")
+        self.results_title.hide()
+        self.results.hide()
+        self._show_actions(True)

@@ -995,9 +995,18 @@ class PickupFlow:
         if services.mode == "kiosk":
             from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 
-            self._screen = KioskCheckInScreen(self.core)
+            self._screen = KioskCheckInScreen(
+                self.core,
+                may_check_in=lambda: window.offline_gate(OfflineFlow.PICKUP_CHECK_IN),
+            )
         else:
             self._screen = PickupScreen(window, self.core)
+
+    def adopt_session(self, previous: object) -> None:
+        """The kiosk switched language: a check-in under way carries on here."""
+        core = getattr(previous, "core", None)
+        if isinstance(core, PickupServices):
+            self.core.check_in.adopt(core.check_in)
 
     def nav_label(self) -> str | None:
         if self.window.services.mode == "kiosk":

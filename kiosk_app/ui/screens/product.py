@@ -47,10 +47,13 @@ class ProductScreen(QWidget):
     retry_requested = Signal()
     back_requested = Signal()
 
-    def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: Callable[[], str], parent: QWidget | None = None, *, kiosk: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self._language = language
+        self.kiosk = kiosk  # the customer reads it: no stock-keeping codes, spoken to them
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
@@ -104,7 +107,7 @@ class ProductScreen(QWidget):
         for w in (self.brand, self.name, self.price, self.attributes, self.codes):
             facts.addWidget(w)
         self.order_button = button(
-            self.tr("Order this for the customer"),
+            self.tr("Order this") if kiosk else self.tr("Order this for the customer"),
             "primary",
             accessible=self.tr("Order this product from another store or the warehouse"),
         )
@@ -202,6 +205,17 @@ class ProductScreen(QWidget):
         elif isinstance(state, Idle):
             self.status_label.setText("")
 
+    def clear(self) -> None:
+        """Kiosk reset: nothing of what the last customer looked up stays, hidden or not."""
+        self.notice.clear()
+        self.status_label.setText("")
+        self._details = None
+        self._show_skeleton()
+        self.name.setText("")
+        self._set_panels_visible(False)
+        clear_layout(self.recs_rows)
+        self.recs_card.hide()
+
     def show_recommendations(self, state: RemoteState[Recommendations]) -> None:
         """Secondary panel: hidden unless there is something to suggest."""
         if not isinstance(state, Loaded) or not state.value.items or self._details is None:
@@ -269,7 +283,9 @@ class ProductScreen(QWidget):
         parts = [x for x in (p.colour, p.size and self.tr("Size %1").replace("%1", p.size)) if x]
         self.attributes.setText(" · ".join(parts))
         self.codes.setText(
-            self.tr("SKU %1 · GTIN %2 · %3")
+            p.category
+            if self.kiosk
+            else self.tr("SKU %1 · GTIN %2 · %3")
             .replace("%1", p.sku)
             .replace("%2", p.gtin)
             .replace("%3", p.category)

@@ -36,6 +36,12 @@ class IdleOverlay(QWidget):
         self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explain.setStyleSheet("font-size: 22px;")
         card.body.addWidget(self.explain)
+        self.note = label("", None, wrap=True)  # what the reset would wipe (an order's code)
+        self.note.setObjectName("idleNote")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.note.hide()
+        card.body.addWidget(self.note)
         self.count = label("", None)
         self.count.setObjectName("idleCountdown")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -61,6 +67,10 @@ class IdleOverlay(QWidget):
         if not self.isVisible():
             self.show()
             self.raise_()
+
+    def set_note(self, text: str | None) -> None:
+        self.note.setText(text or "")
+        self.note.setVisible(bool(text))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.still_here.emit()

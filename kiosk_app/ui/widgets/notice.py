@@ -80,3 +80,12 @@ class Notice(QFrame):
         )
         self.setGeometry(FLOAT_MARGIN, FLOAT_MARGIN, width, height)
         self.raise_()
+
+    def clear(self) -> None:
+        """Hide and forget the message (a hidden banner must not keep a customer's text)."""
+        self.hide()
+        self.text.clear()
+        self.setAccessibleName("")
+        self.action.hide()
+        self.action.setText("")
+        self.action.setAccessibleName("")
