@@ -672,7 +672,7 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
         <source>Pickup at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait à %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="838"/>
@@ -2160,17 +2160,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <location filename="../../kiosk_app/ui/screens/order_detail.py" line="34"/>
         <location filename="../../kiosk_app/ui/screens/order_detail.py" line="41"/>
         <source>Order %1</source>
-        <translation type="unfinished">Commande %1</translation>
+        <translation>Commande %1</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/order_detail.py" line="77"/>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/order_detail.py" line="84"/>
         <source>Return items</source>
-        <translation type="unfinished"></translation>
+        <translation>Retourner des articles</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/order_detail.py" line="89"/>
@@ -3007,7 +3007,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     <message>
         <location filename="../../kiosk_app/ui/screens/product.py" line="316"/>
         <source>Show the nearest stores only</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher seulement les magasins les plus proches</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
