@@ -65,3 +65,44 @@ def test_associate_tablets_use_their_own_keyboard(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_the_keyboard_never_covers_the_field_being_typed_nor_its_button(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, kiosk_token: str
+) -> None:
+    """Store trial (#19): at the kiosk the keyboard covered the endless-aisle field being
+    typed and its Attach button."""
+    from PySide6.QtCore import QRect
+
+    from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow
+
+    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+    try:
+        for size in ((1280, 800), (800, 1280)):
+            window.resize(*size)
+            flow = next(f for f in window.flows.values() if isinstance(f, EndlessAisleFlow))
+            screen = flow.screen()
+            window.show_screen(screen)
+            qtbot.wait(50)
+            keyboard = window.keyboard
+            assert keyboard is not None
+            for field, companion in (
+                (screen.loyalty_entry, screen.attach_button),
+                (screen.email_entry, screen.phone_entry),
+            ):
+                field.setFocus()
+                qtbot.waitUntil(keyboard.isVisible)
+                qtbot.wait(100)
+                board = QRect(keyboard.mapTo(window, keyboard.rect().topLeft()), keyboard.size())
+                for widget in (field, companion):
+                    if not widget.isVisibleTo(window):
+                        continue
+                    shown = widget.visibleRegion().boundingRect()
+                    assert shown.size() == widget.size(), widget.accessibleName()
+                    where = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+                    assert not where.intersects(board), widget.accessibleName()
+            window.home.entry.setFocus()
+            window.show_home()
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())

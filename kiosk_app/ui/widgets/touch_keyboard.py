@@ -6,16 +6,19 @@ inserts its text into the focused field. AZERTY for French, QWERTY for English.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+REVEAL_MARGIN = 24  # room kept around the field being typed, px
 
 ROWS = {
     "fr": ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn@.-_"),
@@ -94,5 +97,25 @@ class TouchKeyboard(QWidget):
         """Show under any text field of this window that gets the focus; hide otherwise."""
         if isinstance(new, QLineEdit) and new.window() is self.window() and not new.isReadOnly():
             self.show()
+            # once the screen has made room for the keyboard: the field being typed (and
+            # what stands beside and under it, e.g. its button) scrolled into what is left
+            QTimer.singleShot(0, lambda field=new: reveal(field))
+            QTimer.singleShot(60, lambda field=new: reveal(field))  # after the relayout
         elif new is None or new.window() is self.window():
             self.hide()
+
+
+def reveal(field: QWidget) -> None:
+    """Scroll every scroll area holding ``field`` so that it, and its row (the buttons
+    beside it), are in view."""
+    try:
+        row = field.parentWidget() or field
+    except RuntimeError:  # the field is gone (the screen was closed meanwhile)
+        return
+    widget: QWidget | None = row
+    while widget is not None:
+        if isinstance(widget, QScrollArea):
+            fits = row.height() + 2 * REVEAL_MARGIN <= widget.viewport().height()
+            widget.ensureWidgetVisible(row if fits else field, REVEAL_MARGIN, REVEAL_MARGIN)
+            widget.ensureWidgetVisible(field, REVEAL_MARGIN, REVEAL_MARGIN)
+        widget = widget.parentWidget()
