@@ -86,8 +86,11 @@ class LoyaltySigner:
         signature = self.private_key.sign(signing_input.encode("ascii"))
         return f"{signing_input}.{b64url(signature)}", iat, exp
 
-    def verify(self, code: str, *, now: float | None = None) -> str:
-        """The loyalty number a genuine, current code names; ValueError explains a refusal."""
+    def verify(self, code: str, *, now: float | None = None, shown_within_s: float = 0) -> str:
+        """The loyalty number a genuine, current code names; ValueError explains a refusal.
+
+        ``shown_within_s``: the code may have expired that long before ``now`` (it proved the
+        customer was there when it was shown, e.g. when a kiosk basket was started)."""
         parts = code.strip().split(".")
         if len(parts) != 3 or parts[0] != LOYALTY_CODE_PREFIX:
             raise ValueError("not a LOY1 code")
@@ -112,7 +115,7 @@ class LoyaltySigner:
         if not isinstance(number, str) or type(iat) is not int or type(exp) is not int:
             raise ValueError("missing claims")
         current = time.time() if now is None else now
-        if current > exp + LEEWAY_S:
+        if current > exp + LEEWAY_S + shown_within_s:
             raise ValueError("the code has expired")
         if iat > current + LEEWAY_S:
             raise ValueError("the code is not valid yet")

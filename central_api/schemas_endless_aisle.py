@@ -68,17 +68,25 @@ class GuestIn(_In):
 
 
 class CustomerIn(_In):
-    """The customer: a known ``customer_number`` / ``loyalty_number``, or a guest contact."""
+    """The customer: the signed ``loyalty_code`` their app showed (the only way at a kiosk),
+    for staff a known ``customer_number`` / ``loyalty_number`` too, or a guest contact."""
 
+    loyalty_code: str | None = Field(default=None, max_length=1024)
     customer_number: str | None = Field(default=None, max_length=16)
     loyalty_number: str | None = Field(default=None, max_length=16)
     guest: GuestIn | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> CustomerIn:
-        given = [x for x in (self.customer_number, self.loyalty_number, self.guest) if x]
+        given = [
+            x
+            for x in (self.loyalty_code, self.customer_number, self.loyalty_number, self.guest)
+            if x
+        ]
         if len(given) != 1:
-            raise ValueError("give exactly one of customer_number, loyalty_number or guest")
+            raise ValueError(
+                "give exactly one of loyalty_code, customer_number, loyalty_number or guest"
+            )
         return self
 
 

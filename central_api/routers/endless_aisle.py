@@ -85,6 +85,11 @@ POSTCODE_PATTERNS: dict[str, str] = {
 }
 
 
+#: how long before the order a kiosk customer's signed code may have been shown (the time
+#: to build the basket): the code proved they were there when it was scanned
+BASKET_GRACE_S = 30 * 60
+
+
 def reservation_ttl_s() -> float:
     raw = os.environ.get(TTL_ENV, "").strip()
     try:
@@ -386,6 +391,7 @@ def create_order(
     principal: Orderer,
     idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
     occurred: Occurred,
+    sign: Signer,
 ) -> JSONResponse:
     """Reserve the stock of the chosen option and create the order, awaiting payment.
 
@@ -394,18 +400,39 @@ def create_order(
     without ``address.name`` goes to the attached customer's full name."""
     release_expired(db)
     ttl = reservation_ttl_s()
+    who = body.customer
+    loyalty_number = who.loyalty_number
+    if who.loyalty_code:  # the customer's app proved they were there when the order was made
+        at = occurred.or_now(datetime.now(UTC)).timestamp()
+        try:
+            loyalty_number = sign.verify(who.loyalty_code, now=at, shown_within_s=BASKET_GRACE_S)
+        except ValueError as error:
+            raise Problem(
+                403,
+                "invalid-loyalty-code",
+                "Loyalty code refused",
+                f"The {LOYALTY_CODE_PREFIX} code is not valid for this order: {error}.",
+            ) from None
+    elif principal.mode == "kiosk" and (who.customer_number or who.loyalty_number):
+        raise Problem(
+            403,
+            "signed-code-required",
+            "Signed code required",
+            "At a kiosk an order is on a customer's account only with the signed code of "
+            "their app.",
+        )
 
     def work(session: Session) -> tuple[int, Any]:
         now = datetime.now(UTC)
         today = now.date()
         here = _here(session, principal)
         customer, guest = None, body.customer.guest
-        if body.customer.customer_number or body.customer.loyalty_number:
+        if body.customer.customer_number or loyalty_number:
             customer = session.scalars(
                 select(Customer).where(
                     or_(
                         Customer.customer_number == (body.customer.customer_number or "-"),
-                        Customer.loyalty_number == (body.customer.loyalty_number or "-"),
+                        Customer.loyalty_number == (loyalty_number or "-"),
                     )
                 )
             ).first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import threading
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -243,3 +244,79 @@ def test_a_kiosk_attaches_a_customer_only_by_their_signed_code(
     )
     assert refused.status_code == 403
     assert refused.json()["type"] == PROBLEM + "permission-denied"
+
+
+def test_a_kiosk_orders_on_a_customers_account_only_with_their_signed_code(
+    server: DemoServer, api: Api
+) -> None:
+    """The kiosk's Attach was guarded, but its order request took any customer number: an
+    order (and its payment link) could be put on anyone's account (#19)."""
+    number = query(server, "SELECT customer_number FROM customers ORDER BY id LIMIT 1 OFFSET 3")
+    number = number[0][0]
+    kiosk = Api.enroll(server, mode="kiosk")
+    sku = sku_with(server, "wh.on_hand >= 5")
+    lines = [{"sku": sku, "quantity": 1}]
+    option = kiosk.options(lines, HOME).json()["options"][0]
+    address = {**HOME, "address": {**HOME["address"], "name": "Anne Morel"}}
+    for by_number in ({"customer_number": number}, {"loyalty_number": "7810000000000000"}):
+        refused = kiosk.order(lines, address, option["id"], by_number)
+        assert refused.status_code == 403, refused.text
+        assert refused.json()["type"] == PROBLEM + "signed-code-required"
+    code = api.post(f"/v1/customers/{number}/loyalty-code", {}).json()["code"]
+    payload, signature = code.split(".")[1:]
+    forged = f"LOY1.{payload}.{signature[:-4]}AAAA"
+    refused = kiosk.order(lines, address, option["id"], {"loyalty_code": forged})
+    assert refused.status_code == 403
+    assert refused.json()["type"] == PROBLEM + "invalid-loyalty-code"
+    placed = kiosk.order(lines, address, option["id"], {"loyalty_code": code})
+    assert placed.status_code == 201, placed.text
+    owner = query(
+        server,
+        "SELECT c.customer_number FROM orders o JOIN customers c ON c.id = o.customer_id"
+        " WHERE o.number = ?",
+        placed.json()["number"],
+    )
+    assert owner == [(number,)]
+    # staff still order by customer number
+    option = api.options(lines, HOME).json()["options"][0]
+    assert api.order(lines, address, option["id"], {"customer_number": number}).status_code == 201
+
+
+def test_a_kiosk_order_made_while_the_code_was_fresh_is_kept_when_it_syncs_later(
+    server: DemoServer, api: Api
+) -> None:
+    """The code proves the customer was there when the basket was started: an order made
+    within 30 minutes of it (the device's Occurred-At) is accepted even after the code's own
+    two minutes; one made later is refused."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.support.server_keys import loyalty_signer
+
+    ((loyalty,),) = query(
+        server, "SELECT loyalty_number FROM customers ORDER BY id LIMIT 1 OFFSET 5"
+    )
+    issued = datetime.now(UTC) - timedelta(hours=1)
+    code, _iat, _exp = loyalty_signer(server).issue(loyalty, now=int(issued.timestamp()))
+    kiosk = Api.enroll(server, mode="kiosk")
+    sku = sku_with(server, "wh.on_hand >= 5")
+    lines = [{"sku": sku, "quantity": 1}]
+    address = {**HOME, "address": {**HOME["address"], "name": "Anne Morel"}}
+
+    def order_made_at(when: datetime) -> httpx.Response:
+        option = kiosk.options(lines, HOME).json()["options"][0]
+        body = {"lines": lines, "destination": address, "option_id": option["id"]}
+        headers = kiosk.headers | {
+            "Idempotency-Key": str(uuid.uuid4()),
+            "Occurred-At": when.isoformat(),
+        }
+        return httpx.post(
+            kiosk.url + "/v1/endless-aisle/orders",
+            json={**body, "customer": {"loyalty_code": code}},
+            headers=headers,
+            timeout=20,
+        )
+
+    kept = order_made_at(issued + timedelta(minutes=20))  # queued offline, synced now
+    assert kept.status_code == 201, kept.text
+    late = order_made_at(issued + timedelta(minutes=45))
+    assert late.status_code == 403 and late.json()["type"] == PROBLEM + "invalid-loyalty-code"

@@ -101,6 +101,8 @@ class GuestContact:
 class OrderDraft:
     lines: tuple[BasketLine, ...] = ()
     customer: CustomerSummary | None = None
+    #: the signed code that attached the customer (a kiosk orders on their account with it)
+    customer_code: str | None = None
     guest: GuestContact = field(default_factory=GuestContact)
     destination: DestinationType = "home"
     address: AddressInput | None = None
@@ -309,7 +311,12 @@ class EndlessAisleService:
             self.notice.set(Notice("api_error", "error", (("code", code),), exc))
             return None
         draft = self.draft.value
-        attached = replace(draft, customer=customer, guest=GuestContact())
+        attached = replace(
+            draft,
+            customer=customer,
+            customer_code=code.strip() if signed else None,
+            guest=GuestContact(),
+        )
         self._set_draft(attached, stale_options=False)
         self.notice.set(Notice("customer_attached", "success", (("name", customer.display_name),)))
         return customer
@@ -320,7 +327,10 @@ class EndlessAisleService:
         if address is not None and address.recipient_is_customer:
             # their name was the recipient: someone else must be named now
             address = replace(address, name="", recipient_is_customer=False)
-        self._set_draft(replace(draft, customer=None, address=address), stale_options=False)
+        self._set_draft(
+            replace(draft, customer=None, customer_code=None, address=address),
+            stale_options=False,
+        )
 
     def set_guest(self, email: str, phone: str, consent: bool) -> None:
         guest = GuestContact(email.strip(), normalise_phone(phone), consent)
@@ -440,8 +450,11 @@ class EndlessAisleService:
         option = self.selected_option()
         if option is None:
             raise ValueError("no fulfilment option chosen")
-        if draft.customer is not None:
-            customer: dict[str, Any] = {"customer_number": draft.customer.customer_number}
+        if draft.customer is not None and self.kiosk and draft.customer_code:
+            # a kiosk proves the customer was there: the code their app showed
+            customer: dict[str, Any] = {"loyalty_code": draft.customer_code}
+        elif draft.customer is not None:
+            customer = {"customer_number": draft.customer.customer_number}
         else:
             guest: dict[str, Any] = {"consent": draft.guest.consent}
             if draft.guest.email:
