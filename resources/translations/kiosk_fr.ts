@@ -209,39 +209,39 @@
 <context>
     <name>CredentialForm</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="81"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="86"/>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="85"/>
         <source>Scan your badge or type your ID</source>
         <translation>Scannez votre badge ou saisissez votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="89"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="94"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="93"/>
         <source>4 to 8 digits</source>
         <translation>4 à 8 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="113"/>
         <source>Badge scanned ✓</source>
         <translation>Badge scanné ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="129"/>
         <source>Scan your badge or type your staff ID.</source>
         <translation>Scannez votre badge ou saisissez votre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="132"/>
         <source>Enter your PIN (4 to 8 digits).</source>
         <translation>Saisissez votre code PIN (4 à 8 chiffres).</translation>
     </message>
@@ -249,12 +249,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="872"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="872"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -262,420 +262,420 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="78"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
         <source>Silver</source>
         <translation>Argent</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
         <source>Gold</source>
         <translation>Or</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Platinum</source>
         <translation>Platine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="88"/>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="89"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
         <source>Paid, being prepared</source>
         <translation>Payée, en préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="86"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="100"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="101"/>
         <source>Ready for pickup</source>
         <translation>Prête à retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="113"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="114"/>
         <source>In store</source>
         <translation>En magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="122"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
         <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="126"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
         <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="131"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
         <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="134"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
         <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="138"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
         <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="143"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
         <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="154"/>
         <source>No customer matches %1.</source>
         <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="151"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="158"/>
         <source>This device may not show this customer&apos;s data.</source>
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
-        <source>Search a customer: name, e-mail, phone or loyalty number</source>
-        <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="306"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="300"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="320"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="359"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="320"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="359"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="333"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="327"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="335"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="338"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="378"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="378"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="445"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="440"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="463"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="477"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="487"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="493"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="488"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="530"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="558"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="573"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="564"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="579"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="570"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="593"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="652"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="595"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="654"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="605"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="662"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="619"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="670"/>
         <source>Order the line not in stock here</source>
         <translation>Commander la ligne absente ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="621"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="672"/>
         <source>Order the %1 lines not in stock here</source>
         <translation>Commander les %1 lignes absentes ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="635"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="647"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="690"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="653"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="696"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="698"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="816"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="705"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="705"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="820"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="584"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="671"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="706"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="821"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
         <source>To fetch from the shop floor: %1 line(s)</source>
         <translation>À aller chercher en rayon : %1 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="740"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="712"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="742"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="721"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="754"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="730"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="589"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="299"/>
+        <source>Name, e-mail, phone or loyalty no.</source>
+        <translation>Nom, e-mail, tél. ou n° de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="755"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="768"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="776"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="787"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="795"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="807"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="811"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -683,47 +683,47 @@
 <context>
     <name>DismissPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="100"/>
         <source>Note (required): what did you do about it?</source>
         <translation>Note (obligatoire)&#xa0;: quelle action a été menée&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="106"/>
         <source>Done on another device</source>
         <translation>Fait sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="107"/>
         <source>Customer informed</source>
         <translation>Client informé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="108"/>
         <source>Redone on this device</source>
         <translation>Refait sur cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="109"/>
         <source>IT support called</source>
         <translation>Support informatique appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="119"/>
         <source>Type or tap a note above</source>
         <translation>Saisissez une note ou touchez-en une ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="120"/>
         <source>Dismiss note</source>
         <translation>Note de clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="130"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="125"/>
         <source>Confirm dismiss</source>
         <translation>Confirmer la clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="127"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -731,192 +731,202 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="22"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="23"/>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="32"/>
         <source>Ready today</source>
         <translation>Disponible aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="34"/>
         <source>On %1</source>
         <translation>Le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="28"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="38"/>
         <source>Between %1 and %2</source>
         <translation>Entre le %1 et le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="37"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="47"/>
         <source>Pick up at %1 (in stock there)</source>
         <translation>Retrait à %1 (en stock sur place)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="43"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="53"/>
         <source>To %1, sent from %2</source>
         <translation>Vers %1, expédié depuis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="48"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
         <source>Home delivery in several parcels, from %1</source>
         <translation>Livraison à domicile en plusieurs colis, depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="51"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
         <source>Home delivery from %1</source>
         <translation>Livraison à domicile depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="68"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="69"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="60"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="70"/>
         <source>Flat, floor</source>
         <translation>Appartement, étage</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="71"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="72"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="73"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="64"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="75"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
         <source>Items</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="77"/>
         <source>Delivery option</source>
         <translation>Option de livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="84"/>
         <source>Add at least one item.</source>
         <translation>Ajoutez au moins un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="86"/>
         <source>Choose when and how the order is delivered.</source>
         <translation>Choisissez quand et comment la commande est livrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="90"/>
         <source>%1 is required.</source>
         <translation>Champ obligatoire&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="94"/>
         <source>%1 is too long.</source>
         <translation>Texte trop long&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="88"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="98"/>
         <source>This postcode is not valid for the country (example: %1).</source>
         <translation>Ce code postal n’est pas valable pour ce pays (exemple&#xa0;: %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="102"/>
         <source>We do not deliver to this country.</source>
         <translation>Nous ne livrons pas dans ce pays.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="104"/>
         <source>This email address is not valid (example: name@example.com).</source>
         <translation>Cette adresse e-mail n’est pas valide (exemple&#xa0;: nom@exemple.fr).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="108"/>
         <source>This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (8 à 15 chiffres, ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="113"/>
         <source>Attach a customer, or give an email or a mobile number for the payment link.</source>
         <translation>Associez un client, ou indiquez un e-mail ou un numéro de mobile pour le lien de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="117"/>
         <source>Check %1.</source>
         <translation>Vérifiez&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="125"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="129"/>
         <source>No product has the code %1. Check it and scan again.</source>
         <translation>Aucun produit ne porte le code %1. Vérifiez-le et scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="134"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
         <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="141"/>
         <source>Customer attached: %1</source>
         <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="145"/>
         <source>No customer has the card or number %1.</source>
         <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="149"/>
         <source>%1 items of the online cart added.</source>
         <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="153"/>
         <source>The online cart cannot be read from this device.</source>
         <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="157"/>
         <source>Something is missing: %1</source>
         <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="151"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="161"/>
         <source>The payment was refused: %1</source>
         <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="166"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -924,377 +934,381 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="126"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="128"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="177"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="171"/>
-        <source>Scan or type a barcode or SKU</source>
-        <translation>Scannez ou saisissez un code-barres ou une référence</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="198"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="201"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="224"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="226"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="234"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="249"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="259"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="273"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="274"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="275"/>
         <source>Flat, floor (optional)</source>
-        <translation>Appartement, étage (facultatif)</translation>
+        <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="290"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="298"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="312"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="335"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="338"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="371"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="382"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="375"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="383"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="547"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="556"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="561"/>
-        <source>Use %1 · %2 %3</source>
-        <translation>Utiliser %1 · %2 %3</translation>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="180"/>
+        <source>Barcode or SKU</source>
+        <translation>Code-barres ou référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="197"/>
+        <source>Card or customer number</source>
+        <translation>Carte ou n° client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="569"/>
+        <source>Use saved address: %1</source>
+        <translation>Adresse enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="598"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="609"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="604"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="610"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="639"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="636"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="640"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="650"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="656"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="652"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="658"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="665"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="688"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="687"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="790"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="693"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="692"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="714"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="713"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="724"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="723"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="725"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="741"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="746"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="751"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="774"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="776"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="785"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="796"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="814"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="813"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1522,8 +1536,8 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/home.py" line="94"/>
-        <source>Barcode, order number or product name</source>
-        <translation>Code-barres, n° de commande ou nom de produit</translation>
+        <source>Barcode, order or product name</source>
+        <translation>Code-barres, commande, produit</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/home.py" line="95"/>
@@ -1688,52 +1702,52 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="51"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="42"/>
         <source>Scan another code</source>
         <translation>Scanner un autre code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="71"/>
         <source>Collecting an order?</source>
         <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="74"/>
         <source>Scan the QR code from your order confirmation email under the scanner. We will bring your order to the counter.</source>
         <translation>Présentez sous le scanner le QR code de votre e-mail de confirmation de commande. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="81"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="87"/>
         <source>Thank you, %1!</source>
         <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="87"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89"/>
         <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="94"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
@@ -1955,17 +1969,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>OfflinePolicy</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="61"/>
         <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
         <translation>Hors ligne&#xa0;: vous pouvez continuer. L’opération est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="67"/>
         <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
         <translation>Indisponible hors ligne&#xa0;: cette action nécessite le système central (par exemple pour calculer un remboursement). Réessayez au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="77"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="72"/>
         <source>Not available offline on this device. Try again when the network is back.</source>
         <translation>Indisponible hors ligne sur cet appareil. Réessayez au retour du réseau.</translation>
     </message>
@@ -1973,12 +1987,13 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="197"/>
         <source>Retry</source>
+        <extracomment>set by a panel whose rows are updated in place (``customer_rows``): it blanks them instead of the layout being cleared</extracomment>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="197"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -1986,12 +2001,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1050"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1006"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1051"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1007"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -1999,400 +2014,400 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="280"/>
-        <source>Order number, pickup code or customer name</source>
-        <translation>N° de commande, code de retrait ou nom du client</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="297"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="298"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="343"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="377"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1001"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="333"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="405"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="361"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="408"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="364"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="409"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="365"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="416"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="372"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="422"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="424"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="435"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="391"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="439"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="395"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="440"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="396"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="419"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="442"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="487"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="443"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="492"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="448"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="495"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="451"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="510"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="466"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="471"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="474"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
         <source>Handed over by</source>
         <translation>Remis par</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="479"/>
         <source>Associate handing over</source>
         <translation>Vendeur qui remet la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="529"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="485"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="533"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="489"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="516"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="565"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="569"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="525"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="583"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="585"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="541"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="548"/>
         <source>%1 orders · %2 waiting · updated %3</source>
         <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="720"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="678"/>
         <source>%1 item(s)</source>
         <translation>%1 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="738"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="986"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="694"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="751"/>
         <source>Ask for: %1. Accepted: %2.</source>
         <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="761"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="814"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="770"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="834"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="797"/>
         <source>%1 missing</source>
         <translation>%1 manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
         <source>%1 damaged</source>
         <translation>%1 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="849"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="856"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="812"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="869"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="914"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="870"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="915"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="871"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="916"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="917"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="873"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="848"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
+        <source>Order no., pickup code or name</source>
+        <translation>N° de commande, code ou nom</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="848"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="898"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="898"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="901"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="911"/>
         <source>Handing over %1 of %2 items (partial collection).</source>
         <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
         <source>Handing over all %1 of %2 items.</source>
         <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="971"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="927"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="981"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="937"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="992"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="948"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="995"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="951"/>
         <source>%1 item(s) handed over</source>
         <translation>%1 article(s) remis</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="997"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="953"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1009"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2841,23 +2856,23 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="160"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
         <source>%1 · %2 item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>%1 · %2 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="170"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="128"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="139"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -2910,7 +2925,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="246"/>
         <source>Order or receipt number, or scan</source>
-        <translation>N° de commande ou de ticket, ou scannez</translation>
+        <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
@@ -3322,37 +3337,37 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="47"/>
         <source>Badge, staff ID or PIN not recognised. Try again.</source>
         <translation>Badge, identifiant ou code PIN non reconnu. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="50"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="51"/>
         <source>Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.</source>
         <translation>Trop de codes PIN erronés : cette personne est bloquée pendant 15 minutes. Appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="54"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="55"/>
         <source>This person works in another store and cannot sign in here.</source>
         <translation>Cette personne travaille dans un autre magasin et ne peut pas se connecter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="59"/>
         <source>An approval needs another person: ask a manager to scan their badge.</source>
         <translation>La validation doit venir d’une autre personne : demandez à un responsable de scanner son badge.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="63"/>
         <source>Your role may not do this.</source>
         <translation>Votre rôle ne permet pas cette action.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="64"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="65"/>
         <source>The central system cannot be reached: staff sign-in needs the network.</source>
         <translation>Le système central est injoignable : la connexion du personnel nécessite le réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="68"/>
         <source>Sign-in failed. Try again.</source>
         <translation>Échec de la connexion. Réessayez.</translation>
     </message>
@@ -3360,45 +3375,45 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="176"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="209"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="179"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="213"/>
         <source>Scan your staff badge, or type your staff ID, then enter your PIN.</source>
         <translation>Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="185"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="217"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="190"/>
         <source>Switch user</source>
         <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="211"/>
         <source>Your session ended. Scan your badge or type your staff ID, then PIN.</source>
         <translation>Votre session est terminée. Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="221"/>
         <source>Locked</source>
         <translation>Écran verrouillé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="222"/>
         <source>%1, enter your PIN to continue.</source>
         <translation>%1, saisissez votre code PIN pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="222"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="225"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
@@ -3471,17 +3486,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>StaffGate</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="256"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="259"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="257"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="260"/>
         <source>Lock the screen</source>
         <translation>Verrouiller l’écran</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="262"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -3489,23 +3504,23 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="541"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="540"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="598"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="617"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="616"/>
         <source>This operation changed meanwhile; the list is up to date now.</source>
         <translation>Cette opération a changé entre-temps&#xa0;; la liste est maintenant à jour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="606"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="605"/>
         <source>Sending everything now.</source>
         <translation>Envoi de toutes les opérations en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="621"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="620"/>
         <source>Dismissed. The note is kept with the operation.</source>
         <translation>Clôturée. La note est conservée avec l’opération.</translation>
     </message>
@@ -3513,258 +3528,258 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="173"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="177"/>
         <source>Retry all now</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="201"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
         <source>What works offline</source>
         <translation>Ce qui fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="231"/>
         <source>Pickup handed over</source>
         <translation>Remise d’un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="232"/>
         <source>Pickup check-in</source>
         <translation>Arrivée pour un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="233"/>
         <source>Return and refund</source>
         <translation>Retour et remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="234"/>
         <source>Endless-aisle order</source>
         <translation>Commande rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="235"/>
         <source>Endless-aisle payment</source>
         <translation>Paiement rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
         <source>Device enrollment</source>
         <translation>Enrôlement de l’appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241"/>
         <source>Will be sent in a moment. Nothing to do.</source>
         <translation>Sera envoyée dans un instant. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="243"/>
         <source>Waiting for the network: it is sent automatically when the central system answers. Nothing to do.</source>
         <translation>En attente du réseau&#xa0;: envoi automatique dès que le système central répond. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="247"/>
         <source>Sent, but no answer came back. It is re-sent safely and can never be applied twice. Nothing to do.</source>
         <translation>Envoyée, mais aucune réponse reçue. Elle est renvoyée sans risque et ne peut jamais être appliquée deux fois. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="256"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="251"/>
         <source>Already done elsewhere (another device or the customer). Check the order; if nothing is missing, dismiss with a note.</source>
         <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande&#xa0;; s’il ne manque rien, clôturez avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="260"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="255"/>
         <source>The order changed meanwhile (cancelled, expired or stock gone). Check it, tell the customer, then dismiss with a note saying what you did.</source>
         <translation>La commande a changé entre-temps (annulée, expirée ou stock épuisé). Vérifiez-la, prévenez le client, puis clôturez avec une note indiquant l’action menée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259"/>
         <source>The central system refused the data. Redo the operation from its screen, then dismiss this one with a note.</source>
         <translation>Le système central a refusé les données. Refaites l’opération depuis son écran, puis clôturez celle-ci avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="263"/>
         <source>This device was refused (rights, token or software). Call IT support; retry once they have fixed it.</source>
         <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique&#xa0;; réessayez une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="271"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="278"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="273"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
         <source>%1 days ago</source>
         <translation>il y a %1 j</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="290"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="294"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="289"/>
         <source>Queued %1</source>
         <translation>Mise en file %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="297"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="292"/>
         <source>attempts: %1</source>
         <translation>tentatives&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="298"/>
         <source>Online: writes are sent as they happen.</source>
         <translation>En ligne&#xa0;: les opérations sont envoyées au fil de l’eau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="300"/>
         <source>Slow or failing connection: writes wait here and are retried.</source>
         <translation>Connexion lente ou instable&#xa0;: les opérations attendent ici et sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="308"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="303"/>
         <source>Offline: writes wait here and are sent when the network is back.</source>
         <translation>Hors ligne&#xa0;: les opérations attendent ici et seront envoyées au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="310"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="305"/>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="309"/>
         <source>Screens show last known data as of %1.</source>
         <translation>Les écrans affichent les dernières données connues à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="314"/>
         <source>Pickup with the customer&apos;s QR code</source>
         <translation>Retrait avec le QR code du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="320"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="315"/>
         <source>Pickup with the pickup code</source>
         <translation>Retrait avec le code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="316"/>
         <source>Pickup with an ID document</source>
         <translation>Retrait avec une pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="322"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="317"/>
         <source>Kiosk check-in</source>
         <translation>Arrivée signalée à la borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="318"/>
         <source>Returns and refunds</source>
         <translation>Retours et remboursements</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
         <source>Endless-aisle orders</source>
         <translation>Commandes rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
         <source>works offline</source>
         <translation>fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
         <source>needs the network</source>
         <translation>nécessite le réseau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="358"/>
         <source>Everything has been sent to the central system.</source>
         <translation>Tout a été envoyé au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="362"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
         <source>%1 need attention</source>
         <translation>%1 à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="388"/>
         <source>Waiting to be sent (%1)</source>
         <translation>En attente d’envoi (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="395"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="394"/>
         <source>Nothing waiting.</source>
         <translation>Rien en attente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="398"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="397"/>
         <source>Dismissed recently</source>
         <translation>Clôturées récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="401"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="400"/>
         <source>%1 — note: %2</source>
         <translation>%1 — note&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="413"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="413"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="430"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="429"/>
         <source>What happened: %1</source>
         <translation>Ce qui s’est passé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="433"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="432"/>
         <source>What to do: %1</source>
         <translation>À faire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="439"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="465"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="438"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="464"/>
         <source>Retry now</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="443"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="442"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
     </message>

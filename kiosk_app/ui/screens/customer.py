@@ -296,9 +296,7 @@ class CustomerScreen(QWidget):
         top.setSpacing(12)
         self.search_entry = QLineEdit()
         self.search_entry.setMaxLength(MAX_INPUT)
-        self.search_entry.setPlaceholderText(
-            self.tr("Search a customer: name, e-mail, phone or loyalty number")
-        )
+        self.search_entry.setPlaceholderText(self.tr("Name, e-mail, phone or loyalty no."))
         self.search_entry.setAccessibleName(self.tr("Customer search"))
         self.search_entry.setClearButtonEnabled(True)
         self.search_entry.returnPressed.connect(self._submit_search)
@@ -813,7 +811,8 @@ class CustomerScreen(QWidget):
             why = self.tr("Popular right now")
         return RecommendationRowText(
             sku=p.sku,
-            title=f"{p.name} · {format_money(p.price, p.currency, lang)}",
+            title=p.name,
+            price=format_money(p.price, p.currency, lang),
             why=why,
             here=rec.available_here,
             badge=self.tr("%1 here").replace("%1", str(rec.available_here))

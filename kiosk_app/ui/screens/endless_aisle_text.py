@@ -17,6 +17,16 @@ def _day(value: date, language: str) -> str:
     return locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM")
 
 
+def address_label(saved: str) -> str:
+    """A saved address's label in the screen's language when it is a usual one ("Domicile"
+    is "Home" in English); any other label as the customer wrote it."""
+    home = QCoreApplication.translate("EndlessAisle", "Home")
+    work = QCoreApplication.translate("EndlessAisle", "Work")
+    usual = {"domicile": home, "maison": home, "home": home}
+    usual |= {"travail": work, "bureau": work, "work": work, "office": work}
+    return usual.get(saved.strip().casefold(), saved)
+
+
 def promise_text(promise: Promise, language: str) -> str:
     if promise.ready_now:
         return QCoreApplication.translate("EndlessAisle", "Ready today")

@@ -91,7 +91,7 @@ class HomeScreen(QWidget):
         self._entry_row = entry_row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setMaxLength(MAX_INPUT)
-        self.entry.setPlaceholderText(self.tr("Barcode, order number or product name"))
+        self.entry.setPlaceholderText(self.tr("Barcode, order or product name"))
         self.entry.setAccessibleName(self.tr("Code or product name"))
         self.entry.setClearButtonEnabled(True)
         self.entry.returnPressed.connect(self._submit)

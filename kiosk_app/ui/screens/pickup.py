@@ -233,7 +233,7 @@ class PickupScreen(QWidget):
         col.addLayout(top)
         search = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Order number, pickup code or customer name"))
+        self.search.setPlaceholderText(self.tr("Order no., pickup code or name"))
         self.search.setAccessibleName(self.tr("Find a pickup"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from kiosk_app.core.connection import ConnectionState
 from kiosk_app.ui.theme import LIGHT
+from kiosk_app.ui.widgets.responsive import ElidingLabel
 
 _DOT = {
     ConnectionState.ONLINE: "#1d7a46",
@@ -33,16 +34,18 @@ class AppStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.store = QLabel()
-        self.device = QLabel()
+        # Store and device give way (cut with "…") to the connection state and the sync
+        # button when the bar grows on a narrow window.
+        self.store = ElidingLabel()
+        self.device = ElidingLabel()
         self.connection = QLabel()
         self.connection.setAccessibleName(self.tr("Connection state"))
         self.queue = QPushButton()
         self.queue.setMinimumHeight(48)
         self.queue.clicked.connect(self.queue_clicked.emit)
         self.queue.hide()
-        self.addWidget(self.store)
-        self.addWidget(self.device)
+        self.addWidget(self.store, 1)
+        self.addWidget(self.device, 1)
         self.addPermanentWidget(self.queue)
         self.addPermanentWidget(self.connection)
         self._state = ConnectionState.UNKNOWN
@@ -52,9 +55,9 @@ class AppStatusBar(QStatusBar):
         self.set_connection(ConnectionState.UNKNOWN)
 
     def set_identity(self, store: str, device: str, mode: str) -> None:
-        self.store.setText(self.tr("Store: %1").replace("%1", store))
+        self.store.set_full_text(self.tr("Store: %1").replace("%1", store))
         mode_text = self.tr("associate") if mode == "associate" else self.tr("kiosk")
-        self.device.setText(
+        self.device.set_full_text(
             self.tr("Device: %1 (%2)").replace("%1", device).replace("%2", mode_text)
         )
 
