@@ -28,12 +28,12 @@ def install_language(app: QCoreApplication, requested: str) -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
     )
-    if language == "en":  # sources are English
-        return language
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # English: the plural forms only (the sources are English)
     if ours.load(str(TRANSLATIONS_DIR / f"kiosk_{language}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if language == "en":
+        return language
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

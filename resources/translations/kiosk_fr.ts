@@ -4,72 +4,75 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="39"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="42"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="55"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>Store: %1</source>
         <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="59"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="59"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="61"/>
         <source>Device: %1 (%2)</source>
         <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="75"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="78"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
-        <source>%1 need attention</source>
-        <translation>%1 à traiter</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="80"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n à traiter</numerusform>
+            <numerusform>%n à traiter</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="83"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="86"/>
         <source>Sync: %1</source>
         <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="96"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="97"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="102"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="103"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="106"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="108"/>
         <source>Connection state: %1</source>
         <translation>État de la connexion&#xa0;: %1</translation>
     </message>
@@ -249,12 +252,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="861"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="861"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -489,153 +492,131 @@
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
-        <source>%1 customers found</source>
-        <translation>%1 clients trouvés</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="777"/>
+        <source>%n more older order(s)</source>
+        <translation>
+            <numerusform>%n autre commande plus ancienne</numerusform>
+            <numerusform>%n autres commandes plus anciennes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="488"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="486"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="530"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="528"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="537"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="547"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="564"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="562"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="570"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="568"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="652"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="650"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="654"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="652"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="662"/>
-        <source>%1 items · %2</source>
-        <translation>%1 articles · %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="670"/>
-        <source>Order the line not in stock here</source>
-        <translation>Commander la ligne absente ici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="672"/>
-        <source>Order the %1 lines not in stock here</source>
-        <translation>Commander les %1 lignes absentes ici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="678"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="690"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="696"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="690"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="698"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="692"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="705"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="699"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="807"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="705"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="820"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="699"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="584"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="582"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="704"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="706"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="821"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="700"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
-        <source>To fetch from the shop floor: %1 line(s)</source>
-        <translation>À aller chercher en rayon : %1 ligne(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="724"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="740"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="734"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="754"/>
-        <source>%1 items</source>
-        <translation>%1 articles</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="589"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="587"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
@@ -644,38 +625,73 @@
         <source>Name, e-mail, phone or loyalty no.</source>
         <translation>Nom, e-mail, tél. ou n° de fidélité</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="481"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n client trouvé</numerusform>
+            <numerusform>%n clients trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <source>%n item(s) · %1</source>
+        <translation>
+            <numerusform>%n article · %1</numerusform>
+            <numerusform>%n articles · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
+        <source>Order the %n line(s) not in stock here</source>
+        <translation>
+            <numerusform>Commander la ligne absente ici</numerusform>
+            <numerusform>Commander les %n lignes absentes ici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="716"/>
+        <source>To fetch from the shop floor: %n line(s)</source>
+        <translation>
+            <numerusform>À aller chercher en rayon&#xa0;: %n ligne</numerusform>
+            <numerusform>À aller chercher en rayon&#xa0;: %n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="755"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="746"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="768"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="759"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="787"/>
-        <source>%1 more older orders</source>
-        <translation>%1 autres commandes plus anciennes</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="784"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="796"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="798"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="811"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="800"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -731,7 +747,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="850"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -974,143 +990,143 @@
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="224"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="226"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="226"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="229"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="247"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="252"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="254"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="274"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="275"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="278"/>
         <source>Flat, floor (optional)</source>
         <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="279"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="280"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="312"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="315"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="335"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="338"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="338"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="341"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="371"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="385"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="386"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="547"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="550"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="556"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -1125,190 +1141,190 @@ magasin</translation>
         <translation>Carte ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="569"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="572"/>
         <source>Use saved address: %1</source>
         <translation>Adresse enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="606"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="609"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="612"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="610"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="613"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="639"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="645"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="649"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="656"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="658"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="661"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="665"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="687"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="690"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="793"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="695"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="713"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="723"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="725"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="728"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="741"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="746"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="746"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="749"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="753"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="772"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="774"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="776"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="785"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="798"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="811"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="813"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="816"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1665,10 +1681,13 @@ Expédiable&#xa0;: %2</translation>
         <source>No product matches this search.</source>
         <translation>Aucun produit ne correspond à cette recherche.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/home.py" line="268"/>
-        <source>%1 products found</source>
-        <translation>%1 produits trouvés</translation>
+        <source>%n product(s) found</source>
+        <translation>
+            <numerusform>%n produit trouvé</numerusform>
+            <numerusform>%n produits trouvés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1693,10 +1712,13 @@ Expédiable&#xa0;: %2</translation>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="57"/>
-        <source>%1 seconds left</source>
-        <translation>Encore %1 secondes</translation>
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>Encore %n seconde</numerusform>
+            <numerusform>Encore %n secondes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1818,10 +1840,13 @@ Expédiable&#xa0;: %2</translation>
         <extracomment>widest the actions under a receipt get (a narrow screen stacks them above the receipt)</extracomment>
         <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
-        <source>%1 returnable</source>
-        <translation>Retournable&#xa0;: %1</translation>
+        <source>%n returnable</source>
+        <translation>
+            <numerusform>Retournable&#xa0;: %n</numerusform>
+            <numerusform>Retournables&#xa0;: %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
@@ -1857,9 +1882,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="88"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="120"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="122"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="91"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="123"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="125"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
@@ -1867,17 +1892,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="169"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="166"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="170"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="192"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="196"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2001,12 +2026,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1006"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="999"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1007"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1000"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2014,400 +2039,421 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="222"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="227"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="227"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="240"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="240"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="247"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="277"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="277"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="297"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="295"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="296"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="297"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="298"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="333"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="950"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="359"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="362"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="363"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="370"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="376"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="391"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="389"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="395"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="393"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="396"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="394"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="419"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="417"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="442"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="440"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="443"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="441"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="448"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="446"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="451"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="449"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="466"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="464"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="471"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="469"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="474"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="472"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="475"/>
         <source>Handed over by</source>
         <translation>Remis par</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="479"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
         <source>Associate handing over</source>
         <translation>Vendeur qui remet la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="485"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="483"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="489"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="487"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="516"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="514"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="519"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="525"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="537"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="541"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="548"/>
-        <source>%1 orders · %2 waiting · updated %3</source>
-        <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
+        <source>Handing over %1 of %n item(s) (partial collection).</source>
+        <translation>
+            <numerusform>Remise partielle&#xa0;: %1 sur %n article.</numerusform>
+            <numerusform>Remise partielle&#xa0;: %1 sur %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="908"/>
+        <source>Handing over all %1 of %n item(s).</source>
+        <translation>
+            <numerusform>Remise complète&#xa0;: l’article commandé.</numerusform>
+            <numerusform>Remise complète&#xa0;: les %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="944"/>
+        <source>%n item(s) handed over</source>
+        <translation>
+            <numerusform>%n article remis</numerusform>
+            <numerusform>%n articles remis</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="670"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="678"/>
-        <source>%1 item(s)</source>
-        <translation>%1 article(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="694"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="751"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="746"/>
         <source>Ask for: %1. Accepted: %2.</source>
         <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="761"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="756"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="770"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="765"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="785"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="797"/>
-        <source>%1 missing</source>
-        <translation>%1 manquant(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
-        <source>%1 damaged</source>
-        <translation>%1 abîmé(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="800"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="812"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="807"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="819"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="819"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="830"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="835"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="830"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="869"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="870"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="871"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="873"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="234"/>
         <source>Order no., pickup code or name</source>
         <translation>N° de commande, code ou nom</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="546"/>
+        <source>%n order(s) · %1 waiting · updated %2</source>
+        <translation>
+            <numerusform>%n commande · %1 en attente · mise à jour à %2</numerusform>
+            <numerusform>%n commandes · %1 en attente · mise à jour à %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792"/>
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n manquant</numerusform>
+            <numerusform>%n manquants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="794"/>
+        <source>%n damaged</source>
+        <translation>
+            <numerusform>%n abîmé</numerusform>
+            <numerusform>%n abîmés</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="886"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="893"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="893"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="901"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="896"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="911"/>
-        <source>Handing over %1 of %2 items (partial collection).</source>
-        <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
-        <source>Handing over all %1 of %2 items.</source>
-        <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="927"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="920"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="937"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="930"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="948"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="941"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="951"/>
-        <source>%1 item(s) handed over</source>
-        <translation>%1 article(s) remis</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="953"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="946"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="958"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2855,24 +2901,27 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 </context>
 <context>
     <name>QueueRow</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
-        <source>%1 · %2 item(s)</source>
+        <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
-        <translation>%1 · %2 article(s)</translation>
+        <translation>
+            <numerusform>%1 · %n article</numerusform>
+            <numerusform>%1 · %n articles</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="124"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="137"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -3003,10 +3052,13 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/returns.py" line="501"/>
-        <source>Delivered %1 days ago</source>
-        <translation>Livrée il y a %1 jours</translation>
+        <source>Delivered %n day(s) ago</source>
+        <translation>
+            <numerusform>Livrée il y a %n jour</numerusform>
+            <numerusform>Livrée il y a %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="503"/>
@@ -3627,10 +3679,21 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
-        <source>%1 days ago</source>
-        <translation>il y a %1 j</translation>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n j</numerusform>
+            <numerusform>il y a %n j</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n à traiter</numerusform>
+            <numerusform>%n à traiter</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
@@ -3721,11 +3784,6 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
-        <source>%1 need attention</source>
-        <translation>%1 à traiter</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>

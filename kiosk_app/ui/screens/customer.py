@@ -478,9 +478,7 @@ class CustomerScreen(QWidget):
             self.intro.show()
             return
         self.notice.hide()
-        self.results_title.setText(
-            self.tr("%1 customers found").replace("%1", str(page.total)).upper()
-        )
+        self.results_title.setText(self.tr("%n customer(s) found", "", page.total).upper())
         for c in page.items:
             text = (
                 f"{c.first_name} {c.last_name}  ·  {c.email}  ·  {c.phone}"
@@ -659,18 +657,14 @@ class CustomerScreen(QWidget):
         for row, line in zip(rows, cart.lines, strict=True):
             row.set(self._cart_row_text(line, lang))
         self.cart_total.setText(
-            self.tr("%1 items · %2")
-            .replace("%1", str(cart.item_count))
-            .replace("%2", format_money(cart.total, cart.currency, lang))
+            self.tr("%n item(s) · %1", "", cart.item_count).replace(
+                "%1", format_money(cart.total, cart.currency, lang)
+            )
         )
         self.cart_total.show()
         missing = sum(1 for line in cart.lines if line.availability.here < line.quantity)
         if missing and not self.kiosk:
-            text = (
-                self.tr("Order the line not in stock here")
-                if missing == 1
-                else self.tr("Order the %1 lines not in stock here").replace("%1", str(missing))
-            )
+            text = self.tr("Order the %n line(s) not in stock here", "", missing)
             self.order_rest.setText(text)
             self.order_rest.setAccessibleName(text)
         self.order_rest.setVisible(bool(missing) and not self.kiosk)
@@ -719,9 +713,7 @@ class CustomerScreen(QWidget):
         summary = self.floor_summary
         shown = not self.kiosk and self.cart_panel.state_name == "loaded" and bool(picks)
         summary.setText(
-            self.tr("To fetch from the shop floor: %1 line(s)").replace("%1", str(len(picks)))
-            if shown
-            else ""
+            self.tr("To fetch from the shop floor: %n line(s)", "", len(picks)) if shown else ""
         )
         summary.setVisible(shown)
         for row in self._cart_rows.rows():
@@ -750,8 +742,7 @@ class CustomerScreen(QWidget):
                 OpenOrderRowText(
                     number=order.number,
                     head=f"{order.number} · {format_money(order.total, order.currency, lang)}",
-                    detail=f"{where} · {status} · "
-                    + self.tr("%1 items").replace("%1", str(order.item_count)),
+                    detail=f"{where} · {status} · " + self.tr("%n item(s)", "", order.item_count),
                     hand_over=self.tr("Open pickup %1").replace("%1", order.number)
                     if ready and self.pickup_available
                     else None,
@@ -783,9 +774,7 @@ class CustomerScreen(QWidget):
                 order_status(order.status),
             )
         more = page.total - len(page.items)
-        self.more_orders.setText(
-            self.tr("%1 more older orders").replace("%1", str(more)) if more > 0 else ""
-        )
+        self.more_orders.setText(self.tr("%n more older order(s)", "", more) if more > 0 else "")
         self.more_orders.setVisible(more > 0)
         self.orders_panel.show_content()
         self._rows_changed(made)

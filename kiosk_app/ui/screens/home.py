@@ -265,7 +265,7 @@ class HomeScreen(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, p.sku)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.name}, {details}")
                 self.results.addItem(item)
-            self.results_title.setText(self.tr("%1 products found").replace("%1", str(page.total)))
+            self.results_title.setText(self.tr("%n product(s) found", "", page.total))
             self.results_title.setVisible(bool(page.items))
             self.results.setVisible(bool(page.items))
             self._show_actions(not page.items)

@@ -113,9 +113,7 @@ class QueueRow(QPushButton):
         who.addWidget(name)
         who.addWidget(
             label(
-                self.tr("%1 · %2 item(s)")
-                .replace("%1", item.order_number)
-                .replace("%2", str(item.item_count)),
+                self.tr("%1 · %n item(s)", "", item.item_count).replace("%1", item.order_number),
                 "muted",
             )
         )
@@ -545,10 +543,9 @@ class PickupScreen(QWidget):
         self.queue_rows.addStretch(1)
         waiting = sum(1 for i in items if i.status == "customer_waiting")
         self.queue_status.setText(
-            self.tr("%1 orders · %2 waiting · updated %3")
-            .replace("%1", str(len(items)))
-            .replace("%2", str(waiting))
-            .replace("%3", datetime.now().strftime("%H:%M:%S"))
+            self.tr("%n order(s) · %1 waiting · updated %2", "", len(items))
+            .replace("%1", str(waiting))
+            .replace("%2", datetime.now().strftime("%H:%M:%S"))
         )
         chain_in_layout_order(self)
 
@@ -674,9 +671,7 @@ class PickupScreen(QWidget):
             who = order.customer_name
             if order.alternate_person:
                 who += " · " + self.tr("collected by %1").replace("%1", order.alternate_person)
-            self.order_sub.setText(
-                who + " · " + self.tr("%1 item(s)").replace("%1", str(order.item_count))
-            )
+            self.order_sub.setText(who + " · " + self.tr("%n item(s)", "", order.item_count))
             status = state.result.status if state.result is not None else order.status
             self.status_pill.setText(status_text(status))
             self.status_pill.setProperty(
@@ -794,9 +789,9 @@ class PickupScreen(QWidget):
         if line.missing or line.damaged:
             parts = []
             if line.missing:
-                parts.append(self.tr("%1 missing").replace("%1", str(line.missing)))
+                parts.append(self.tr("%n missing", "", line.missing))
             if line.damaged:
-                parts.append(self.tr("%1 damaged").replace("%1", str(line.damaged)))
+                parts.append(self.tr("%n damaged", "", line.damaged))
             text.addWidget(
                 label(" · ".join(parts) + " — " + self._reason_label(line.reason), "late")
             )
@@ -908,16 +903,14 @@ class PickupScreen(QWidget):
                     )
                 )
         total = (
-            self.tr("Handing over %1 of %2 items (partial collection).")
+            self.tr("Handing over %1 of %n item(s) (partial collection).", "", state.ordered_units)
             if state.partial
-            else self.tr("Handing over all %1 of %2 items.")
+            else self.tr("Handing over all %1 of %n item(s).", "", state.ordered_units)
         )
         self.summary_rows.addSpacing(8)
         self.summary_rows.addWidget(
             label(
-                total.replace("%1", str(state.picked_units)).replace(
-                    "%2", str(state.ordered_units)
-                ),
+                total.replace("%1", str(state.picked_units)),
                 wrap=True,
             )
         )
@@ -948,7 +941,7 @@ class PickupScreen(QWidget):
             self.big_text.setText(self.tr("Order %1 handed over").replace("%1", number))
             result = state.result
             if result is not None:
-                detail = self.tr("%1 item(s) handed over").replace("%1", str(result.picked_units))
+                detail = self.tr("%n item(s) handed over", "", result.picked_units)
                 if result.missing_units or result.damaged_units:
                     detail += " · " + self.tr("%1 missing, %2 damaged").replace(
                         "%1", str(result.missing_units)

@@ -277,7 +277,7 @@ class SyncScreen(QWidget):
                 .replace("%1", str(s // 3600))
                 .replace("%2", str(s % 3600 // 60))
             )
-        return self.tr("%1 days ago").replace("%1", str(s // 86400))
+        return self.tr("%n day(s) ago", "", s // 86400)
 
     def _title(self, entry: EntryView) -> str:
         what = self.op_text(entry.kind, entry.op)
@@ -360,7 +360,7 @@ class SyncScreen(QWidget):
         if pending:
             parts.append(self.tr("%1 waiting to be sent").replace("%1", str(pending)))
         if attention:
-            parts.append(self.tr("%1 need attention").replace("%1", str(attention)))
+            parts.append(self.tr("%n need(s) attention", "", attention))
         return " · ".join(parts)
 
     @staticmethod

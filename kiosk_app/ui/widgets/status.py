@@ -77,7 +77,7 @@ class AppStatusBar(QStatusBar):
         if pending:
             parts.append(self.tr("%1 to send").replace("%1", str(pending)))
         if attention:
-            parts.append(self.tr("%1 need attention").replace("%1", str(attention)))
+            parts.append(self.tr("%n need(s) attention", "", attention))
         self.queue.setVisible(bool(parts))
         # Room for the 48 px button only while it shows (the bar stays slim otherwise).
         self.setStyleSheet("QStatusBar { min-height: 60px; }" if parts else "")
