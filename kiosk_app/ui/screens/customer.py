@@ -48,6 +48,7 @@ from kiosk_app.core.services.customer_360 import (
     RefusalReason,
     ready_pickups_here,
 )
+from kiosk_app.ui.dates import format_date
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.customer_rows import (
     CartRow,
@@ -162,7 +163,7 @@ def panel_error(error: Exception, what: str) -> str:
 
 
 def _date(value: datetime, language: str) -> str:
-    return value.strftime("%d/%m/%Y" if language == "fr" else "%Y-%m-%d")
+    return format_date(value, language)
 
 
 def _short(text: str, limit: int = 28) -> str:

@@ -50,6 +50,7 @@ from kiosk_app.core.services.endless_aisle import (
     Submission,
 )
 from kiosk_app.core.services.endless_aisle import Notice as CoreNotice
+from kiosk_app.ui.dates import format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.endless_aisle_text import (
     address_label,
@@ -813,9 +814,7 @@ class EndlessAisleScreen(QWidget):
         self.pay_link.setText(link_status)
         expires = order.reservation_expires_at
         self.pay_expiry.setText(
-            self.tr("Items reserved until %1.").replace(
-                "%1", expires.astimezone().strftime("%H:%M")
-            )
+            self.tr("Items reserved until %1.").replace("%1", format_time(expires))
             if expires
             else ""
         )

@@ -41,6 +41,7 @@ from kiosk_app.core.services.pickups import (
     SessionState,
     Step,
 )
+from kiosk_app.ui.dates import format_date_time, format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.pickup_text import (
     document_text,
@@ -70,7 +71,7 @@ SESSION_NARROW = 760
 def _clock(value: datetime | None) -> str:
     if value is None:
         return "–"
-    return value.astimezone().strftime("%d/%m %H:%M")
+    return format_date_time(value)
 
 
 def _repolish(widget: QWidget) -> None:
@@ -545,7 +546,7 @@ class PickupScreen(QWidget):
         self.queue_status.setText(
             self.tr("%n order(s) · %1 waiting · updated %2", "", len(items))
             .replace("%1", str(waiting))
-            .replace("%2", datetime.now().strftime("%H:%M:%S"))
+            .replace("%2", format_time(datetime.now()))
         )
         chain_in_layout_order(self)
 

@@ -7,12 +7,11 @@ read cache, the connection text says how old they are ("Offline - as of 10:42").
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from kiosk_app.core.connection import ConnectionState
+from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.responsive import ElidingLabel
 
@@ -102,7 +101,7 @@ class AppStatusBar(QStatusBar):
             ConnectionState.UNKNOWN: self.tr("Connecting…"),
         }[state]
         if self._as_of is not None and state is not ConnectionState.ONLINE:
-            clock = datetime.fromtimestamp(self._as_of).strftime("%H:%M")
+            clock = format_timestamp(self._as_of)
             text = self.tr("%1 — as of %2").replace("%1", text).replace("%2", clock)
         self.connection.setText(f'<span style="color:{_DOT[state]}">●</span> {text}')
         self.connection.setAccessibleName(self.tr("Connection state: %1").replace("%1", text))
