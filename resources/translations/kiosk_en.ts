@@ -4,7 +4,7 @@
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="80"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CustomerScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="481"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="661"/>
         <source>%n item(s) · %1</source>
         <translation>
             <numerusform>%n item · %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="668"/>
         <source>Order the %n line(s) not in stock here</source>
         <translation>
             <numerusform>Order the line not in stock here</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
         <source>To fetch from the shop floor: %n line(s)</source>
         <translation>
             <numerusform>To fetch from the shop floor: %n line</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="746"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="778"/>
         <source>%n more older order(s)</source>
         <translation>
             <numerusform>%n more older order</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>PickupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="546"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="548"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n order · %1 waiting · updated %2</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>

@@ -4,37 +4,37 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="42"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="41"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="57"/>
         <source>Store: %1</source>
         <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="59"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="59"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="61"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="60"/>
         <source>Device: %1 (%2)</source>
         <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="78"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="80"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n à traiter</numerusform>
@@ -42,37 +42,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="86"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="85"/>
         <source>Sync: %1</source>
         <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="102"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="106"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="108"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
         <source>Connection state: %1</source>
         <translation>État de la connexion&#xa0;: %1</translation>
     </message>
@@ -252,12 +252,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="861"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="862"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="861"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="862"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -265,235 +265,235 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="78"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
         <source>Silver</source>
         <translation>Argent</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Gold</source>
         <translation>Or</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
         <source>Platinum</source>
         <translation>Platine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="88"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="89"/>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
         <source>Paid, being prepared</source>
         <translation>Payée, en préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="100"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="101"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="101"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
         <source>Ready for pickup</source>
         <translation>Prête à retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="114"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
         <source>In store</source>
         <translation>En magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="116"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="123"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
         <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
         <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="132"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
         <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="134"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="135"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
         <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="138"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="139"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
         <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="144"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
         <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="154"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="155"/>
         <source>No customer matches %1.</source>
         <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="159"/>
         <source>This device may not show this customer&apos;s data.</source>
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="301"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="306"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="306"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="320"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="360"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="320"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="360"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="325"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="328"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="335"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="336"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="338"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="339"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="379"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="440"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="441"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="464"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="477"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="478"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="778"/>
         <source>%n more older order(s)</source>
         <translation>
             <numerusform>%n autre commande plus ancienne</numerusform>
@@ -501,132 +501,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="486"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="487"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="528"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="529"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="537"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="538"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="547"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
         <location filename="../../kiosk_app/ui/screens/customer.py" line="549"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="562"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="563"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="569"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="650"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="651"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="652"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="653"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="678"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="679"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="685"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="690"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="691"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="693"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="699"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="700"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="808"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="699"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="700"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="582"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="583"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="704"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="705"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="700"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="701"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="811"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="724"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="725"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="733"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="734"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="735"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="587"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="588"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="299"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="300"/>
         <source>Name, e-mail, phone or loyalty no.</source>
         <translation>Nom, e-mail, tél. ou n° de fidélité</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="481"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n client trouvé</numerusform>
@@ -634,7 +634,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="661"/>
         <source>%n item(s) · %1</source>
         <translation>
             <numerusform>%n article · %1</numerusform>
@@ -642,7 +642,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="668"/>
         <source>Order the %n line(s) not in stock here</source>
         <translation>
             <numerusform>Commander la ligne absente ici</numerusform>
@@ -650,7 +650,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
         <source>To fetch from the shop floor: %n line(s)</source>
         <translation>
             <numerusform>À aller chercher en rayon&#xa0;: %n ligne</numerusform>
@@ -658,7 +658,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="746"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -666,32 +666,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="746"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="747"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="760"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="785"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="796"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="797"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="798"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="799"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="800"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="801"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -747,7 +747,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="850"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="849"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -950,381 +950,381 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="127"/>
         <source>Order from another store or the warehouse</source>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="129"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="178"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="182"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="195"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="201"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="216"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="226"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="228"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="231"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="254"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="254"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="278"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="278"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="279"/>
         <source>Flat, floor (optional)</source>
         <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="279"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="280"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="281"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="285"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="315"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="316"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="338"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="339"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="342"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="375"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="378"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="386"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="387"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="550"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="551"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="560"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
         <source>Barcode or SKU</source>
         <translation>Code-barres ou référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="198"/>
         <source>Card or customer number</source>
         <translation>Carte ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="572"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="573"/>
         <source>Use saved address: %1</source>
         <translation>Adresse enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="602"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="606"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="607"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="612"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="613"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="613"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="614"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="643"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="645"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="646"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="649"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="650"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="660"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="661"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="662"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="669"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="690"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="793"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="691"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="695"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="696"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="720"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="727"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="728"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="729"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="746"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="746"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="749"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="750"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="753"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="754"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="768"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="769"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="772"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="773"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="778"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="780"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="798"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="811"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="811"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="812"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="816"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="817"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -2012,13 +2012,13 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
         <source>Retry</source>
         <extracomment>set by a panel whose rows are updated in place (``customer_rows``): it blanks them instead of the layout being cleared</extracomment>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -2039,199 +2039,199 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="222"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="227"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="227"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="235"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="279"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="295"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="297"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="296"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="298"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="297"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="333"/>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="950"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="361"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="362"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="364"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="365"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="370"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="372"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="376"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="391"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="393"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="395"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="394"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="396"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="417"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="419"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="440"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="442"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="441"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="443"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="446"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="448"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="449"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="451"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="464"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="466"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="469"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="471"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="472"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="474"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="475"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
         <source>Handed over by</source>
         <translation>Remis par</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="479"/>
         <source>Associate handing over</source>
         <translation>Vendeur qui remet la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="483"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="485"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="487"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="489"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="514"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="516"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="519"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="521"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="523"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="525"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="537"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="541"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
@@ -2260,25 +2260,20 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="670"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="672"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="675"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="691"/>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="746"/>
-        <source>Ask for: %1. Accepted: %2.</source>
-        <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="756"/>
@@ -2371,12 +2366,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
         <source>Order no., pickup code or name</source>
         <translation>N° de commande, code ou nom</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="546"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="548"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n commande · %1 en attente · mise à jour à %2</numerusform>
@@ -2384,7 +2379,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -2531,232 +2526,247 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Personne désignée sur la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <source>Accepted: %1.</source>
+        <translation>Acceptés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="53"/>
+        <source>Ask for: %1.</source>
+        <translation>Demandez&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="57"/>
+        <source>Ask for: %1. Also accepted: %2.</source>
+        <translation>Demandez&#xa0;: %1. Aussi acceptés&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="65"/>
         <source>ID card</source>
         <translation>Carte d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="66"/>
         <source>Passport</source>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
         <source>Driving licence</source>
         <translation>Permis de conduire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="68"/>
         <source>Residence permit</source>
         <translation>Titre de séjour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="78"/>
         <source>This QR code has expired. Ask the customer for their pickup code.</source>
         <translation>Ce QR code a expiré. Demandez au client son code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="82"/>
         <source>This QR code was not issued by us (or was altered). It cannot be used.</source>
         <translation>Ce QR code ne vient pas de chez nous (ou a été modifié). Il est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
         <source>This is not a pickup QR code.</source>
         <translation>Ce n’est pas un QR code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="88"/>
         <source>This QR code is dated in the future: check the device&apos;s clock.</source>
         <translation>Ce QR code est daté dans le futur&#xa0;: vérifiez l’horloge de l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="92"/>
         <source>QR codes cannot be checked yet (no connection since start). Use the pickup code.</source>
         <translation>Les QR codes ne peuvent pas encore être vérifiés (aucune connexion depuis le démarrage). Utilisez le code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="98"/>
         <source>Order %1 is to be collected at another store (%2), not here.</source>
         <translation>La commande %1 est à retirer dans un autre magasin (%2), pas ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="105"/>
         <source>This QR code is for another order (%1).</source>
         <translation>Ce QR code correspond à une autre commande (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="109"/>
         <source>Wrong pickup code. Nothing was changed; ask the customer to check their email.</source>
         <translation>Code de retrait erroné. Rien n’a été modifié&#xa0;; demandez au client de vérifier son e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="114"/>
         <source>No pickup order matches %1.</source>
         <translation>Aucune commande à retirer ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="118"/>
         <source>%1 is not a pickup QR, pickup code or order number.</source>
         <translation>%1 n’est ni un QR de retrait, ni un code de retrait, ni un numéro de commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="122"/>
         <source>This order is to be collected at another store: %1</source>
         <translation>Cette commande est à retirer dans un autre magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="126"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
         <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="132"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="136"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="121"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="140"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="144"/>
         <source>This order needs another check: %1</source>
         <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="148"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="150"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="152"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="156"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="160"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="162"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="164"/>
         <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="168"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
         <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="172"/>
         <source>All units of %1 are already checked.</source>
         <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="177"/>
         <source>%1 checked. %2 left on this line.</source>
         <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="182"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="186"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="188"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
         <source>%2 × %1 marked missing.</source>
         <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
         <source>%2 × %1 marked damaged.</source>
         <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="204"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="208"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
         <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="212"/>
         <source>Saved on this device; sending to the central system…</source>
         <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="216"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="218"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="222"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="226"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="230"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="234"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="238"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>
@@ -2902,7 +2912,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>
@@ -2911,17 +2921,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="128"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="137"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="139"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -2929,37 +2939,37 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnReceipt</name>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="33"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34"/>
         <source>Shipping refunded</source>
         <translation>Frais de port remboursés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35"/>
         <source>RETURN RECEIPT</source>
         <translation>TICKET DE RETOUR</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38"/>
         <source>Total refunded</source>
         <translation>Total remboursé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="39"/>
         <source>Keep this receipt.</source>
         <translation>Conservez ce ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="65"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="66"/>
         <source>Approved by manager %1 (%2)</source>
         <translation>Validé par le responsable %1 (%2)</translation>
     </message>

@@ -49,6 +49,7 @@ from kiosk_app.ui.screens.pickup_text import (
     method_text,
     overdue_text,
     status_text,
+    verification_hint,
 )
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
@@ -744,9 +745,7 @@ class PickupScreen(QWidget):
             return
         accepted = state.accepted
         self.verify_hint.setText(
-            self.tr("Ask for: %1. Accepted: %2.")
-            .replace("%1", method_text(order.verification_method))
-            .replace("%2", ", ".join(method_text(m.value) for m in accepted))
+            verification_hint(order.verification_method, [m.value for m in accepted])
         )
         self.code_card.setVisible(
             VerificationMethod.PICKUP_CODE in accepted or VerificationMethod.SIGNED_QR in accepted
