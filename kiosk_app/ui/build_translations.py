@@ -58,9 +58,23 @@ def _plurals_only(ts: Path) -> bool:
     return ts.stem.removeprefix("kiosk_") in PLURALS_ONLY
 
 
+def copy_qt_catalogues() -> list[Path]:
+    """Qt's own French catalogue (file dialogs, standard buttons) from the PySide6 wheel,
+    shipped in the package next to ours: a bundle or an install finds it there."""
+    from PySide6.QtCore import QLibraryInfo
+
+    source = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    copied = []
+    for language in (lang for lang in LANGUAGES if lang not in PLURALS_ONLY):
+        qm = source / f"qtbase_{language}.qm"
+        if qm.is_file():
+            copied.append(Path(shutil.copy2(qm, QM_DIR / qm.name)))
+    return copied
+
+
 def compile_all() -> list[Path]:
     QM_DIR.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = copy_qt_catalogues()
     for ts in sorted(TS_DIR.glob("kiosk_*.ts")):
         qm = QM_DIR / (ts.stem + ".qm")
         subprocess.run(

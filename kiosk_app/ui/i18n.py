@@ -34,8 +34,9 @@ def install_language(app: QCoreApplication, requested: str) -> str:
         _installed.append(ours)
     if language == "en":
         return language
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    qt = QTranslator(app)  # Qt's own dialogs: the copy shipped with the app, else Qt's
+    qt_dirs = (TRANSLATIONS_DIR, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if any(qt.load(f"qtbase_{language}", str(folder)) for folder in qt_dirs):
+        app.installTranslator(qt)  # asked first; ours answers for what it lacks (qt_strings)
         _installed.append(qt)
     return language

@@ -2910,6 +2910,19 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>Regarder &amp;dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Type de fichier&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>QueueRow</name>
     <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
