@@ -416,3 +416,17 @@ def test_sign_out_is_never_cut_when_the_status_bar_grows(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_an_eliding_label_at_its_own_width_shows_everything(qtbot: Any) -> None:
+    """Its size hint rounds the text's fractional width up: laid out at its hint, nothing
+    is cut (the status bar showed "Store: Paris Rivoli (PAR0…")."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setStyleSheet("QLabel { font-size: 15px; padding: 0 10px; }")
+    texts = ["Store: Paris Rivoli (PAR01)", "Device: tablette-01 (associate)", "Jean flare"]
+    labels = [ElidingLabel(text, parent=host) for text in texts]
+    host.show()
+    for label in labels:
+        label.resize(label.sizeHint())
+    assert [label.text() for label in labels] == texts

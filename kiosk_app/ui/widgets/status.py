@@ -43,8 +43,8 @@ class AppStatusBar(QStatusBar):
         self.queue.setMinimumHeight(48)
         self.queue.clicked.connect(self.queue_clicked.emit)
         self.queue.hide()
-        self.addWidget(self.store, 1)
-        self.addWidget(self.device, 1)
+        self.addWidget(self.store)
+        self.addWidget(self.device)
         self.addPermanentWidget(self.queue)
         self.addPermanentWidget(self.connection)
         self._state = ConnectionState.UNKNOWN
