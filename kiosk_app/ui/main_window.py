@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
 
         self._nav = QButtonGroup(self)
         self._nav_targets: list[tuple[QPushButton, QWidget]] = []
-        nav_layout = self._nav_list(rail_layout)
+        self._nav_layout = nav_layout = self._nav_list(rail_layout)
         self.nav_home = self._nav_button(self.tr("Scan"), self.home, nav_layout)
         self.nav_product = self._nav_button(self.tr("Product"), self.product, nav_layout)
         self.nav_product.setEnabled(False)
@@ -304,11 +304,13 @@ class MainWindow(QMainWindow):
             m = COMPACT_RAIL_MARGIN
             self._rail_layout.setContentsMargins(m, 16, m, 12)
             self._rail_layout.setSpacing(4)
+            self._nav_layout.setSpacing(4)
             self._fit_compact_rail()
         else:
             self.rail.setStyleSheet("")
             self._rail_layout.setContentsMargins(12, 20, 12, 16)
             self._rail_layout.setSpacing(6)
+            self._nav_layout.setSpacing(6)
             self.rail.setFixedWidth(RAIL_WIDTH)
             for button in self.rail.findChildren(QPushButton):
                 full = button.property("fullText")

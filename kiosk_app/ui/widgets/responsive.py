@@ -120,9 +120,10 @@ class ElidingLabel(QLabel):
         hint = super().sizeHint()
         margins = self.contentsMargins()
         if self._advance is None:  # shaping the text is the costly part of a layout pass
-            # fractional widths rounded up: elidedText measures them, a rounded-down hint
-            # would cut the last letter of a text that has exactly its own width
-            self._advance = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._full))
+            # fractional widths rounded up, and a pixel either side for the glyphs' overhang:
+            # laid out at a rounded-down hint, the last letter was cut
+            width = QFontMetricsF(self.font()).horizontalAdvance(self._full)
+            self._advance = math.ceil(width) + 2
         return QSize(self._advance + margins.left() + margins.right(), hint.height())
 
     def minimumSizeHint(self) -> QSize:
