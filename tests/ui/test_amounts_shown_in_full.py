@@ -247,7 +247,14 @@ def _pickup(
     screen.code_entry.setText(code)
     screen.code_entry.returnPressed.emit()
     settle(qloop, lambda: session.current.step is Step.ITEMS)
+    window.services.scans.deliver(Scan(session.current.lines[0].gtin, "wedge"))
     check(qtbot, window, "pickup items", found)
+    for line in session.current.lines:  # nothing is completed: the server stays as it is
+        if line.remaining:
+            session.mark_line(line.line_no, "missing", "not_on_shelf")
+    assert session.to_handover()
+    settle(qloop, lambda: session.current.step is Step.HANDOVER)
+    check(qtbot, window, "pickup hand-over", found)
     screen.show_queue()
 
 
