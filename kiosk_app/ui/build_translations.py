@@ -1,7 +1,9 @@
 """Qt Linguist catalogues: ``--update`` extracts strings into resources/translations/*.ts;
 the default compiles them into the package's .qm files (done by scripts/setup.sh).
 
-English is the source language; ``kiosk_fr.ts`` holds the French catalogue.
+English is the source language; ``kiosk_fr.ts`` holds the French catalogue and
+``kiosk_en.ts`` only the English plural forms (``tr("%n item(s)", "", n)``: "1 item",
+"2 items"), which a source string alone cannot give.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = Path(__file__).resolve().parent / "translations"
-LANGUAGES = ("fr",)
+LANGUAGES = ("fr", "en")
+#: catalogues holding the plural forms only (the source strings are in this language)
+PLURALS_ONLY = ("en",)
 
 
 def _tool(name: str) -> str:
@@ -35,16 +39,42 @@ def sources() -> list[Path]:
 def update(ts_files: list[Path] | None = None, *, no_obsolete: bool = True) -> str:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     targets = ts_files or [TS_DIR / f"kiosk_{lang}.ts" for lang in LANGUAGES]
-    cmd = [_tool("pyside6-lupdate"), *map(str, sources())]
-    if no_obsolete:
-        cmd.append("-no-obsolete")
-    cmd += ["-ts", *map(str, targets)]
-    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    out = []
+    for plurals_only in (False, True):
+        chosen = [ts for ts in targets if _plurals_only(ts) == plurals_only]
+        if not chosen:
+            continue
+        cmd = [_tool("pyside6-lupdate"), *map(str, sources())]
+        if no_obsolete:
+            cmd.append("-no-obsolete")
+        if plurals_only:
+            cmd.append("-pluralonly")
+        cmd += ["-ts", *map(str, chosen)]
+        out.append(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    return "".join(out)
+
+
+def _plurals_only(ts: Path) -> bool:
+    return ts.stem.removeprefix("kiosk_") in PLURALS_ONLY
+
+
+def copy_qt_catalogues() -> list[Path]:
+    """Qt's own French catalogue (file dialogs, standard buttons) from the PySide6 wheel,
+    shipped in the package next to ours: a bundle or an install finds it there."""
+    from PySide6.QtCore import QLibraryInfo
+
+    source = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    copied = []
+    for language in (lang for lang in LANGUAGES if lang not in PLURALS_ONLY):
+        qm = source / f"qtbase_{language}.qm"
+        if qm.is_file():
+            copied.append(Path(shutil.copy2(qm, QM_DIR / qm.name)))
+    return copied
 
 
 def compile_all() -> list[Path]:
     QM_DIR.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = copy_qt_catalogues()
     for ts in sorted(TS_DIR.glob("kiosk_*.ts")):
         qm = QM_DIR / (ts.stem + ".qm")
         subprocess.run(

@@ -28,14 +28,15 @@ def install_language(app: QCoreApplication, requested: str) -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
     )
-    if language == "en":  # sources are English
-        return language
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # English: the plural forms only (the sources are English)
     if ours.load(str(TRANSLATIONS_DIR / f"kiosk_{language}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    if language == "en":
+        return language
+    qt = QTranslator(app)  # Qt's own dialogs: the copy shipped with the app, else Qt's
+    qt_dirs = (TRANSLATIONS_DIR, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if any(qt.load(f"qtbase_{language}", str(folder)) for folder in qt_dirs):
+        app.installTranslator(qt)  # asked first; ours answers for what it lacks (qt_strings)
         _installed.append(qt)
     return language

@@ -10,10 +10,12 @@ from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +38,7 @@ from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import label
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
+from kiosk_app.ui.widgets.touch import make_kinetic
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
 
 TABLET_SIZE = QSize(1280, 800)
@@ -164,8 +167,9 @@ class MainWindow(QMainWindow):
 
         self._nav = QButtonGroup(self)
         self._nav_targets: list[tuple[QPushButton, QWidget]] = []
-        self.nav_home = self._nav_button(self.tr("Scan"), self.home, rail_layout)
-        self.nav_product = self._nav_button(self.tr("Product"), self.product, rail_layout)
+        self._nav_layout = nav_layout = self._nav_list(rail_layout)
+        self.nav_home = self._nav_button(self.tr("Scan"), self.home, nav_layout)
+        self.nav_product = self._nav_button(self.tr("Product"), self.product, nav_layout)
         self.nav_product.setEnabled(False)
         self.flows: dict[str, Flow] = {}
         for flow in build_flows(self):
@@ -175,13 +179,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
             label_text = flow.nav_label()
             if label_text:
-                self._nav_button(label_text, screen, rail_layout)
+                self._nav_button(label_text, screen, nav_layout)
             for name in flow.handles:
                 self.flows[name] = flow
         self.home.set_actions(services.mode, self.flows)  # quick-action tiles, as the rail
         # looked up at click time: a kiosk reset rebuilds the flows
         self.home.flow_requested.connect(lambda key: self.show_screen(self.flows[key].screen()))
-        rail_layout.addStretch(1)
+        nav_layout.addStretch(1)
         if services.mode == "kiosk":
             # Each language named in itself, so a customer who reads neither label can find it.
             other = "en" if services.language == "fr" else "fr"
@@ -237,6 +241,25 @@ class MainWindow(QMainWindow):
         self.camera_panel.from_file.setVisible(self.services.mode != "kiosk")
         self.home.camera_slot.insertWidget(1, self.camera_panel)
 
+    def _nav_list(self, rail_layout: QVBoxLayout) -> QVBoxLayout:
+        """The screens' buttons scroll when the rail is short (a status bar grown taller, a
+        small window): what sits under them (who is signed in, Sign out) is never cut."""
+        area = QScrollArea()
+        area.setObjectName("navList")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.viewport().setAutoFillBackground(False)
+        host = QWidget()
+        host.setAutoFillBackground(False)
+        area.setWidget(host)
+        make_kinetic(area)
+        rail_layout.addWidget(area, 1)
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        return layout
+
     def _nav_button(self, text: str, screen: QWidget, layout: QVBoxLayout) -> QPushButton:
         nav = QPushButton(text)
         nav.setProperty("role", "nav")
@@ -283,11 +306,13 @@ class MainWindow(QMainWindow):
             m = COMPACT_RAIL_MARGIN
             self._rail_layout.setContentsMargins(m, 16, m, 12)
             self._rail_layout.setSpacing(4)
+            self._nav_layout.setSpacing(4)
             self._fit_compact_rail()
         else:
             self.rail.setStyleSheet("")
             self._rail_layout.setContentsMargins(12, 20, 12, 16)
             self._rail_layout.setSpacing(6)
+            self._nav_layout.setSpacing(6)
             self.rail.setFixedWidth(RAIL_WIDTH)
             for button in self.rail.findChildren(QPushButton):
                 full = button.property("fullText")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDoc
 
 from kiosk_app.core.models.returns import ReturnReceipt
 from kiosk_app.core.money import format_money
+from kiosk_app.ui.dates import format_date_time
 from kiosk_app.ui.screens.return_text import (
     approval_reason_label,
     condition_label,
@@ -68,7 +69,7 @@ def receipt_html(receipt: ReturnReceipt, language: str, font: str = "9pt") -> st
             )
             + "</p>"
         )
-    when = receipt.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
+    when = format_date_time(receipt.created_at, language)
     return (
         f"<html><body style='font-family: sans-serif; font-size: {font};'>"
         f"<h2 align='center'>{escape(title)}</h2>"

@@ -8,10 +8,9 @@ PY="${PYTHON:-$ROOT/.venv/bin/python}"
 PYINSTALLER_SPEC="${PYINSTALLER_SPEC:-pyinstaller>=6.10,<7}"
 cd "$ROOT"
 "$PY" -c "import PyInstaller" 2>/dev/null || "$PY" -m pip install -q "$PYINSTALLER_SPEC"
-# The .qm catalogues are part of the bundle: build them if set-up has not.
-if ! ls kiosk_app/ui/translations/*.qm >/dev/null 2>&1; then
-  "$PY" -m kiosk_app.ui.build_translations
-fi
+# The .qm catalogues are part of the bundle (ours and Qt's qtbase_fr.qm, copied next to
+# them): always rebuilt, a catalogue left from an older set-up may lack one.
+"$PY" -m kiosk_app.ui.build_translations
 start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --log-level WARN \
   --distpath build/dist --workpath build/pyinstaller \

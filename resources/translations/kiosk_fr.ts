@@ -4,72 +4,75 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="39"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="41"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="55"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="57"/>
         <source>Store: %1</source>
         <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="56"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="60"/>
         <source>Device: %1 (%2)</source>
         <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="75"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
-        <source>%1 need attention</source>
-        <translation>%1 à traiter</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n à traiter</numerusform>
+            <numerusform>%n à traiter</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="83"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="85"/>
         <source>Sync: %1</source>
         <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="96"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="97"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="103"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
         <source>Connection state: %1</source>
         <translation>État de la connexion&#xa0;: %1</translation>
     </message>
@@ -259,12 +262,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="923"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="912"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="923"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="912"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -272,425 +275,438 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Silver</source>
         <translation>Argent</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
         <source>Gold</source>
         <translation>Or</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
         <source>Platinum</source>
         <translation>Platine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
         <source>Paid, being prepared</source>
         <translation>Payée, en préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="101"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
         <source>Ready for pickup</source>
         <translation>Prête à retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="108"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="116"/>
         <source>In store</source>
         <translation>En magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="116"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="117"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="123"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="124"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
         <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="128"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
         <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="133"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
         <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="136"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
         <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="140"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
         <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="145"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
         <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="155"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="156"/>
         <source>No customer matches %1.</source>
         <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="160"/>
         <source>This device may not show this customer&apos;s data.</source>
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="302"/>
-        <source>Search a customer: name, e-mail, phone or loyalty number</source>
-        <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="789"/>
+        <source>%n more older order(s)</source>
+        <translation>
+            <numerusform>%n autre commande plus ancienne</numerusform>
+            <numerusform>%n autres commandes plus anciennes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="303"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="308"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="308"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="362"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="362"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="327"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="330"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="339"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="338"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="341"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="381"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="444"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="443"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="467"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="466"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="481"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="480"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="486"/>
-        <source>%1 customers found</source>
-        <translation>%1 clients trouvés</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="492"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="489"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="534"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="531"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="540"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="553"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="550"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="554"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="555"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="552"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="554"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="555"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="551"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="552"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="565"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="574"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="571"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="661"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="666"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="663"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="674"/>
-        <source>%1 items · %2</source>
-        <translation>%1 articles · %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="682"/>
-        <source>Order the line not in stock here</source>
-        <translation>Commander la ligne absente ici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
-        <source>Order the %1 lines not in stock here</source>
-        <translation>Commander les %1 lignes absentes ici</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="696"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="689"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="702"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="695"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="708"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="701"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="703"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="860"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="849"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="862"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="851"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="588"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="585"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="302"/>
+        <source>Name, e-mail, phone or loyalty no.</source>
+        <translation>Nom, e-mail, tél. ou n° de fidélité</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="484"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n client trouvé</numerusform>
+            <numerusform>%n clients trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="671"/>
+        <source>%n item(s) · %1</source>
+        <translation>
+            <numerusform>%n article · %1</numerusform>
+            <numerusform>%n articles · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="678"/>
+        <source>Order the %n line(s) not in stock here</source>
+        <translation>
+            <numerusform>Commander la ligne absente ici</numerusform>
+            <numerusform>Commander les %n lignes absentes ici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="715"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="718"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="711"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="852"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="734"/>
-        <source>To fetch from the shop floor: %1 line(s)</source>
-        <translation>À aller chercher en rayon : %1 ligne(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="744"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="735"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="752"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="743"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="754"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="766"/>
-        <source>%1 items</source>
-        <translation>%1 articles</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="593"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="590"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="727"/>
+        <source>To fetch from the shop floor: %n line(s)</source>
+        <translation>
+            <numerusform>À aller chercher en rayon&#xa0;: %n ligne</numerusform>
+            <numerusform>À aller chercher en rayon&#xa0;: %n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="756"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="757"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="780"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="770"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="800"/>
-        <source>%1 more older orders</source>
-        <translation>%1 autres commandes plus anciennes</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="806"/>
         <source>Pickup at %1: %2</source>
         <translation>Retrait à %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="838"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="826"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="850"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="838"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="852"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="840"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="854"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="842"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -746,217 +762,227 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="948"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="971"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="969"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="22"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="23"/>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="32"/>
         <source>Ready today</source>
         <translation>Disponible aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="34"/>
         <source>On %1</source>
         <translation>Le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="28"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="38"/>
         <source>Between %1 and %2</source>
         <translation>Entre le %1 et le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="37"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="47"/>
         <source>Pick up at %1 (in stock there)</source>
         <translation>Retrait à %1 (en stock sur place)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="43"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="53"/>
         <source>To %1, sent from %2</source>
         <translation>Vers %1, expédié depuis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="48"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
         <source>Home delivery in several parcels, from %1</source>
         <translation>Livraison à domicile en plusieurs colis, depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="51"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
         <source>Home delivery from %1</source>
         <translation>Livraison à domicile depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="68"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="69"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="60"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="70"/>
         <source>Flat, floor</source>
         <translation>Appartement, étage</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="71"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="72"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="73"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="64"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="75"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
         <source>Items</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="77"/>
         <source>Delivery option</source>
         <translation>Option de livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="75"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="85"/>
         <source>Add at least one item.</source>
         <translation>Ajoutez au moins un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="77"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="87"/>
         <source>Choose when and how the order is delivered.</source>
         <translation>Choisissez quand et comment la commande est livrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="91"/>
         <source>%1 is required.</source>
         <translation>Champ obligatoire&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="95"/>
         <source>%1 is too long.</source>
         <translation>Texte trop long&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="99"/>
         <source>This postcode is not valid for the country (example: %1).</source>
         <translation>Ce code postal n’est pas valable pour ce pays (exemple&#xa0;: %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="103"/>
         <source>We do not deliver to this country.</source>
         <translation>Nous ne livrons pas dans ce pays.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="105"/>
         <source>This email address is not valid (example: name@example.com).</source>
         <translation>Cette adresse e-mail n’est pas valide (exemple&#xa0;: nom@exemple.fr).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="109"/>
         <source>This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (8 à 15 chiffres, ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="114"/>
         <source>Scan the code in your app, or give your email or mobile number for the payment link.</source>
         <translation>Scannez le code de votre application, ou indiquez votre e-mail ou votre mobile pour le lien de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="119"/>
         <source>Attach a customer, or give an email or a mobile number for the payment link.</source>
         <translation>Associez un client, ou indiquez un e-mail ou un numéro de mobile pour le lien de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="123"/>
         <source>Check %1.</source>
         <translation>Vérifiez&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="132"/>
         <source>Hello %1: this order will be on your account.</source>
         <translation>Bonjour %1 : cette commande sera sur votre compte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="136"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="130"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="140"/>
         <source>No product has the code %1. Check it and scan again.</source>
         <translation>Aucun produit ne porte le code %1. Vérifiez-le et scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="145"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
         <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="152"/>
         <source>Customer attached: %1</source>
         <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="146"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
         <source>No customer has the card or number %1.</source>
         <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="150"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="160"/>
         <source>To order on your account, scan the code shown in your app (My card). A card number cannot be used here.</source>
         <translation>Pour commander sur votre compte, scannez le code affiché dans votre application (Ma carte). Un numéro de carte ne peut pas être utilisé ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="166"/>
         <source>This code is no longer valid. Open your app and scan the new code it shows.</source>
         <translation>Ce code n’est plus valable. Ouvrez votre application et scannez le nouveau code affiché.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="161"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="171"/>
         <source>%1 items of the online cart added.</source>
         <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="165"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="175"/>
         <source>The online cart cannot be read from this device.</source>
         <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="179"/>
         <source>Something is missing: %1</source>
         <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="173"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="183"/>
         <source>The payment was refused: %1</source>
         <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="188"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -964,286 +990,296 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="120"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="130"/>
         <source>Order from another store or the warehouse</source>
         <extracomment>the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="132"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="182"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="176"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
         <source>Scan or type the barcode</source>
         <translation>Scannez ou saisissez le code-barres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="178"/>
-        <source>Scan or type a barcode or SKU</source>
-        <translation>Scannez ou saisissez un code-barres ou une référence</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
         <source>Barcode to add</source>
         <translation>Code-barres à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="192"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="195"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="195"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
         <source>2 · Your account</source>
         <translation>2 · Votre compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
+        <source>Code from your app</source>
+        <translation>Code de votre appli</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="208"/>
         <source>Scan the code shown in your app</source>
         <translation>Scannez le code affiché dans votre application</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="201"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <source>Card or customer number</source>
+        <translation>Carte ou n° client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="211"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="228"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239"/>
         <source>Or your email or mobile number, for the payment link</source>
         <translation>Ou votre e-mail ou votre mobile, pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="231"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="246"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
         <source>Your email</source>
         <translation>Votre e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="243"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="243"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Your mobile phone</source>
         <translation>Votre mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>I agree to receive news and offers</source>
         <translation>J’accepte de recevoir les nouveautés et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="254"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="271"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="281"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="272"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="282"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="283"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="291"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="310"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="301"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="311"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="312"/>
         <source>Flat, floor (optional)</source>
-        <translation>Appartement, étage (facultatif)</translation>
+        <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="313"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="314"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="318"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="351"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="368"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="401"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="410"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="404"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="413"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="412"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="421"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="413"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="422"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="604"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="613"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="617"/>
-        <source>Use %1 · %2 %3</source>
-        <translation>Utiliser %1 · %2 %3</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="671"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="678"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="676"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="683"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="683"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="690"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="712"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="715"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="662"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="657"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
+        <source>Barcode or SKU</source>
+        <translation>Code-barres ou référence</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
+        <source>Use saved address: %1</source>
+        <translation>Adresse enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="664"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="731"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
@@ -1628,8 +1664,8 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/home.py" line="93"/>
-        <source>Barcode, order number or product name</source>
-        <translation>Code-barres, n° de commande ou nom de produit</translation>
+        <source>Barcode, order or product name</source>
+        <translation>Code-barres, commande, produit</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/home.py" line="94"/>
@@ -1762,10 +1798,13 @@ Expédiable&#xa0;: %2</translation>
         <source>No product matches this search.</source>
         <translation>Aucun produit ne correspond à cette recherche.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/home.py" line="274"/>
-        <source>%1 products found</source>
-        <translation>%1 produits trouvés</translation>
+        <source>%n product(s) found</source>
+        <translation>
+            <numerusform>%n produit trouvé</numerusform>
+            <numerusform>%n produits trouvés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1790,51 +1829,54 @@ Expédiable&#xa0;: %2</translation>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/widgets/idle_overlay.py" line="63"/>
-        <source>%1 seconds left</source>
-        <translation>Encore %1 secondes</translation>
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>Encore %n seconde</numerusform>
+            <numerusform>Encore %n secondes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>KioskCheckIn</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="182"/>
         <source>This QR code has expired. Type your order number and pickup code.</source>
         <translation>Ce QR code a expiré. Saisissez votre numéro de commande et votre code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="185"/>
         <source>QR codes cannot be checked right now. Type your order number and pickup code.</source>
         <translation>Les QR codes ne peuvent pas être vérifiés pour le moment. Saisissez votre numéro de commande et votre code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="189"/>
         <source>This pickup code does not match the order number. Check your confirmation email.</source>
         <translation>Ce code de retrait ne correspond pas au numéro de commande. Vérifiez votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="190"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="193"/>
         <source>Type the order number as in your email: W followed by 8 digits.</source>
         <translation>Saisissez le numéro de commande comme dans votre e-mail : W suivi de 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="196"/>
         <source>Type the 6-digit pickup code from your email.</source>
         <translation>Saisissez le code de retrait à 6 chiffres de votre e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="199"/>
         <source>This order has already been collected.</source>
         <translation>Cette commande a déjà été retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
         <source>Your order is not ready yet: we will email you when it is.</source>
         <translation>Votre commande n’est pas encore prête : nous vous enverrons un e-mail dès qu’elle le sera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="205"/>
         <source>We found no order to collect here with this number.</source>
         <translation>Aucune commande à retirer ici ne porte ce numéro.</translation>
     </message>
@@ -1852,72 +1894,69 @@ Expédiable&#xa0;: %2</translation>
         <translation>Pas de QR code ? Saisissez les numéros de votre e-mail :</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="92"/>
-        <source>Order number (W…)</source>
-        <translation>Numéro de commande (W…)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="108"/>
         <source>Order number</source>
         <translation>Numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
-        <source>Pickup code (6 digits)</source>
-        <translation>Code de retrait (6 chiffres)</translation>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="97"/>
+        <source>6 digits</source>
+        <translation>6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="109"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="104"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
         <source>Check in</source>
         <translation>Signaler mon arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="142"/>
         <source>Collecting an order?</source>
         <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="145"/>
         <source>Scan the QR code from your order confirmation email under the scanner, or type your order number and pickup code. We will bring your order to the counter.</source>
         <translation>Passez le QR code de votre e-mail de confirmation sous le scanner, ou saisissez votre numéro de commande et votre code de retrait. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="152"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="150"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="153"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
         <source>Thank you, %1!</source>
         <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="161"/>
         <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="166"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="165"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="168"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
@@ -1988,10 +2027,13 @@ Expédiable&#xa0;: %2</translation>
         <extracomment>widest the actions under a receipt get (a narrow screen stacks them above the receipt)</extracomment>
         <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
-        <source>%1 returnable</source>
-        <translation>Retournable&#xa0;: %1</translation>
+        <source>%n returnable</source>
+        <translation>
+            <numerusform>Retournable&#xa0;: %n</numerusform>
+            <numerusform>Retournables&#xa0;: %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
@@ -2027,9 +2069,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="88"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="120"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="122"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="91"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="123"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="125"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
@@ -2037,17 +2079,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="167"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="171"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="168"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="172"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="194"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="198"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2181,13 +2223,13 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="199"/>
         <source>Retry</source>
         <extracomment>set by a panel whose rows are updated in place (``customer_rows``): it blanks them instead of the layout being cleared</extracomment>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="199"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -2195,12 +2237,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1013"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1006"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1014"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1007"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2221,11 +2263,6 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
-        <source>Order number, pickup code or customer name</source>
-        <translation>N° de commande, code de retrait ou nom du client</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
@@ -2275,7 +2312,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="335"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="948"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
@@ -2399,199 +2436,220 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
-        <source>%1 orders · %2 waiting · updated %3</source>
-        <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="904"/>
+        <source>Handing over %1 of %n item(s) (partial collection).</source>
+        <translation>
+            <numerusform>Remise partielle&#xa0;: %1 sur %n article.</numerusform>
+            <numerusform>Remise partielle&#xa0;: %1 sur %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
+        <source>Handing over all %1 of %n item(s).</source>
+        <translation>
+            <numerusform>Remise complète&#xa0;: l’article commandé.</numerusform>
+            <numerusform>Remise complète&#xa0;: les %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <source>%n item(s) handed over</source>
+        <translation>
+            <numerusform>%n article remis</numerusform>
+            <numerusform>%n articles remis</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="671"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="670"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
-        <source>%1 item(s)</source>
-        <translation>%1 article(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="692"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="940"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="933"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="749"/>
-        <source>Ask for: %1. Accepted: %2.</source>
-        <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="759"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="754"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="768"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="763"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="788"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="795"/>
-        <source>%1 missing</source>
-        <translation>%1 manquant(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="797"/>
-        <source>%1 damaged</source>
-        <translation>%1 abîmé(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="803"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="798"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="817"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="817"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="833"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="833"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="861"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="862"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="869"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="870"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="871"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
+        <source>Order no., pickup code or name</source>
+        <translation>N° de commande, code ou nom</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
+        <source>%n order(s) · %1 waiting · updated %2</source>
+        <translation>
+            <numerusform>%n commande · %1 en attente · mise à jour à %2</numerusform>
+            <numerusform>%n commandes · %1 en attente · mise à jour à %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n manquant</numerusform>
+            <numerusform>%n manquants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792"/>
+        <source>%n damaged</source>
+        <translation>
+            <numerusform>%n abîmé</numerusform>
+            <numerusform>%n abîmés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="889"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="884"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="896"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="896"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="899"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="894"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="909"/>
-        <source>Handing over %1 of %2 items (partial collection).</source>
-        <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="911"/>
-        <source>Handing over all %1 of %2 items.</source>
-        <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="925"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="918"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="928"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="946"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="939"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="949"/>
-        <source>%1 item(s) handed over</source>
-        <translation>%1 article(s) remis</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="951"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="944"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="963"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="956"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2669,232 +2727,247 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Personne désignée sur la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <source>Accepted: %1.</source>
+        <translation>Acceptés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="53"/>
+        <source>Ask for: %1.</source>
+        <translation>Demandez&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="57"/>
+        <source>Ask for: %1. Also accepted: %2.</source>
+        <translation>Demandez&#xa0;: %1. Aussi acceptés&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="65"/>
         <source>ID card</source>
         <translation>Carte d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="66"/>
         <source>Passport</source>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
         <source>Driving licence</source>
         <translation>Permis de conduire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="68"/>
         <source>Residence permit</source>
         <translation>Titre de séjour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="78"/>
         <source>This QR code has expired. Ask the customer for their pickup code.</source>
         <translation>Ce QR code a expiré. Demandez au client son code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="82"/>
         <source>This QR code was not issued by us (or was altered). It cannot be used.</source>
         <translation>Ce QR code ne vient pas de chez nous (ou a été modifié). Il est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
         <source>This is not a pickup QR code.</source>
         <translation>Ce n’est pas un QR code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="88"/>
         <source>This QR code is dated in the future: check the device&apos;s clock.</source>
         <translation>Ce QR code est daté dans le futur&#xa0;: vérifiez l’horloge de l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="92"/>
         <source>QR codes cannot be checked yet (no connection since start). Use the pickup code.</source>
         <translation>Les QR codes ne peuvent pas encore être vérifiés (aucune connexion depuis le démarrage). Utilisez le code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="98"/>
         <source>Order %1 is to be collected at another store (%2), not here.</source>
         <translation>La commande %1 est à retirer dans un autre magasin (%2), pas ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="105"/>
         <source>This QR code is for another order (%1).</source>
         <translation>Ce QR code correspond à une autre commande (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="109"/>
         <source>Wrong pickup code. Nothing was changed; ask the customer to check their email.</source>
         <translation>Code de retrait erroné. Rien n’a été modifié&#xa0;; demandez au client de vérifier son e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="114"/>
         <source>No pickup order matches %1.</source>
         <translation>Aucune commande à retirer ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="118"/>
         <source>%1 is not a pickup QR, pickup code or order number.</source>
         <translation>%1 n’est ni un QR de retrait, ni un code de retrait, ni un numéro de commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="122"/>
         <source>This order is to be collected at another store: %1</source>
         <translation>Cette commande est à retirer dans un autre magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="126"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
         <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="132"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="136"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="121"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="140"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="144"/>
         <source>This order needs another check: %1</source>
         <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="148"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="150"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="152"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="156"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="160"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="162"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="164"/>
         <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="168"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
         <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="172"/>
         <source>All units of %1 are already checked.</source>
         <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="177"/>
         <source>%1 checked. %2 left on this line.</source>
         <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="182"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="186"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="188"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
         <source>%2 × %1 marked missing.</source>
         <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
         <source>%2 × %1 marked damaged.</source>
         <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="204"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="208"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
         <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="212"/>
         <source>Saved on this device; sending to the central system…</source>
         <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="216"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="218"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="222"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="226"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="230"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="234"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="238"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>
@@ -3053,12 +3126,28 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
 </context>
 <context>
-    <name>QueueRow</name>
+    <name>QFileDialog</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
-        <source>%1 · %2 item(s)</source>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>Regarder &amp;dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Type de fichier&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueRow</name>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
+        <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
-        <translation>%1 · %2 article(s)</translation>
+        <translation>
+            <numerusform>%1 · %n article</numerusform>
+            <numerusform>%1 · %n articles</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
@@ -3079,37 +3168,37 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnReceipt</name>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="33"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34"/>
         <source>Shipping refunded</source>
         <translation>Frais de port remboursés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="34"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35"/>
         <source>RETURN RECEIPT</source>
         <translation>TICKET DE RETOUR</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="35"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="36"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="37"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38"/>
         <source>Total refunded</source>
         <translation>Total remboursé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="38"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="39"/>
         <source>Keep this receipt.</source>
         <translation>Conservez ce ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="65"/>
+        <location filename="../../kiosk_app/ui/receipt_pdf.py" line="66"/>
         <source>Approved by manager %1 (%2)</source>
         <translation>Validé par le responsable %1 (%2)</translation>
     </message>
@@ -3124,7 +3213,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="246"/>
         <source>Order or receipt number, or scan</source>
-        <translation>N° de commande ou de ticket, ou scannez</translation>
+        <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
@@ -3202,10 +3291,13 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/returns.py" line="502"/>
-        <source>Delivered %1 days ago</source>
-        <translation>Livrée il y a %1 jours</translation>
+        <source>Delivered %n day(s) ago</source>
+        <translation>
+            <numerusform>Livrée il y a %n jour</numerusform>
+            <numerusform>Livrée il y a %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/returns.py" line="504"/>
@@ -3836,10 +3928,21 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
-        <source>%1 days ago</source>
-        <translation>il y a %1 j</translation>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n j</numerusform>
+            <numerusform>il y a %n j</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n à traiter</numerusform>
+            <numerusform>%n à traiter</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
@@ -3932,11 +4035,6 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
-        <source>%1 need attention</source>
-        <translation>%1 à traiter</translation>
-    </message>
-    <message>
         <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
@@ -3996,37 +4094,37 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="30"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="33"/>
         <source>On-screen keyboard</source>
         <translation>Clavier à l’écran</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="47"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="50"/>
         <source>Capital letters</source>
         <translation>Majuscules</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="51"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
         <source>space</source>
         <translation>espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="51"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
         <source>Hide the keyboard</source>
         <translation>Masquer le clavier</translation>
     </message>

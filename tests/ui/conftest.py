@@ -69,6 +69,17 @@ def settle(loop: asyncio.AbstractEventLoop, until: Callable[[], bool], timeout: 
     loop.run_until_complete(wait())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: Any) -> None:
+    """The app starts with its catalogue installed: English (its plural forms) unless a
+    test switches to French (and back)."""
+    from kiosk_app.ui import build_translations
+    from kiosk_app.ui.i18n import install_language
+
+    build_translations.compile_all()
+    install_language(qapp, "en")
+
+
 @pytest.fixture
 def window(
     qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str

@@ -54,7 +54,7 @@ def test_fetch_from_the_floor_and_order_the_rest(
         )
         fetch.click()
         assert len(flow.service.floor_picks.value) == 1
-        assert "1 line(s)" in (screen.floor_summary.text() if screen.floor_summary else "")
+        assert "1 line" in (screen.floor_summary.text() if screen.floor_summary else "")
 
         missing = [ln for ln in cart["lines"] if ln["availability"]["here"] < ln["quantity"]]
         order = next(

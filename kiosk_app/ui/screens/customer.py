@@ -48,6 +48,7 @@ from kiosk_app.core.services.customer_360 import (
     RefusalReason,
     ready_pickups_here,
 )
+from kiosk_app.ui.dates import format_date
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.customer_rows import (
     CartRow,
@@ -163,7 +164,7 @@ def panel_error(error: Exception, what: str) -> str:
 
 
 def _date(value: datetime, language: str) -> str:
-    return value.strftime("%d/%m/%Y" if language == "fr" else "%Y-%m-%d")
+    return format_date(value, language)
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -298,9 +299,7 @@ class CustomerScreen(QWidget):
         top.setSpacing(12)
         self.search_entry = QLineEdit()
         self.search_entry.setMaxLength(MAX_INPUT)
-        self.search_entry.setPlaceholderText(
-            self.tr("Search a customer: name, e-mail, phone or loyalty number")
-        )
+        self.search_entry.setPlaceholderText(self.tr("Name, e-mail, phone or loyalty no."))
         self.search_entry.setAccessibleName(self.tr("Customer search"))
         self.search_entry.setClearButtonEnabled(True)
         self.search_entry.returnPressed.connect(self._submit_search)
@@ -482,9 +481,7 @@ class CustomerScreen(QWidget):
             self.intro.show()
             return
         self.notice.hide()
-        self.results_title.setText(
-            self.tr("%1 customers found").replace("%1", str(page.total)).upper()
-        )
+        self.results_title.setText(self.tr("%n customer(s) found", "", page.total).upper())
         for c in page.items:
             text = (
                 f"{c.first_name} {c.last_name}  ·  {c.email}  ·  {c.phone}"
@@ -671,18 +668,14 @@ class CustomerScreen(QWidget):
         for row, line in zip(rows, cart.lines, strict=True):
             row.set(self._cart_row_text(line, lang))
         self.cart_total.setText(
-            self.tr("%1 items · %2")
-            .replace("%1", str(cart.item_count))
-            .replace("%2", format_money(cart.total, cart.currency, lang))
+            self.tr("%n item(s) · %1", "", cart.item_count).replace(
+                "%1", format_money(cart.total, cart.currency, lang)
+            )
         )
         self.cart_total.show()
         missing = sum(1 for line in cart.lines if line.availability.here < line.quantity)
         if missing and not self.kiosk:
-            text = (
-                self.tr("Order the line not in stock here")
-                if missing == 1
-                else self.tr("Order the %1 lines not in stock here").replace("%1", str(missing))
-            )
+            text = self.tr("Order the %n line(s) not in stock here", "", missing)
             self.order_rest.setText(text)
             self.order_rest.setAccessibleName(text)
         self.order_rest.setVisible(bool(missing) and not self.kiosk)
@@ -731,9 +724,7 @@ class CustomerScreen(QWidget):
         summary = self.floor_summary
         shown = not self.kiosk and self.cart_panel.state_name == "loaded" and bool(picks)
         summary.setText(
-            self.tr("To fetch from the shop floor: %1 line(s)").replace("%1", str(len(picks)))
-            if shown
-            else ""
+            self.tr("To fetch from the shop floor: %n line(s)", "", len(picks)) if shown else ""
         )
         summary.setVisible(shown)
         for row in self._cart_rows.rows():
@@ -762,8 +753,7 @@ class CustomerScreen(QWidget):
                 OpenOrderRowText(
                     number=order.number,
                     head=f"{order.number} · {format_money(order.total, order.currency, lang)}",
-                    detail=f"{where} · {status} · "
-                    + self.tr("%1 items").replace("%1", str(order.item_count)),
+                    detail=f"{where} · {status} · " + self.tr("%n item(s)", "", order.item_count),
                     hand_over=self.tr("Open pickup %1").replace("%1", order.number)
                     if ready and self.pickup_available
                     else None,
@@ -796,9 +786,7 @@ class CustomerScreen(QWidget):
             )
             row.order = order
         more = page.total - len(page.items)
-        self.more_orders.setText(
-            self.tr("%1 more older orders").replace("%1", str(more)) if more > 0 else ""
-        )
+        self.more_orders.setText(self.tr("%n more older order(s)", "", more) if more > 0 else "")
         self.more_orders.setVisible(more > 0)
         self.orders_panel.show_content()
         self._rows_changed(made)
@@ -854,7 +842,8 @@ class CustomerScreen(QWidget):
             why = self.tr("Popular right now")
         return RecommendationRowText(
             sku=p.sku,
-            title=f"{p.name} · {format_money(p.price, p.currency, lang)}",
+            title=p.name,
+            price=format_money(p.price, p.currency, lang),
             why=why,
             here=rec.available_here,
             badge=self.tr("%1 here").replace("%1", str(rec.available_here))

@@ -276,6 +276,7 @@ class OrderRow(_Row):
 class RecommendationRowText:
     sku: str
     title: str
+    price: str
     why: str
     here: int
     badge: str
@@ -296,10 +297,18 @@ class RecommendationRow(QPushButton):
         self.setProperty("lines", "2")
         line = QHBoxLayout(self)
         line.setContentsMargins(14, 6, 10, 6)
-        # one line each, cut with "…" in a narrow column (the row's name says it all)
+        # one line each, cut with "…" in a narrow column (the row's name says it all); the
+        # price has its own label, never cut
         self.title = ElidingLabel()
+        self.price = label()
         self.why = ElidingLabel("", "muted")
-        line.addLayout(_text_column(self.title, self.why), 1)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.price)
+        column = _text_column(self.why)
+        column.insertLayout(0, head)
+        line.addLayout(column, 1)
         self.badge = badge()
         line.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.clicked.connect(self._open)
@@ -312,6 +321,7 @@ class RecommendationRow(QPushButton):
         self.sku = text.sku
         if self.title.full_text() != text.title:
             self.title.set_full_text(text.title)
+        _set_text(self.price, text.price)
         if self.why.full_text() != text.why:
             self.why.set_full_text(text.why)
         set_badge(self.badge, text.here, text.badge)
@@ -320,6 +330,7 @@ class RecommendationRow(QPushButton):
     def blank(self) -> None:
         self.sku = ""
         self.title.set_full_text("")
+        self.price.setText("")
         self.why.set_full_text("")
         self.badge.setText("")
         self.setAccessibleName("")

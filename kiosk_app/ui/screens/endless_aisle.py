@@ -50,8 +50,10 @@ from kiosk_app.core.services.endless_aisle import (
     Submission,
 )
 from kiosk_app.core.services.endless_aisle import Notice as CoreNotice
+from kiosk_app.ui.dates import format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.endless_aisle_text import (
+    address_label,
     describe_notice,
     describe_problem,
     option_title,
@@ -59,7 +61,15 @@ from kiosk_app.ui.screens.endless_aisle_text import (
 )
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.barcode_image import BarcodeImage
-from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_badge
+from kiosk_app.ui.widgets.choice_button import ChoiceButton
+from kiosk_app.ui.widgets.common import (
+    Card,
+    PlaceholderWideLineEdit,
+    button,
+    clear_layout,
+    label,
+    set_badge,
+)
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
@@ -75,7 +85,7 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 QComboBox { min-height: 56px; padding: 0 12px; font-size: 20px; }
 QLabel[role="fieldError"] { color: #b3261e; font-size: 14px; font-weight: 600; }
 QPushButton[role="option"] {
-    text-align: left; padding: 10px 16px; min-height: 76px; background: #ffffff;
+    text-align: left; padding: 0; min-height: 76px; background: #ffffff;
     font-weight: 500;
 }
 QPushButton[role="option"]:checked { border: 3px solid #1f4fd1; background: #eef3ff; }
@@ -173,9 +183,7 @@ class EndlessAisleScreen(QWidget):
         entry_row = QHBoxLayout()
         self.code_entry = QLineEdit()
         self.code_entry.setPlaceholderText(
-            self.tr("Scan or type the barcode")
-            if kiosk
-            else self.tr("Scan or type a barcode or SKU")
+            self.tr("Scan or type the barcode") if kiosk else self.tr("Barcode or SKU")
         )
         self.code_entry.setAccessibleName(
             self.tr("Barcode to add") if kiosk else self.tr("Barcode or SKU to add")
@@ -195,30 +203,32 @@ class EndlessAisleScreen(QWidget):
         self.customer_card = Card(self.tr("2 · Your account") if kiosk else self.tr("2 · Customer"))
         loyalty_row = QHBoxLayout()
         self.loyalty_entry = QLineEdit()
-        loyalty_hint = (  # a kiosk takes only the signed code of the customer's app
-            self.tr("Scan the code shown in your app")
-            if kiosk
-            else self.tr("Loyalty card or customer number")
-        )
-        self.loyalty_entry.setPlaceholderText(loyalty_hint)
-        self.loyalty_entry.setAccessibleName(loyalty_hint)
+        if kiosk:  # a kiosk takes only the signed code of the customer's app
+            self.loyalty_entry.setPlaceholderText(self.tr("Code from your app"))
+            self.loyalty_entry.setAccessibleName(self.tr("Scan the code shown in your app"))
+        else:
+            self.loyalty_entry.setPlaceholderText(self.tr("Card or customer number"))
+            self.loyalty_entry.setAccessibleName(self.tr("Loyalty card or customer number"))
         self.loyalty_entry.returnPressed.connect(self._attach_customer)
         self.attach_button = button(self.tr("Attach"))
         self.attach_button.clicked.connect(self._attach_customer)
         loyalty_row.addWidget(self.loyalty_entry, 1)
         loyalty_row.addWidget(self.attach_button)
         self.customer_card.body.addLayout(loyalty_row)
-        self.customer_info = QWidget()
-        info_row = QHBoxLayout(self.customer_info)
-        info_row.setContentsMargins(0, 0, 0, 0)
+        self.customer_info = QWidget()  # who, then the buttons under it (a narrow column)
+        info = QVBoxLayout(self.customer_info)
+        info.setContentsMargins(0, 0, 0, 0)
         self.customer_label = label("", wrap=True)
-        info_row.addWidget(self.customer_label, 1)
+        info.addWidget(self.customer_label)
+        info_row = QHBoxLayout()
+        info.addLayout(info_row)
         self.cart_button = button(self.tr("Add online cart"))
         self.cart_button.clicked.connect(self._load_cart)
         info_row.addWidget(self.cart_button)
         self.detach_button = button(self.tr("Remove"))
         self.detach_button.clicked.connect(self.service.detach_customer)
         info_row.addWidget(self.detach_button)
+        info_row.addStretch(1)
         self.customer_card.body.addWidget(self.customer_info)
         self.guest_box = QWidget()
         guest = QVBoxLayout(self.guest_box)
@@ -243,8 +253,8 @@ class EndlessAisleScreen(QWidget):
             self.tr("Your mobile phone") if kiosk else self.tr("Guest mobile phone")
         )
         contact_row = QHBoxLayout()
-        contact_row.addWidget(self.email_entry, 3)
-        contact_row.addWidget(self.phone_entry, 2)
+        contact_row.addWidget(self.email_entry, 1)
+        contact_row.addWidget(self.phone_entry, 1)
         guest.addLayout(contact_row)
         self.contact_error = label("", "fieldError", wrap=True)
         guest.addWidget(self.contact_error)
@@ -303,10 +313,14 @@ class EndlessAisleScreen(QWidget):
             "postcode": self.tr("Postcode"),
             "city": self.tr("City"),
         }
-        town_row = QHBoxLayout()
-        town_errors = QVBoxLayout()
+        self.country_box = QComboBox()
+        self.country_box.addItems(list(SUPPORTED_COUNTRIES))
+        self.country_box.setAccessibleName(self.tr("Country"))
+        self.country_box.currentTextChanged.connect(lambda _t: self._address_changed())
+        self.address_errors["country"] = label("", "fieldError", wrap=True)
+        self.address_errors["country"].hide()
         for i, key in enumerate(ADDRESS_FIELDS):
-            entry = QLineEdit()
+            entry = PlaceholderWideLineEdit() if key == "postcode" else QLineEdit()
             entry.setPlaceholderText(placeholders[key])
             entry.setAccessibleName(placeholders[key])
             entry.editingFinished.connect(self._address_changed)
@@ -314,27 +328,22 @@ class EndlessAisleScreen(QWidget):
             entry.textChanged.connect(lambda _text: self._address_pause.start())
             error = label("", "fieldError", wrap=True)
             error.hide()
-            if key in ("postcode", "city"):
-                town_row.addWidget(entry, 0 if key == "postcode" else 1)
+            if key == "postcode":  # with the country; the city has a row of its own
+                town_row = QHBoxLayout()
+                town_row.addWidget(entry, 1)
+                town_row.addWidget(self.country_box)
+                town_errors = QVBoxLayout()
                 town_errors.addWidget(error)
+                town_errors.addWidget(self.address_errors["country"])
+                grid.addLayout(town_row, 2 * i, 0)
+                grid.addLayout(town_errors, 2 * i + 1, 0)
             else:
                 grid.addWidget(entry, 2 * i, 0)
                 grid.addWidget(error, 2 * i + 1, 0)
             self.address_entries[key] = entry
             self.address_errors[key] = error
-        self.address_entries["postcode"].setFixedWidth(140)
-        self.country_box = QComboBox()
-        self.country_box.addItems(list(SUPPORTED_COUNTRIES))
-        self.country_box.setAccessibleName(self.tr("Country"))
-        self.country_box.currentTextChanged.connect(lambda _t: self._address_changed())
-        town_row.addWidget(self.country_box)
-        self.address_errors["country"] = label("", "fieldError", wrap=True)
-        self.address_errors["country"].hide()
-        town_errors.addWidget(self.address_errors["country"])
-        grid.addLayout(town_row, 6, 0)
-        grid.addLayout(town_errors, 7, 0)
         self.saved_addresses = QVBoxLayout()
-        grid.addLayout(self.saved_addresses, 8, 0)
+        grid.addLayout(self.saved_addresses, 2 * len(ADDRESS_FIELDS), 0)
         self.destination_card.body.addWidget(self.address_box)
         right.addWidget(self.destination_card)
 
@@ -357,7 +366,7 @@ class EndlessAisleScreen(QWidget):
         footer.setSpacing(16)
         amounts = QVBoxLayout()
         amounts.setSpacing(0)
-        self.subtotal_label = label("", "muted")
+        self.subtotal_label = label("", "muted", wrap=True)  # amounts: never cut
         self.missing_label = label("", "muted", wrap=True)
         amounts.addWidget(self.subtotal_label)
         amounts.addWidget(self.missing_label)
@@ -391,7 +400,7 @@ class EndlessAisleScreen(QWidget):
         self.conf_message = label("", wrap=True)
         self.conf_promise = label("", wrap=True)
         self.conf_lines = label("", "muted", wrap=True)
-        self.conf_total = label("", "title")
+        self.conf_total = label("", "title", wrap=True)
         left.body.addWidget(self.conf_heading)
         left.body.addLayout(status_row)
         for w in (self.conf_message, self.conf_promise, self.conf_lines, self.conf_total):
@@ -613,13 +622,11 @@ class EndlessAisleScreen(QWidget):
         clear_layout(self.saved_addresses)
         if customer is not None and customer.addresses and draft.destination == "home":
             for saved in customer.addresses:
-                chip = button(
-                    self.tr("Use %1 · %2 %3")
-                    .replace("%1", saved.label)
-                    .replace("%2", saved.postcode)
-                    .replace("%3", saved.city)
+                chip = ChoiceButton(
+                    self.tr("Use saved address: %1").replace("%1", address_label(saved.label)),
+                    f"{saved.line1}, {saved.postcode} {saved.city}",
                 )
-                chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                chip.setProperty("role", "option")
                 values = {
                     "name": f"{customer.first_name} {customer.last_name_initial}.",
                     "line1": saved.line1,
@@ -729,18 +736,11 @@ class EndlessAisleScreen(QWidget):
 
     def _option_button(self, option: FulfilmentOption) -> None:
         fee = self.tr("Free") if option.fee == 0 else self._money(option.fee, option.currency)
-        text = (
-            option_title(option, self.store_name)
-            + "\n"
-            + promise_text(option.promise, self.language)
-            + " · "
-            + fee
+        b = ChoiceButton(
+            option_title(option, self.store_name), promise_text(option.promise, self.language), fee
         )
-        b = QPushButton(text)
-        b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        b.setProperty("role", "option")
         b.setCheckable(True)
-        b.setAccessibleName(text.replace("\n", ", "))
+        b.setProperty("role", "option")
         b.clicked.connect(lambda _=False, oid=option.id: self.service.select_option(oid))
         self._option_group.addButton(b)
         self.option_buttons[option.id] = b
@@ -903,9 +903,7 @@ class EndlessAisleScreen(QWidget):
         self.pay_link.setText(link_status)
         expires = order.reservation_expires_at
         self.pay_expiry.setText(
-            self.tr("Items reserved until %1.").replace(
-                "%1", expires.astimezone().strftime("%H:%M")
-            )
+            self.tr("Items reserved until %1.").replace("%1", format_time(expires))
             if expires
             else ""
         )

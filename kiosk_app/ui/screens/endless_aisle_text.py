@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from kiosk_app.core.models.endless_aisle import FulfilmentOption, Promise
 from kiosk_app.core.rules.address import FieldProblem, Problem
 from kiosk_app.core.services.endless_aisle import Notice
+from kiosk_app.ui.dates import format_date
 from kiosk_app.ui.messages import describe_error
 
 
 def _day(value: date, language: str) -> str:
-    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
-    return locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM")
+    return format_date(value, language, weekday=True)
+
+
+def address_label(saved: str) -> str:
+    """A saved address's label in the screen's language when it is a usual one ("Domicile"
+    is "Home" in English); any other label as the customer wrote it."""
+    home = QCoreApplication.translate("EndlessAisle", "Home")
+    work = QCoreApplication.translate("EndlessAisle", "Work")
+    usual = {"domicile": home, "maison": home, "home": home}
+    usual |= {"travail": work, "bureau": work, "work": work, "office": work}
+    return usual.get(saved.strip().casefold(), saved)
 
 
 def promise_text(promise: Promise, language: str) -> str:

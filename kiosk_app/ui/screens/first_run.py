@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +41,7 @@ from kiosk_app.core.first_run import (
 from kiosk_app.core.observable import Observable
 from kiosk_app.core.routing import Destination
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, label
@@ -223,7 +223,7 @@ class FirstRunScreen(QWidget):
                 .replace("%3", state.device.name)
                 .replace("%4", str(state.config_file))
             )
-            expires = datetime.fromtimestamp(p.expires_at).strftime("%Y-%m-%d %H:%M")
+            expires = format_timestamp(p.expires_at, with_date=True)
             self.notice.show_message(
                 self.tr("Enrolled. The set-up code stays valid until %1: keep it safe.").replace(
                     "%1", expires

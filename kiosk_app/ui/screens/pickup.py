@@ -41,6 +41,7 @@ from kiosk_app.core.services.pickups import (
     SessionState,
     Step,
 )
+from kiosk_app.ui.dates import format_date_time, format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.pickup_text import (
     document_text,
@@ -48,6 +49,7 @@ from kiosk_app.ui.screens.pickup_text import (
     method_text,
     overdue_text,
     status_text,
+    verification_hint,
 )
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label
@@ -70,7 +72,7 @@ SESSION_NARROW = 760
 def _clock(value: datetime | None) -> str:
     if value is None:
         return "–"
-    return value.astimezone().strftime("%d/%m %H:%M")
+    return format_date_time(value)
 
 
 def _repolish(widget: QWidget) -> None:
@@ -113,9 +115,7 @@ class QueueRow(QPushButton):
         who.addWidget(name)
         who.addWidget(
             label(
-                self.tr("%1 · %2 item(s)")
-                .replace("%1", item.order_number)
-                .replace("%2", str(item.item_count)),
+                self.tr("%1 · %n item(s)", "", item.item_count).replace("%1", item.order_number),
                 "muted",
             )
         )
@@ -233,7 +233,7 @@ class PickupScreen(QWidget):
         col.addLayout(top)
         search = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Order number, pickup code or customer name"))
+        self.search.setPlaceholderText(self.tr("Order no., pickup code or name"))
         self.search.setAccessibleName(self.tr("Find a pickup"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
@@ -542,10 +542,9 @@ class PickupScreen(QWidget):
         self.queue_rows.addStretch(1)
         waiting = sum(1 for i in items if i.status == "customer_waiting")
         self.queue_status.setText(
-            self.tr("%1 orders · %2 waiting · updated %3")
-            .replace("%1", str(len(items)))
-            .replace("%2", str(waiting))
-            .replace("%3", datetime.now().strftime("%H:%M:%S"))
+            self.tr("%n order(s) · %1 waiting · updated %2", "", len(items))
+            .replace("%1", str(waiting))
+            .replace("%2", format_time(datetime.now()))
         )
         chain_in_layout_order(self)
 
@@ -672,9 +671,7 @@ class PickupScreen(QWidget):
             who = order.customer_name
             if order.alternate_person:
                 who += " · " + self.tr("collected by %1").replace("%1", order.alternate_person)
-            self.order_sub.setText(
-                who + " · " + self.tr("%1 item(s)").replace("%1", str(order.item_count))
-            )
+            self.order_sub.setText(who + " · " + self.tr("%n item(s)", "", order.item_count))
             status = state.result.status if state.result is not None else order.status
             self.status_pill.setText(status_text(status))
             self.status_pill.setProperty(
@@ -746,9 +743,7 @@ class PickupScreen(QWidget):
             return
         accepted = state.accepted
         self.verify_hint.setText(
-            self.tr("Ask for: %1. Accepted: %2.")
-            .replace("%1", method_text(order.verification_method))
-            .replace("%2", ", ".join(method_text(m.value) for m in accepted))
+            verification_hint(order.verification_method, [m.value for m in accepted])
         )
         self.code_card.setVisible(
             VerificationMethod.PICKUP_CODE in accepted or VerificationMethod.SIGNED_QR in accepted
@@ -792,9 +787,9 @@ class PickupScreen(QWidget):
         if line.missing or line.damaged:
             parts = []
             if line.missing:
-                parts.append(self.tr("%1 missing").replace("%1", str(line.missing)))
+                parts.append(self.tr("%n missing", "", line.missing))
             if line.damaged:
-                parts.append(self.tr("%1 damaged").replace("%1", str(line.damaged)))
+                parts.append(self.tr("%n damaged", "", line.damaged))
             text.addWidget(
                 label(" · ".join(parts) + " — " + self._reason_label(line.reason), "late")
             )
@@ -906,16 +901,14 @@ class PickupScreen(QWidget):
                     )
                 )
         total = (
-            self.tr("Handing over %1 of %2 items (partial collection).")
+            self.tr("Handing over %1 of %n item(s) (partial collection).", "", state.ordered_units)
             if state.partial
-            else self.tr("Handing over all %1 of %2 items.")
+            else self.tr("Handing over all %1 of %n item(s).", "", state.ordered_units)
         )
         self.summary_rows.addSpacing(8)
         self.summary_rows.addWidget(
             label(
-                total.replace("%1", str(state.picked_units)).replace(
-                    "%2", str(state.ordered_units)
-                ),
+                total.replace("%1", str(state.picked_units)),
                 wrap=True,
             )
         )
@@ -946,7 +939,7 @@ class PickupScreen(QWidget):
             self.big_text.setText(self.tr("Order %1 handed over").replace("%1", number))
             result = state.result
             if result is not None:
-                detail = self.tr("%1 item(s) handed over").replace("%1", str(result.picked_units))
+                detail = self.tr("%n item(s) handed over", "", result.picked_units)
                 if result.missing_units or result.damaged_units:
                     detail += " · " + self.tr("%1 missing, %2 damaged").replace(
                         "%1", str(result.missing_units)

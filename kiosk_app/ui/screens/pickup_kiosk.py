@@ -86,14 +86,15 @@ class KioskCheckInScreen(QWidget):
             0,
             0,
             1,
-            3,
+            2,
         )
+        # each field named above it, a short example inside: both fit a portrait kiosk
         self.order_entry = QLineEdit()
-        self.order_entry.setPlaceholderText(self.tr("Order number (W…)"))
+        self.order_entry.setPlaceholderText("W00012345")
         self.order_entry.setAccessibleName(self.tr("Order number"))
         self.order_entry.setMaxLength(20)
         self.code_entry = QLineEdit()
-        self.code_entry.setPlaceholderText(self.tr("Pickup code (6 digits)"))
+        self.code_entry.setPlaceholderText(self.tr("6 digits"))
         self.code_entry.setAccessibleName(self.tr("Pickup code"))
         self.code_entry.setMaxLength(12)
         for entry in (self.order_entry, self.code_entry):
@@ -104,11 +105,13 @@ class KioskCheckInScreen(QWidget):
         self.check_in_button = button(self.tr("Check in"), "primary")
         self.check_in_button.setMinimumHeight(64)
         self.check_in_button.clicked.connect(self._submit_typed)
-        grid.addWidget(self.order_entry, 1, 0)
-        grid.addWidget(self.code_entry, 1, 1)
-        grid.addWidget(self.check_in_button, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.addWidget(label(self.tr("Order number"), "muted"), 1, 0)
+        grid.addWidget(label(self.tr("Pickup code"), "muted"), 1, 1)
+        grid.addWidget(self.order_entry, 2, 0)
+        grid.addWidget(self.code_entry, 2, 1)
+        grid.addWidget(self.check_in_button, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         return form
 
     def _submit_typed(self) -> None:

@@ -41,6 +41,25 @@ def method_text(method: str) -> str:
     return texts.get(method, method)
 
 
+def verification_hint(asked: str, accepted: list[str]) -> str:
+    """What to ask the customer for, each method said once: "Ask for: ID document." when it
+    is the only one accepted, the others after it when there are more."""
+    others = [method_text(m) for m in accepted if m != asked]
+    if asked not in accepted:
+        return QCoreApplication.translate("Pickups", "Accepted: %1.").replace(
+            "%1", ", ".join(others)
+        )
+    if not others:
+        return QCoreApplication.translate("Pickups", "Ask for: %1.").replace(
+            "%1", method_text(asked)
+        )
+    return (
+        QCoreApplication.translate("Pickups", "Ask for: %1. Also accepted: %2.")
+        .replace("%1", method_text(asked))
+        .replace("%2", ", ".join(others))
+    )
+
+
 def document_text(document: str) -> str:
     texts = {
         "id_card": QCoreApplication.translate("Pickups", "ID card"),

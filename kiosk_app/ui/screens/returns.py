@@ -114,7 +114,7 @@ class LineRow(Card):
             set_badge(
                 self.badge,
                 3,
-                self.tr("%1 returnable").replace("%1", str(line.returnable_qty)),
+                self.tr("%n returnable", "", line.returnable_qty),
             )
         else:
             set_badge(self.badge, 0, block_reason_label(line.not_returnable_reason))
@@ -499,7 +499,7 @@ class ReturnScreen(QWidget):
                 + (f" · {order.customer_name}" if order.customer_name else "")
             )
         delivered = (
-            self.tr("Delivered %1 days ago").replace("%1", str(order.days_since_delivery))
+            self.tr("Delivered %n day(s) ago", "", order.days_since_delivery)
             if order.days_since_delivery is not None
             else self.tr("Not delivered")
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -40,6 +39,7 @@ from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSn
 from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
+from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_tone
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
@@ -277,7 +277,7 @@ class SyncScreen(QWidget):
                 .replace("%1", str(s // 3600))
                 .replace("%2", str(s % 3600 // 60))
             )
-        return self.tr("%1 days ago").replace("%1", str(s // 86400))
+        return self.tr("%n day(s) ago", "", s // 86400)
 
     def _title(self, entry: EntryView) -> str:
         what = self.op_text(entry.kind, entry.op)
@@ -305,7 +305,7 @@ class SyncScreen(QWidget):
             ConnectionState.UNKNOWN: self.tr("Checking the connection…"),
         }[state]
         if as_of is not None and state is not ConnectionState.ONLINE:
-            clock = datetime.fromtimestamp(as_of).strftime("%H:%M")
+            clock = format_timestamp(as_of)
             text += "\n" + self.tr("Screens show last known data as of %1.").replace("%1", clock)
         self.link_text.setText(text)
 
@@ -360,7 +360,7 @@ class SyncScreen(QWidget):
         if pending:
             parts.append(self.tr("%1 waiting to be sent").replace("%1", str(pending)))
         if attention:
-            parts.append(self.tr("%1 need attention").replace("%1", str(attention)))
+            parts.append(self.tr("%n need(s) attention", "", attention))
         return " · ".join(parts)
 
     @staticmethod

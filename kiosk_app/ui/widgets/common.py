@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLabel:
@@ -38,6 +49,29 @@ class Card(QFrame):
         # Minimum, not Maximum: word-wrapped labels report a too-small size hint, and a card
         # capped at its hint clips them (a long product name over two lines).
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+
+class PlaceholderWideLineEdit(QLineEdit):
+    """A text field never narrower than its placeholder (a short field: a postcode)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._placeholder_width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._placeholder_width()), hint.height())
+
+    def _placeholder_width(self) -> int:
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        margins = self.textMargins()
+        text = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        contents = QSize(text + margins.left() + margins.right() + 4, super().sizeHint().height())
+        style = self.style()
+        return style.sizeFromContents(
+            QStyle.ContentsType.CT_LineEdit, option, contents, self
+        ).width()
 
 
 def format_km(value: float, language: str) -> str:

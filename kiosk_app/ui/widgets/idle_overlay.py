@@ -60,7 +60,7 @@ class IdleOverlay(QWidget):
 
     def show_countdown(self, seconds: int) -> None:
         self.count.setText(self.tr("%1 s").replace("%1", str(seconds)))
-        self.count.setAccessibleName(self.tr("%1 seconds left").replace("%1", str(seconds)))
+        self.count.setAccessibleName(self.tr("%n second(s) left", "", seconds))
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

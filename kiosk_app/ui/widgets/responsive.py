@@ -8,10 +8,11 @@ shrinks with its column instead of pushing it wider than the window.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayoutItem, QWidget
 
 #: under this screen width (the window less the navigation rail) two columns stack:
@@ -106,9 +107,11 @@ class ElidingLabel(QLabel):
         self.updateGeometry()
 
     def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._advance = None  # the theme or the text size changed: measure again
-        super().changeEvent(event)
+            self.updateGeometry()
+            self._fit()
 
     def full_text(self) -> str:
         return self._full
@@ -117,7 +120,10 @@ class ElidingLabel(QLabel):
         hint = super().sizeHint()
         margins = self.contentsMargins()
         if self._advance is None:  # shaping the text is the costly part of a layout pass
-            self._advance = self.fontMetrics().horizontalAdvance(self._full)
+            # fractional widths rounded up, and a pixel either side for the glyphs' overhang:
+            # laid out at a rounded-down hint, the last letter was cut
+            width = QFontMetricsF(self.font()).horizontalAdvance(self._full)
+            self._advance = math.ceil(width) + 2
         return QSize(self._advance + margins.left() + margins.right(), hint.height())
 
     def minimumSizeHint(self) -> QSize:

@@ -7,13 +7,13 @@ read cache, the connection text says how old they are ("Offline - as of 10:42").
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from kiosk_app.core.connection import ConnectionState
+from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.theme import LIGHT
+from kiosk_app.ui.widgets.responsive import ElidingLabel
 
 _DOT = {
     ConnectionState.ONLINE: "#1d7a46",
@@ -33,8 +33,10 @@ class AppStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.store = QLabel()
-        self.device = QLabel()
+        # Store and device give way (cut with "…") to the connection state and the sync
+        # button when the bar grows on a narrow window.
+        self.store = ElidingLabel()
+        self.device = ElidingLabel()
         self.connection = QLabel()
         self.connection.setAccessibleName(self.tr("Connection state"))
         self.queue = QPushButton()
@@ -52,9 +54,9 @@ class AppStatusBar(QStatusBar):
         self.set_connection(ConnectionState.UNKNOWN)
 
     def set_identity(self, store: str, device: str, mode: str) -> None:
-        self.store.setText(self.tr("Store: %1").replace("%1", store))
+        self.store.set_full_text(self.tr("Store: %1").replace("%1", store))
         mode_text = self.tr("associate") if mode == "associate" else self.tr("kiosk")
-        self.device.setText(
+        self.device.set_full_text(
             self.tr("Device: %1 (%2)").replace("%1", device).replace("%2", mode_text)
         )
 
@@ -74,7 +76,7 @@ class AppStatusBar(QStatusBar):
         if pending:
             parts.append(self.tr("%1 to send").replace("%1", str(pending)))
         if attention:
-            parts.append(self.tr("%1 need attention").replace("%1", str(attention)))
+            parts.append(self.tr("%n need(s) attention", "", attention))
         self.queue.setVisible(bool(parts))
         # Room for the 48 px button only while it shows (the bar stays slim otherwise).
         self.setStyleSheet("QStatusBar { min-height: 60px; }" if parts else "")
@@ -99,7 +101,7 @@ class AppStatusBar(QStatusBar):
             ConnectionState.UNKNOWN: self.tr("Connecting…"),
         }[state]
         if self._as_of is not None and state is not ConnectionState.ONLINE:
-            clock = datetime.fromtimestamp(self._as_of).strftime("%H:%M")
+            clock = format_timestamp(self._as_of)
             text = self.tr("%1 — as of %2").replace("%1", text).replace("%2", clock)
         self.connection.setText(f'<span style="color:{_DOT[state]}">●</span> {text}')
         self.connection.setAccessibleName(self.tr("Connection state: %1").replace("%1", text))
