@@ -253,7 +253,8 @@ def test_without_a_customer_record_the_recipient_must_be_named(
     assert guest.status_code == 422 and slug(guest) == "invalid-address"
     assert guest.json()["field"] == "name"
     kiosk = Api.enroll(server, mode="kiosk")  # sees masked names only: must type the name
-    at_kiosk = home_order(kiosk, server, {"customer_number": "C0000003"}, None)
+    code = api.post("/v1/customers/C0000003/loyalty-code", {}).json()["code"]
+    at_kiosk = home_order(kiosk, server, {"loyalty_code": code}, None)
     assert at_kiosk.status_code == 422 and at_kiosk.json()["field"] == "name"
 
 

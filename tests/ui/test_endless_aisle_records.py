@@ -86,6 +86,15 @@ def place(qloop: asyncio.AbstractEventLoop, window: MainWindow) -> str:
     return screen.conf_number.text()
 
 
+def saved_address(screen: Any, title: str) -> QPushButton:
+    """The saved-address button with this title (its text lives in child labels)."""
+    from kiosk_app.ui.widgets.choice_button import ChoiceButton
+
+    layout = screen.saved_addresses
+    chips = [layout.itemAt(i).widget() for i in range(layout.count())]
+    return next(c for c in chips if isinstance(c, ChoiceButton) and c.title.full_text() == title)
+
+
 def test_the_customers_saved_address_goes_out_with_their_real_name(
     qtbot: Any, qloop: asyncio.AbstractEventLoop, window: MainWindow, server: DemoServer
 ) -> None:
@@ -94,7 +103,7 @@ def test_the_customers_saved_address_goes_out_with_their_real_name(
     order_this(qloop, window, sku_with(server, "wh.on_hand >= 5"))
     screen = screen_of(window)
     qtbot.mouseClick(screen.dest_buttons["home"], Qt.MouseButton.LeftButton)
-    use = next(b for b in screen.findChildren(QPushButton) if b.text().startswith("Use Domicile"))
+    use = saved_address(screen, "Use saved address: Home")
     qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
     shown = screen.address_entries["name"].text()
     assert shown == full_name.split()[0] + " " + full_name.split()[1][0] + "."  # masked here
@@ -111,7 +120,7 @@ def test_a_typed_recipient_is_kept_and_a_removed_customer_leaves_no_name_behind(
     order_this(qloop, window, sku_with(server, "wh.on_hand >= 5"))
     screen = screen_of(window)
     qtbot.mouseClick(screen.dest_buttons["home"], Qt.MouseButton.LeftButton)
-    use = next(b for b in screen.findChildren(QPushButton) if b.text().startswith("Use Travail"))
+    use = saved_address(screen, "Use saved address: Work")
     qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.detach_button, Qt.MouseButton.LeftButton)
     assert screen.address_entries["name"].text() == ""  # not the masked name as a recipient
