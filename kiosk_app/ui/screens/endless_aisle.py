@@ -758,7 +758,8 @@ class EndlessAisleScreen(QWidget):
 
     def _render_queued(self, state: Queued) -> None:
         self.conf_heading.setText(self.tr("ORDER SAVED ON THIS DEVICE"))
-        self.conf_number.setText(self.tr("Sending…"))
+        # waiting for the network: not "sending…" for ever; "New order" takes the next one
+        self.conf_number.setText("" if state.waiting_for_network else self.tr("Sending…"))
         set_badge(self.conf_status, 1, self.tr("Not sent yet"))
         self.conf_message.setText(
             self.tr(
@@ -847,6 +848,7 @@ class EndlessAisleFlow:
 
     def __init__(self, window: MainWindow) -> None:
         services = window.services
+        self._window = window
         self.service = EndlessAisleService(services.client, services.outbox, services.sync)
         self._screen = EndlessAisleScreen(
             self.service,
@@ -869,6 +871,8 @@ class EndlessAisleFlow:
         return self._screen
 
     def open(self, destination: Destination, customer_ref: str | None = None) -> None:
+        if not self._window.offline_gate(OfflineFlow.ENDLESS_AISLE):  # refused up front
+            return
         self._screen.open_destination(destination, customer_ref)
 
     def modes(self) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk_app.core.services.pickups import PickupMessage
+from kiosk_app.ui.offline_text import saved_offline_text
 
 
 def status_text(status: str) -> str:
@@ -193,6 +194,8 @@ def message_text(message: PickupMessage) -> str:
         return QCoreApplication.translate(
             "Pickups", "Saved on this device; sending to the central system…"
         )
+    if code == "saved_offline":
+        return saved_offline_text()
     if code == "done":
         return QCoreApplication.translate("Pickups", "Handed over. The order is collected.")
     if code == "partial_done":
@@ -211,6 +214,13 @@ def message_text(message: PickupMessage) -> str:
         return QCoreApplication.translate(
             "Pickups", "No connection to the central system. Check the network and try again."
         )
+    if code == "offline_not_kept":
+        return QCoreApplication.translate(
+            "Pickups",
+            "No connection to the central system, and %1 is not among the pickups this device "
+            "keeps for offline use (its queue as of the last refresh). Try again when the "
+            "network is back.",
+        ).replace("%1", a.get("what", ""))
     if code == "kiosk_scan_qr":
         return QCoreApplication.translate(
             "Pickups", "Please scan the QR code from your confirmation email."
