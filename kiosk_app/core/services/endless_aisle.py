@@ -467,7 +467,8 @@ class EndlessAisleService:
         entry = self._outbox.append(
             CREATE_OP, "POST", api.ORDERS_PATH, body, local_record=local_record, idempotency_key=key
         )
-        self.submission.set(Queued(entry.id))
+        waiting = self._outbox.behind_a_failed_send(entry.id)  # no answer will come soon
+        self.submission.set(Queued(entry.id, waiting_for_network=waiting))
         self.notice.set(None)
         if self._sync is not None:
             self._sync.wake()

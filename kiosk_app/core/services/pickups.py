@@ -212,12 +212,19 @@ class PickupQueue:
     """This store's active pickups, customers waiting first, as a RemoteValue.
 
     Online, a refresh of the whole queue also refreshes the device's offline copy of the
-    collectable pickups (``offline``), so they can be handed over without the network.
+    collectable pickups (``offline``) and makes sure the QR keys are known (``keyring``), so
+    those pickups can be handed over without the network.
     """
 
-    def __init__(self, client: ApiClient, offline: OfflinePickups | None = None) -> None:
+    def __init__(
+        self,
+        client: ApiClient,
+        offline: OfflinePickups | None = None,
+        keyring: PickupKeyring | None = None,
+    ) -> None:
         self._client = client
         self._offline = offline
+        self._keyring = keyring
         self.items: RemoteValue[list[PickupSummary]] = RemoteValue()
         self.query = ""
 
@@ -226,8 +233,11 @@ class PickupQueue:
             self.query = query.strip()
         q = self.query
         items = await self.items.load(q, lambda: list_pickups(self._client, query=q or None))
-        if items is not None and not q and self._offline is not None:
-            await self._offline.refresh()
+        if items is not None and not q:
+            if self._offline is not None:
+                await self._offline.refresh()
+            if self._keyring is not None:
+                await self._keyring.ensure()
         return items
 
 
@@ -726,7 +736,10 @@ class PickupSession:
             local_record=record,
             idempotency_key=key,
         )
-        self._set(step=Step.SENDING, message=PickupMessage("sending", "info"))
+        if self._outbox.behind_a_failed_send(entry.id):  # no answer will come soon
+            self._set(step=Step.SAVED, message=PickupMessage("saved_offline", "warning"))
+        else:
+            self._set(step=Step.SENDING, message=PickupMessage("sending", "info"))
         if self._sync is not None:
             self._sync.wake()
         return entry
@@ -904,7 +917,7 @@ class PickupServices:
         cache = Path(outbox.path).parent / "pickup_keys.json" if outbox is not None else None
         self.keyring = PickupKeyring(client, cache)
         self.offline = OfflinePickups(client)
-        self.queue = PickupQueue(client, self.offline)
+        self.queue = PickupQueue(client, self.offline, self.keyring)
         self.session = PickupSession(client, store_code, self.keyring, outbox, sync, self.offline)
         self.check_in = KioskCheckIn(store_code, self.keyring, outbox, sync)
 

@@ -341,7 +341,9 @@ class ReturnSession:
             RETURN_OP, "POST", RETURNS_PATH, body, local_record=journal, idempotency_key=key
         )
         self._pending_entry = entry.id
-        self.view.set(replace(self.view.value, phase=Phase.SUBMITTING, problem=None))
+        waiting = self._outbox.behind_a_failed_send(entry.id)  # no answer will come soon
+        phase = Phase.SAVED if waiting else Phase.SUBMITTING
+        self.view.set(replace(self.view.value, phase=phase, problem=None))
         if self._sync is not None:
             self._sync.wake()
         return entry
