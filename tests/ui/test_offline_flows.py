@@ -232,7 +232,9 @@ def test_the_network_dropping_right_after_confirming_leaves_a_way_on(
     flow.session.set_reason(line_no, "wrong_size")
     assert flow.session.view.value.can_confirm, flow.session.view.value.missing
     flow.confirm()
-    settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING or app.bridge.isVisible())
+    settle(
+        qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING or app.bridge.isVisible()
+    )
     assert flow.session.view.value.phase is Phase.SUBMITTING, app.bridge.text.text()
     proxy.set_mode(FaultMode.UNREACHABLE)
     drain(qloop, app)
