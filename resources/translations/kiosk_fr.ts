@@ -209,39 +209,39 @@
 <context>
     <name>CredentialForm</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="81"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="87"/>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="86"/>
         <source>Scan your badge or type your ID</source>
         <translation>Scannez votre badge ou saisissez votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="89"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="101"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="105"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="104"/>
         <source>4 to 8 digits</source>
         <translation>4 à 8 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="124"/>
         <source>Badge scanned ✓</source>
         <translation>Badge scanné ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="155"/>
         <source>Scan your badge or type your staff ID.</source>
         <translation>Scannez votre badge ou saisissez votre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="158"/>
         <source>Enter your PIN (4 to 8 digits).</source>
         <translation>Saisissez votre code PIN (4 à 8 chiffres).</translation>
     </message>
@@ -259,12 +259,12 @@
 <context>
     <name>CustomerFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="923"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="877"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="923"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
@@ -272,420 +272,425 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="71"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="79"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="80"/>
         <source>Silver</source>
         <translation>Argent</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
         <source>Gold</source>
         <translation>Or</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
         <source>Platinum</source>
         <translation>Platine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="89"/>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="90"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="91"/>
         <source>Paid, being prepared</source>
         <translation>Payée, en préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="92"/>
         <source>Shipped</source>
         <translation>Expédiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
         <source>Delivered</source>
         <translation>Livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="86"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="93"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="101"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="102"/>
         <source>Ready for pickup</source>
         <translation>Prête à retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="103"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="104"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="105"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="114"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
         <source>In store</source>
         <translation>En magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="116"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="115"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="123"/>
         <source>This loyalty code has expired. Ask the customer to refresh it in their app.</source>
         <translation>Ce code fidélité a expiré. Demandez au client de l’actualiser dans son appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
         <source>This loyalty code is not genuine (its signature does not match). Ask for the loyalty card or search the customer.</source>
         <translation>Ce code fidélité n’est pas authentique (sa signature ne correspond pas). Demandez la carte de fidélité ou cherchez le client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="132"/>
         <source>This loyalty code cannot be read. Scan it again.</source>
         <translation>Ce code fidélité est illisible. Scannez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="127"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="135"/>
         <source>This loyalty code is not valid yet: check the date and time of this device.</source>
         <translation>Ce code fidélité n’est pas encore valable&#xa0;: vérifiez la date et l’heure de cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="139"/>
         <source>Loyalty codes cannot be checked right now (no connection to the central system). Try again, or search the customer by name.</source>
         <translation>Impossible de vérifier les codes fidélité pour l’instant (pas de connexion au système central). Réessayez, ou cherchez le client par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="144"/>
         <source>Please show the loyalty code from your app: a card number alone cannot open your account here.</source>
         <translation>Présentez le code fidélité de votre appli&#xa0;: un numéro de carte seul ne permet pas d’ouvrir votre compte ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="155"/>
         <source>No customer matches %1.</source>
         <translation>Aucun client ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="151"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="159"/>
         <source>This device may not show this customer&apos;s data.</source>
         <translation>Cet appareil n’est pas autorisé à afficher les données de ce client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="302"/>
         <source>Search a customer: name, e-mail, phone or loyalty number</source>
         <translation>Chercher un client&#xa0;: nom, e-mail, téléphone ou n° de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="306"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="304"/>
         <source>Customer search</source>
         <translation>Recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
         <source>Search</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="311"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="309"/>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
         <source>My account</source>
         <translation>Mon compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="326"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="365"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="363"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="328"/>
         <source>Scan the loyalty code shown in your app to see your cart and points.</source>
         <translation>Scannez le code fidélité affiché dans votre appli pour voir votre panier et vos points.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="333"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="331"/>
         <source>Scan the customer&apos;s loyalty card or app code, or search them by name, e-mail or phone.</source>
         <translation>Scannez la carte de fidélité ou le code appli du client, ou cherchez-le par nom, e-mail ou téléphone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="339"/>
         <source>Customers found</source>
         <translation>Clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="342"/>
         <source>Customer search results</source>
         <translation>Résultats de la recherche client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>Your online cart</source>
         <translation>Votre panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="382"/>
         <source>Online cart</source>
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="383"/>
         <source>Open orders and pickups</source>
         <translation>Commandes et retraits en cours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="384"/>
         <source>Recent orders</source>
         <translation>Commandes récentes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
         <source>You may also like</source>
         <translation>Vous aimerez aussi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="386"/>
         <source>Suggestions for this customer</source>
         <translation>Suggestions pour ce client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="445"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="444"/>
         <source>this loyalty card</source>
         <translation>cette carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="467"/>
         <source>Searching “%1”…</source>
         <translation>Recherche de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="482"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="481"/>
         <source>No customer matches this search.</source>
         <translation>Aucun client ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="487"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="486"/>
         <source>%1 customers found</source>
         <translation>%1 clients trouvés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="493"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="492"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="534"/>
         <source>Hello %1</source>
         <translation>Bonjour %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="543"/>
         <source>Customer %1 · card %2 · member since %3</source>
         <translation>Client %1 · carte %2 · membre depuis le %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="558"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="553"/>
         <source>E-mail offers: %1 · SMS: %2</source>
         <translation>Offres par e-mail&#xa0;: %1 · SMS&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="554"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="555"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="559"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="554"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="555"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="573"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="568"/>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="579"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="574"/>
         <source>%1 points to %2</source>
         <translation>Encore %1 points pour %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="593"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
         <source>Your online cart is empty.</source>
         <translation>Votre panier en ligne est vide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="595"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="666"/>
         <source>No online cart: nothing waiting to be bought online.</source>
         <translation>Pas de panier en ligne&#xa0;: aucun article en attente d’achat en ligne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="605"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="674"/>
         <source>%1 items · %2</source>
         <translation>%1 articles · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="619"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="682"/>
         <source>Order the line not in stock here</source>
         <translation>Commander la ligne absente ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="621"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="684"/>
         <source>Order the %1 lines not in stock here</source>
         <translation>Commander les %1 lignes absentes ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="635"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="696"/>
         <source>× %1</source>
         <translation>× %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="647"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="702"/>
         <source>Nearest: %1 (%2 km), %3 available</source>
         <translation>Plus proche&#xa0;: %1 (%2 km), %3 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="653"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="708"/>
         <source>Warehouse only: %1 available</source>
         <translation>Entrepôt uniquement&#xa0;: %1 en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="655"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
         <source>Out of stock everywhere</source>
         <translation>En rupture partout</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="816"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="860"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="660"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="862"/>
         <source>None here</source>
         <translation>Aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="664"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="588"/>
         <source>Fetch</source>
         <translation>Aller chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="667"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="722"/>
         <source>Fetch %1 from the shop floor</source>
         <translation>Aller chercher %1 en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="671"/>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="718"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="863"/>
         <source>%1, %2 in this store</source>
         <translation>%1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="734"/>
         <source>To fetch from the shop floor: %1 line(s)</source>
         <translation>À aller chercher en rayon : %1 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="744"/>
         <source>No open order.</source>
         <translation>Aucune commande en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="710"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="752"/>
         <source>Pickup in this store</source>
         <translation>Retrait dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="712"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="754"/>
         <source>Pickup at %1</source>
         <translation>Retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="721"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="766"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="730"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="593"/>
         <source>Hand over pickup</source>
         <translation>Remettre la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="767"/>
         <source>Open pickup %1</source>
         <translation>Ouvrir le retrait %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="745"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="780"/>
         <source>No order yet, online or in store.</source>
         <translation>Aucune commande pour l’instant, en ligne ou en magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="776"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="800"/>
         <source>%1 more older orders</source>
         <translation>%1 autres commandes plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="818"/>
+        <source>Pickup at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="838"/>
         <source>No suggestion yet.</source>
         <translation>Aucune suggestion pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="850"/>
         <source>Often bought with %1</source>
         <translation>Souvent acheté avec %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="852"/>
         <source>In a category you like</source>
         <translation>Dans une catégorie appréciée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="854"/>
         <source>Popular right now</source>
         <translation>Tendance du moment</translation>
     </message>
@@ -693,47 +698,47 @@
 <context>
     <name>DismissPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="73"/>
         <source>Note (required): what did you do about it?</source>
         <translation>Note (obligatoire)&#xa0;: quelle action a été menée&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="79"/>
         <source>Done on another device</source>
         <translation>Fait sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="80"/>
         <source>Customer informed</source>
         <translation>Client informé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="81"/>
         <source>Redone on this device</source>
         <translation>Refait sur cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="82"/>
         <source>IT support called</source>
         <translation>Support informatique appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="124"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="92"/>
         <source>Type or tap a note above</source>
         <translation>Saisissez une note ou touchez-en une ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="93"/>
         <source>Dismiss note</source>
         <translation>Note de clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="130"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="98"/>
         <source>Confirm dismiss</source>
         <translation>Confirmer la clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="100"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -741,7 +746,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="868"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -934,377 +939,378 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="120"/>
         <source>Order from another store or the warehouse</source>
+        <extracomment>the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="122"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="171"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="171"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="174"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="175"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="177"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="192"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="201"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="228"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="243"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="245"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="269"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="270"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="271"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="290"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="293"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="304"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="307"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="333"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="366"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="369"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="375"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="378"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="554"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="548"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="566"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="561"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="579"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="610"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="615"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="603"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="621"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="604"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="622"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="633"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="651"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="636"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="654"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="640"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="658"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="650"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="652"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="670"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="677"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="688"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="706"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="693"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="714"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="732"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="724"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="751"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="777"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="796"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="796"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="815"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="807"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="826"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="827"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="809"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="814"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="833"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1312,208 +1318,209 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="56"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="58"/>
         <source>This set-up code has expired</source>
         <translation>Ce code de configuration a expiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="57"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
         <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
         <translation>Les codes de configuration ont une durée de validité limitée. Demandez-en un nouveau à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="65"/>
         <source>This set-up code is not genuine</source>
         <translation>Ce code de configuration n’est pas authentique</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="64"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
         <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
         <translation>Il n’a pas été signé par votre service informatique, ou il a été modifié. Ne l’utilisez pas et prévenez l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="74"/>
         <source>This device&apos;s clock is wrong</source>
         <translation>L’horloge de cet appareil est déréglée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
         <source>The code looks issued in the future. Set the date and time, then scan again.</source>
         <translation>Le code semble émis dans le futur. Réglez la date et l’heure, puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="82"/>
         <source>This device cannot check set-up codes</source>
         <translation>Cet appareil ne peut pas vérifier les codes de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="81"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
         <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
         <translation>La clé publique de l’informatique (provisioning.pub) est absente. Réinstallez le paquet de l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="88"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="90"/>
         <source>This device is already set up</source>
         <translation>Cet appareil est déjà configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
         <source>To move it to another store, IT must reset it first.</source>
         <translation>Pour le transférer dans un autre magasin, l’informatique doit d’abord le réinitialiser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="94"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="96"/>
         <source>This is not a valid set-up code</source>
         <translation>Ce n’est pas un code de configuration valide</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
         <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
         <translation>Scannez le QR code de configuration imprimé par l’informatique (il commence par PRV1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="105"/>
         <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
         <translation>Le système central a refusé le jeton d’enrôlement de ce code. Demandez un nouveau code à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="110"/>
         <source>The settings could not be saved: %1</source>
         <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="131"/>
         <source>Set up this device</source>
         <translation>Configurer cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="133"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="135"/>
         <source>This device is not configured yet. Scan the set-up QR code that IT prepared for this store: it configures the store, the mode and the central system, and enrolls the device.</source>
         <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin&#xa0;: il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="141"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="143"/>
         <source>How to</source>
         <translation>Marche à suivre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
         <source>1. Get the set-up code for this store from IT (printed or on screen).</source>
         <translation>1. Demandez à l’informatique le code de configuration de ce magasin (imprimé ou à l’écran).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
         <source>2. Scan it with the scanner, or start the camera and show it.</source>
         <translation>2. Scannez-le avec le scanner, ou activez la caméra et présentez-le.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
         <source>3. Wait for “Device ready”, then start the app.</source>
         <translation>3. Attendez «&#xa0;Appareil prêt&#xa0;», puis lancez l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="150"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="152"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="154"/>
         <source>Set-up status</source>
         <translation>État de la configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="161"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="165"/>
         <source>Start the app</source>
         <translation>Lancer l’appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="175"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="177"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
         <source>No scanner? Show the code to the camera.</source>
         <translation>Pas de scanner&#xa0;? Présentez le code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="181"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="195"/>
         <source>Waiting for the set-up code</source>
         <translation>En attente du code de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
         <source>Scan the code now.</source>
         <translation>Scannez le code maintenant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="206"/>
         <source>Enrolling this device in store %1 (%2) at %3.</source>
         <translation>Enrôlement de cet appareil dans le magasin %1 (%2) auprès de %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="212"/>
         <source>Set-up did not finish</source>
         <translation>La configuration n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
         <source>The code is genuine, but enrolling failed.</source>
         <translation>Le code est authentique, mais l’enrôlement a échoué.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="218"/>
         <source>Device ready</source>
         <translation>Appareil prêt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="220"/>
         <source>Store %1, %2 mode, device “%3”. Settings saved in %4.</source>
         <translation>Magasin %1, mode %2, appareil «&#xa0;%3&#xa0;». Réglages enregistrés dans %4.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="226"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="228"/>
         <source>Enrolled. The set-up code stays valid until %1: keep it safe.</source>
         <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1&#xa0;: conservez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="341"/>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="343"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="350"/>
         <source>Continue</source>
+        <extracomment>True from the moment first run shows on a device without a device token until the token of its enrollment is in use (the staff gate stays aside meanwhile)</extracomment>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="372"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="369"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="377"/>
         <source>No camera found</source>
         <translation>Aucune caméra</translation>
     </message>
@@ -1698,52 +1705,52 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="51"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="42"/>
         <source>Scan another code</source>
         <translation>Scanner un autre code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="71"/>
         <source>Collecting an order?</source>
         <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="74"/>
         <source>Scan the QR code from your order confirmation email under the scanner. We will bring your order to the counter.</source>
         <translation>Présentez sous le scanner le QR code de votre e-mail de confirmation de commande. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="80"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="81"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="87"/>
         <source>Thank you, %1!</source>
         <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="87"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="89"/>
         <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="94"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="96"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
@@ -1809,43 +1816,43 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>LineRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="104"/>
         <source>%1 × %2 · bought %3 · returned %4 · %5</source>
         <extracomment>widest the actions under a receipt get (a narrow screen stacks them above the receipt)</extracomment>
         <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="118"/>
         <source>%1 returnable</source>
         <translation>Retournable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="127"/>
         <source>− Remove one</source>
         <translation>− Retirer un</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="127"/>
         <source>Remove one unit</source>
         <translation>Retirer une unité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="145"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="157"/>
         <source>Condition</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="200"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="201"/>
         <source>Scanned %1 of %2</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="205"/>
         <source>Scan the item to return it</source>
         <translation>Scannez l’article pour le retourner</translation>
     </message>
@@ -1853,9 +1860,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="88"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="120"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="122"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="89"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="121"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="123"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
@@ -1863,17 +1870,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="168"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="166"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="169"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="192"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="195"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -1934,12 +1941,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/notice.py" line="22"/>
+        <location filename="../../kiosk_app/ui/widgets/notice.py" line="32"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/notice.py" line="23"/>
+        <location filename="../../kiosk_app/ui/widgets/notice.py" line="33"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -1965,30 +1972,120 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>OfflinePolicy</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="66"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="25"/>
+        <source>Offline: only pickups already in this device&apos;s queue can be handed over (QR code, pickup code or ID document). The hand-over is kept on this device and sent to the central system when the network is back.</source>
+        <translation>Hors ligne&#xa0;: seuls les retraits déjà dans la file de cet appareil peuvent être remis (QR code, code de retrait ou pièce d’identité). La remise est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="31"/>
         <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
         <translation>Hors ligne&#xa0;: vous pouvez continuer. L’opération est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="72"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="38"/>
+        <source>Not available offline: returns need the central system (order and refund quote). Try again when the network is back.</source>
+        <translation>Indisponible hors ligne&#xa0;: les retours nécessitent le système central (commande et calcul du remboursement). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="44"/>
+        <source>Not available offline: endless-aisle orders need the central system (stock and delivery options). Try again when the network is back.</source>
+        <translation>Indisponible hors ligne&#xa0;: les commandes rayon infini nécessitent le système central (stock et options de livraison). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="49"/>
         <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
         <translation>Indisponible hors ligne&#xa0;: cette action nécessite le système central (par exemple pour calculer un remboursement). Réessayez au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="77"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="54"/>
         <source>Not available offline on this device. Try again when the network is back.</source>
         <translation>Indisponible hors ligne sur cet appareil. Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="62"/>
+        <source>No connection to the central system: the return was not recorded and nothing was refunded. Everything you entered is still here: confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: le retour n’a pas été enregistré et rien n’a été remboursé. Tout ce que vous avez saisi est conservé&#xa0;: confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="69"/>
+        <source>No connection to the central system: the order was not placed. The basket is still here: confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: la commande n’a pas été passée. Le panier est conservé&#xa0;: confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="74"/>
+        <source>No connection to the central system: nothing was recorded. Confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: rien n’a été enregistré. Confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="83"/>
+        <source>Saved on this device; it will be sent when the network is back. You can go on with the next customer: the Sync page shows when it has been sent.</source>
+        <translation>Enregistré sur cet appareil&#xa0;; ce sera envoyé au retour du réseau. Vous pouvez passer au client suivant&#xa0;: la page Synchro indique quand c’est envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="93"/>
+        <source>Pickups already in this device&apos;s queue: with the customer&apos;s QR code</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec le QR code du client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="96"/>
+        <source>Pickups already in this device&apos;s queue: with the pickup code</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec le code de retrait</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="99"/>
+        <source>Pickups already in this device&apos;s queue: with an ID document</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec une pièce d’identité</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="102"/>
+        <source>Kiosk check-in with the customer&apos;s QR code</source>
+        <translation>Arrivée signalée à la borne avec le QR code du client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="105"/>
+        <source>Returns and refunds</source>
+        <translation>Retours et remboursements</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="106"/>
+        <source>Endless-aisle orders (stock and delivery options)</source>
+        <translation>Commandes rayon infini (stock et options de livraison)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/order_detail.py" line="34"/>
+        <location filename="../../kiosk_app/ui/screens/order_detail.py" line="41"/>
+        <source>Order %1</source>
+        <translation type="unfinished">Commande %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/order_detail.py" line="77"/>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/order_detail.py" line="84"/>
+        <source>Return items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/order_detail.py" line="89"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
         <source>Retry</source>
+        <extracomment>set by a panel whose rows are updated in place (``customer_rows``): it blanks them instead of the layout being cleared</extracomment>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="198"/>
         <source>Retry this panel</source>
         <translation>Recharger ce bloc</translation>
     </message>
@@ -1996,12 +2093,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1050"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1013"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1051"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1014"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2009,390 +2106,392 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
         <source>Order number, pickup code or customer name</source>
         <translation>N° de commande, code de retrait ou nom du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="286"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="293"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="323"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="343"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="301"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="302"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="377"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1001"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="335"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="956"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="964"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="405"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="363"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="408"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="366"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="409"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="367"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="416"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="374"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="422"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="424"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="382"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="435"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="393"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="439"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="397"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="440"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="398"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="421"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="444"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="487"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="445"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="492"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="450"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="495"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="453"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="510"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="468"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="473"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="476"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="529"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="482"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="533"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="560"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="513"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="565"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="569"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="522"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="583"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="536"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="585"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="538"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="592"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
         <source>%1 orders · %2 waiting · updated %3</source>
         <translation>%1 commandes · %2 en attente · mise à jour à %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="717"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="671"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="720"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="676"/>
         <source>%1 item(s)</source>
         <translation>%1 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="738"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="986"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="692"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="941"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="750"/>
         <source>Ask for: %1. Accepted: %2.</source>
         <translation>Demandez&#xa0;: %1. Acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="760"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="814"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="769"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="834"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="789"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="796"/>
         <source>%1 missing</source>
         <translation>%1 manquant(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="798"/>
         <source>%1 damaged</source>
         <translation>%1 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="849"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="804"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="856"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="811"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="827"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="827"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="834"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="834"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="868"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="914"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="869"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="915"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="870"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="916"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="871"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="917"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="847"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="847"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="890"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="897"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="897"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="900"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="910"/>
         <source>Handing over %1 of %2 items (partial collection).</source>
         <translation>Remise de %1 article(s) sur %2 (retrait partiel).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="912"/>
         <source>Handing over all %1 of %2 items.</source>
         <translation>Remise complète&#xa0;: %1 article(s) sur %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="971"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="926"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="981"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="936"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="992"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="947"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="962"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="995"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="950"/>
         <source>%1 item(s) handed over</source>
         <translation>%1 article(s) remis</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="997"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="952"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1009"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="972"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2400,302 +2499,307 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Pickups</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="12"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17"/>
         <source>Partially collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="19"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="25"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="26"/>
         <source>Late: promised time passed, not ready</source>
         <translation>En retard&#xa0;: heure promise dépassée, pas prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="28"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29"/>
         <source>Waiting for more than 10 minutes</source>
         <translation>En attente depuis plus de 10 minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="30"/>
         <source>Goes back to stock soon</source>
         <translation>Bientôt remise en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="36"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38"/>
         <source>QR code from the email</source>
         <translation>QR code de l’e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39"/>
         <source>ID document</source>
         <translation>Pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="40"/>
         <source>Person named on the order</source>
         <translation>Personne désignée sur la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47"/>
         <source>ID card</source>
         <translation>Carte d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="47"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48"/>
         <source>Passport</source>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="48"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
         <source>Driving licence</source>
         <translation>Permis de conduire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="50"/>
         <source>Residence permit</source>
         <translation>Titre de séjour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="60"/>
         <source>This QR code has expired. Ask the customer for their pickup code.</source>
         <translation>Ce QR code a expiré. Demandez au client son code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="63"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="64"/>
         <source>This QR code was not issued by us (or was altered). It cannot be used.</source>
         <translation>Ce QR code ne vient pas de chez nous (ou a été modifié). Il est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="68"/>
         <source>This is not a pickup QR code.</source>
         <translation>Ce n’est pas un QR code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="70"/>
         <source>This QR code is dated in the future: check the device&apos;s clock.</source>
         <translation>Ce QR code est daté dans le futur&#xa0;: vérifiez l’horloge de l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="74"/>
         <source>QR codes cannot be checked yet (no connection since start). Use the pickup code.</source>
         <translation>Les QR codes ne peuvent pas encore être vérifiés (aucune connexion depuis le démarrage). Utilisez le code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="80"/>
         <source>Order %1 is to be collected at another store (%2), not here.</source>
         <translation>La commande %1 est à retirer dans un autre magasin (%2), pas ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="87"/>
         <source>This QR code is for another order (%1).</source>
         <translation>Ce QR code correspond à une autre commande (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="91"/>
         <source>Wrong pickup code. Nothing was changed; ask the customer to check their email.</source>
         <translation>Code de retrait erroné. Rien n’a été modifié&#xa0;; demandez au client de vérifier son e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="96"/>
         <source>No pickup order matches %1.</source>
         <translation>Aucune commande à retirer ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="100"/>
         <source>%1 is not a pickup QR, pickup code or order number.</source>
         <translation>%1 n’est ni un QR de retrait, ni un code de retrait, ni un numéro de commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="104"/>
         <source>This order is to be collected at another store: %1</source>
         <translation>Cette commande est à retirer dans un autre magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="108"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
         <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="113"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="114"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="118"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="121"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="122"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="126"/>
         <source>This order needs another check: %1</source>
         <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="129"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="130"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="132"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="134"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="138"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="140"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="142"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="144"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="146"/>
         <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="150"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
         <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="154"/>
         <source>All units of %1 are already checked.</source>
         <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="159"/>
         <source>%1 checked. %2 left on this line.</source>
         <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="164"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="168"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="170"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="175"/>
         <source>%2 × %1 marked missing.</source>
         <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="181"/>
         <source>%2 × %1 marked damaged.</source>
         <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="186"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="190"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
         <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="194"/>
         <source>Saved on this device; sending to the central system…</source>
         <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="200"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="202"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="206"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="210"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="214"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="218"/>
+        <source>No connection to the central system, and %1 is not among the pickups this device keeps for offline use (its queue as of the last refresh). Try again when the network is back.</source>
+        <translation>Pas de connexion au système central, et %1 ne fait pas partie des retraits que cet appareil garde pour travailler hors ligne (sa file lors de la dernière mise à jour). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="225"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>
@@ -2751,89 +2855,99 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="160"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="176"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="184"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="196"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="225"/>
         <source>Suggestion: %1, %2 in this store</source>
         <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="252"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="260"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="269"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="272"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="282"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="275"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="284"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="277"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="286"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="306"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="300"/>
+        <source>Show the nearest stores only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="302"/>
+        <source>Show all stores (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="332"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="207"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="319"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="345"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="209"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="321"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="347"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="356"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="367"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="351"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="377"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="387"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>
@@ -2841,23 +2955,23 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>QueueRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="160"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="116"/>
         <source>%1 · %2 item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>%1 · %2 article(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="170"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="128"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="139"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -2903,163 +3017,168 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="245"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket, ou scannez</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="248"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="251"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="264"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="301"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="302"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="313"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="315"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="342"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="346"/>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="597"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="611"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <source>Next customer</source>
+        <translation>Client suivant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="385"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="381"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="389"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="392"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="458"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="469"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="462"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="473"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="497"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="511"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="501"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
         <source>Delivered %1 days ago</source>
         <translation>Livrée il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="503"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="517"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="506"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="508"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="529"/>
         <source>Paid %1: %2</source>
         <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="519"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="533"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="525"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="539"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
         <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="554"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="568"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="561"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="575"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="567"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="581"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="577"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="591"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="584"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="598"/>
         <source>Manager approval needed: %1</source>
         <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="595"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="609"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="601"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="615"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="612"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="627"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
         <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
@@ -3263,7 +3382,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="758"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="785"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -3271,12 +3390,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="666"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="682"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="748"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="773"/>
         <source>Saved: %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
@@ -3322,37 +3441,37 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="46"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="48"/>
         <source>Badge, staff ID or PIN not recognised. Try again.</source>
         <translation>Badge, identifiant ou code PIN non reconnu. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="50"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="52"/>
         <source>Too many wrong PINs: this person is locked for 15 minutes. Ask a manager.</source>
         <translation>Trop de codes PIN erronés : cette personne est bloquée pendant 15 minutes. Appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="54"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="56"/>
         <source>This person works in another store and cannot sign in here.</source>
         <translation>Cette personne travaille dans un autre magasin et ne peut pas se connecter ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="60"/>
         <source>An approval needs another person: ask a manager to scan their badge.</source>
         <translation>La validation doit venir d’une autre personne : demandez à un responsable de scanner son badge.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="64"/>
         <source>Your role may not do this.</source>
         <translation>Votre rôle ne permet pas cette action.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="64"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="66"/>
         <source>The central system cannot be reached: staff sign-in needs the network.</source>
         <translation>Le système central est injoignable : la connexion du personnel nécessite le réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="69"/>
         <source>Sign-in failed. Try again.</source>
         <translation>Échec de la connexion. Réessayez.</translation>
     </message>
@@ -3360,45 +3479,45 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="176"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="243"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="179"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="252"/>
         <source>Scan your staff badge, or type your staff ID, then enter your PIN.</source>
         <translation>Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="185"/>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="256"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="224"/>
         <source>Switch user</source>
         <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="245"/>
         <source>Your session ended. Scan your badge or type your staff ID, then PIN.</source>
         <translation>Votre session est terminée. Scannez votre badge ou saisissez votre identifiant, puis votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="260"/>
         <source>Locked</source>
         <translation>Écran verrouillé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="261"/>
         <source>%1, enter your PIN to continue.</source>
         <translation>%1, saisissez votre code PIN pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="222"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="264"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
@@ -3476,22 +3595,22 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>StaffGate</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="256"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="300"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="257"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="301"/>
         <source>Lock the screen</source>
         <translation>Verrouiller l’écran</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="303"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="370"/>
+        <location filename="../../kiosk_app/ui/screens/sign_in.py" line="369"/>
         <source>This is a device set-up code, not a staff badge.</source>
         <translation>C’est un code de configuration d’appareil, pas un badge du personnel.</translation>
     </message>
@@ -3499,23 +3618,23 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="541"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="506"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="598"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="617"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="563"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="582"/>
         <source>This operation changed meanwhile; the list is up to date now.</source>
         <translation>Cette opération a changé entre-temps&#xa0;; la liste est maintenant à jour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="606"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="571"/>
         <source>Sending everything now.</source>
         <translation>Envoi de toutes les opérations en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="621"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="586"/>
         <source>Dismissed. The note is kept with the operation.</source>
         <translation>Clôturée. La note est conservée avec l’opération.</translation>
     </message>
@@ -3523,258 +3642,228 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="146"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="150"/>
         <source>Retry all now</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="174"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="178"/>
         <source>What works offline</source>
         <translation>Ce qui fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="204"/>
         <source>Pickup handed over</source>
         <translation>Remise d’un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
         <source>Pickup check-in</source>
         <translation>Arrivée pour un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206"/>
         <source>Return and refund</source>
         <translation>Retour et remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="207"/>
         <source>Endless-aisle order</source>
         <translation>Commande rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="240"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="208"/>
         <source>Endless-aisle payment</source>
         <translation>Paiement rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="209"/>
         <source>Device enrollment</source>
         <translation>Enrôlement de l’appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="214"/>
         <source>Will be sent in a moment. Nothing to do.</source>
         <translation>Sera envoyée dans un instant. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="216"/>
         <source>Waiting for the network: it is sent automatically when the central system answers. Nothing to do.</source>
         <translation>En attente du réseau&#xa0;: envoi automatique dès que le système central répond. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="252"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="220"/>
         <source>Sent, but no answer came back. It is re-sent safely and can never be applied twice. Nothing to do.</source>
         <translation>Envoyée, mais aucune réponse reçue. Elle est renvoyée sans risque et ne peut jamais être appliquée deux fois. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="256"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="224"/>
         <source>Already done elsewhere (another device or the customer). Check the order; if nothing is missing, dismiss with a note.</source>
         <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande&#xa0;; s’il ne manque rien, clôturez avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="260"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="228"/>
         <source>The order changed meanwhile (cancelled, expired or stock gone). Check it, tell the customer, then dismiss with a note saying what you did.</source>
         <translation>La commande a changé entre-temps (annulée, expirée ou stock épuisé). Vérifiez-la, prévenez le client, puis clôturez avec une note indiquant l’action menée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="232"/>
         <source>The central system refused the data. Redo the operation from its screen, then dismiss this one with a note.</source>
         <translation>Le système central a refusé les données. Refaites l’opération depuis son écran, puis clôturez celle-ci avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
         <source>This device was refused (rights, token or software). Call IT support; retry once they have fixed it.</source>
         <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique&#xa0;; réessayez une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="244"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="278"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="246"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="249"/>
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="253"/>
         <source>%1 days ago</source>
         <translation>il y a %1 j</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="290"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="258"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="294"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="262"/>
         <source>Queued %1</source>
         <translation>Mise en file %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="297"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="265"/>
         <source>attempts: %1</source>
         <translation>tentatives&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="271"/>
         <source>Online: writes are sent as they happen.</source>
         <translation>En ligne&#xa0;: les opérations sont envoyées au fil de l’eau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="273"/>
         <source>Slow or failing connection: writes wait here and are retried.</source>
         <translation>Connexion lente ou instable&#xa0;: les opérations attendent ici et sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="308"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
         <source>Offline: writes wait here and are sent when the network is back.</source>
         <translation>Hors ligne&#xa0;: les opérations attendent ici et seront envoyées au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="310"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="278"/>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="282"/>
         <source>Screens show last known data as of %1.</source>
         <translation>Les écrans affichent les dernières données connues à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
-        <source>Pickup with the customer&apos;s QR code</source>
-        <translation>Retrait avec le QR code du client</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="320"/>
-        <source>Pickup with the pickup code</source>
-        <translation>Retrait avec le code de retrait</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="321"/>
-        <source>Pickup with an ID document</source>
-        <translation>Retrait avec une pièce d’identité</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="322"/>
-        <source>Kiosk check-in</source>
-        <translation>Arrivée signalée à la borne</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="323"/>
-        <source>Returns and refunds</source>
-        <translation>Retours et remboursements</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
-        <source>Endless-aisle orders</source>
-        <translation>Commandes rayon infini</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="290"/>
         <source>works offline</source>
         <translation>fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="331"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="290"/>
         <source>needs the network</source>
         <translation>nécessite le réseau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="359"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
         <source>Everything has been sent to the central system.</source>
         <translation>Tout a été envoyé au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="362"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="327"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="364"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="329"/>
         <source>%1 need attention</source>
         <translation>%1 à traiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="384"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="349"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="354"/>
         <source>Waiting to be sent (%1)</source>
         <translation>En attente d’envoi (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="395"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="360"/>
         <source>Nothing waiting.</source>
         <translation>Rien en attente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="398"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
         <source>Dismissed recently</source>
         <translation>Clôturées récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="401"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="366"/>
         <source>%1 — note: %2</source>
         <translation>%1 — note&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="379"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="414"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="379"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="430"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="395"/>
         <source>What happened: %1</source>
         <translation>Ce qui s’est passé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="433"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="398"/>
         <source>What to do: %1</source>
         <translation>À faire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="439"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="465"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="404"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="430"/>
         <source>Retry now</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="443"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="408"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
     </message>
