@@ -322,7 +322,7 @@ def pickups_for_offline(
             for p in pickups
         ]
     rows = [r for r in rows if r.status in COLLECTABLE]  # not expired meanwhile
-    rows.sort(key=lambda r: (r.status != Status.CUSTOMER_WAITING, r.promised_at))
+    rows.sort(key=lambda r: (r.status != Status.CUSTOMER_WAITING.value, r.promised_at))
     return rows[:limit]
 
 

@@ -2795,11 +2795,16 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="225"/>
+        <source>The team could not be told you are here: the network is down.</source>
+        <translation>L’équipe n’a pas pu être prévenue de votre arrivée&#xa0;: le réseau est coupé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="233"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>

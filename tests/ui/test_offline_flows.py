@@ -23,11 +23,12 @@ from kiosk_app.core.offline.link import ConnectionLink
 from kiosk_app.core.offline.read_cache import ReadCache, open_read_cache
 from kiosk_app.core.outbox import EntryStatus
 from kiosk_app.core.services.endless_aisle import Placed, Queued
-from kiosk_app.core.services.pickups import Step
+from kiosk_app.core.services.pickups import CheckInStep, Step
 from kiosk_app.core.services.returns import Phase
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.pickup import PickupScreen
+from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 from kiosk_app.ui.screens.returns import ReturnsFlow
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server
@@ -338,3 +339,44 @@ def test_a_return_confirmed_just_after_the_network_died_is_refused_and_nothing_i
     settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING)
     assert drain(qloop, app).delivered == 1
     settle(qloop, lambda: flow.session.view.value.phase is Phase.DONE)
+
+
+def test_a_kiosk_check_in_offline_sends_the_customer_to_the_counter_and_is_sent_later(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    server: DemoServer,
+    token: str,
+    proxy: FaultProxy,
+) -> None:
+    api = Api(server, token)
+    waiting = take(api, "customer_waiting", methods=("id_check", "pickup_code", "signed_qr"))
+    ready = take(api, "ready", methods=("id_check", "pickup_code", "signed_qr"))
+    kiosk = make_window(qtbot, proxy.url, enroll(server.url, mode="kiosk"), mode="kiosk")
+    assert kiosk.services.sync is not None
+    link = ConnectionLink(kiosk.services.connection, kiosk.services.sync)  # as the app does
+    try:
+        screen = kiosk.flows["pickup"].screen()
+        assert isinstance(screen, KioskCheckInScreen)
+        state = screen.core.check_in.state
+        scan(kiosk, api.qr(waiting["order_number"]))  # online: the keys come with it
+        settle(qloop, lambda: state.value.step is CheckInStep.SENDING)
+        drain(qloop, kiosk)
+        settle(qloop, lambda: state.value.step is CheckInStep.CONFIRMED)
+        screen.core.check_in.reset()
+
+        proxy.set_mode(FaultMode.UNREACHABLE)
+        scan(kiosk, api.qr(ready["order_number"]))  # the QR is still checked, offline
+        settle(qloop, lambda: state.value.step is CheckInStep.SENDING)
+        drain(qloop, kiosk)
+        settle(qloop, lambda: state.value.step is CheckInStep.REFUSED)  # not "one moment…"
+        assert "could not be told you are here" in screen.text.text()
+        assert "see an associate at the counter" in screen.text.text()
+        assert api.detail(ready["order_number"])["status"] == "ready"
+
+        network_back(proxy, qloop, kiosk)
+        assert drain(qloop, kiosk).delivered == 1  # queued, sent once
+        assert api.detail(ready["order_number"])["status"] == "customer_waiting"
+    finally:
+        link.close()
+        kiosk.close()
+        qloop.run_until_complete(kiosk.services.client.aclose())

@@ -55,7 +55,7 @@ class OfflinePickups:
         if cache is None or answer is None:
             return []
         try:
-            rows = ApiClient.parse_as(list[PickupOffline], answer.body)
+            rows: list[PickupOffline] = ApiClient.parse_as(list[PickupOffline], answer.body)
         except errors.ApiError:
             return []
         cache.note_served(OFFLINE_PATH, answer)

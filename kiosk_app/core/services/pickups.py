@@ -828,6 +828,7 @@ class KioskCheckIn:
             self._unsubscribe += [
                 sync.events.delivered.subscribe(self._on_delivered),
                 sync.events.needs_attention.subscribe(self._on_needs_attention),
+                sync.events.connection.subscribe(self._on_connection),
             ]
 
     def close(self) -> None:
@@ -902,6 +903,15 @@ class KioskCheckIn:
         self.state.set(
             CheckInState(CheckInStep.REFUSED, current.order_number, message=PickupMessage(slug))
         )
+
+    def _on_connection(self, report: ConnectionReport) -> None:
+        """No network: the team cannot be told now; the customer is sent to the counter
+        instead of "one moment…" for ever (the check-in stays queued and is sent later)."""
+        current = self.state.value
+        if not report.ok and self._pending_key is not None and current.step is CheckInStep.SENDING:
+            self._pending_key = None
+            message = PickupMessage("check_in_offline")
+            self.state.set(CheckInState(CheckInStep.REFUSED, current.order_number, message=message))
 
 
 class PickupServices:

@@ -221,6 +221,10 @@ def message_text(message: PickupMessage) -> str:
             "keeps for offline use (its queue as of the last refresh). Try again when the "
             "network is back.",
         ).replace("%1", a.get("what", ""))
+    if code == "check_in_offline":
+        return QCoreApplication.translate(
+            "Pickups", "The team could not be told you are here: the network is down."
+        )
     if code == "kiosk_scan_qr":
         return QCoreApplication.translate(
             "Pickups", "Please scan the QR code from your confirmation email."
