@@ -22,7 +22,7 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.offline.link import ConnectionLink
 from kiosk_app.core.offline.read_cache import ReadCache, open_read_cache
 from kiosk_app.core.outbox import EntryStatus
-from kiosk_app.core.services.endless_aisle import Placed, Queued
+from kiosk_app.core.services.endless_aisle import Editing, Placed, Queued
 from kiosk_app.core.services.pickups import CheckInStep, Step
 from kiosk_app.core.services.returns import Phase
 from kiosk_app.ui.main_window import MainWindow
@@ -285,7 +285,18 @@ def test_an_endless_aisle_order_caught_by_a_network_drop_lets_the_associate_go_o
     settle(qloop, lambda: service.draft.value.customer is not None)
     qtbot.mouseClick(screen.dest_buttons["this_store"], Qt.MouseButton.LeftButton)
     settle(qloop, lambda: bool(screen.option_buttons) and screen.submit_button.isEnabled())
+
+    proxy.set_mode(FaultMode.UNREACHABLE)  # confirmed just after the network died: refused
+    assert app.services.connection.state.value is ConnectionState.ONLINE  # not known yet
     screen.submit_button.click()  # may be below the fold of the scroll area
+    settle(qloop, lambda: app.bridge.isVisible())
+    assert "the order was not placed" in app.bridge.text.text()
+    assert isinstance(service.submission.value, Editing) and service.draft.value.lines
+    assert app.services.outbox is not None and app.services.outbox.pending_count() == 0
+
+    network_back(proxy, qloop, app)  # confirmed again: queued
+    screen.submit_button.click()
+    settle(qloop, lambda: isinstance(service.submission.value, Queued))
     queued = service.submission.value
     assert isinstance(queued, Queued) and screen.conf_number.text() == "Sending…"
 

@@ -6,7 +6,7 @@ options, submission) and forwards taps to it; scans go to it while the screen is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -93,13 +93,14 @@ class EndlessAisleScreen(QWidget):
         language: str,
         kiosk: bool,
         store_name: str,
-        may_submit: Callable[[], bool] = lambda: True,
+        may_submit: Callable[[], Awaitable[bool]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setStyleSheet(LOCAL_QSS)
-        self._may_submit = may_submit  # the offline policy: may this order go on now?
+        # the offline policy, checked when the order is confirmed: may it go on now?
+        self._may_submit = may_submit
         self.service = service
         self.language = language
         self.kiosk = kiosk
@@ -108,6 +109,7 @@ class EndlessAisleScreen(QWidget):
         self._work = TaskSlot(self)  # lookups (scan, customer, cart)
         self._quote = TaskSlot(self)  # fulfilment options
         self._poll = TaskSlot(self)  # payment status while the confirmation shows
+        self._submitting = TaskSlot(self)  # the network check before the order is queued
         self._pop_scans: object = None
         #: the (masked) name a saved address of the customer put in the name field: sent as
         #: "the customer", whose real name the server puts on the parcel
@@ -515,7 +517,10 @@ class EndlessAisleScreen(QWidget):
 
     def _submit(self) -> None:
         self._guest_changed()
-        if self._may_submit():
+        self._submitting.start(self._submit_if_allowed())
+
+    async def _submit_if_allowed(self) -> None:
+        if self._may_submit is None or await self._may_submit():
             self.service.submit()
 
     def _new_order(self) -> None:
@@ -855,7 +860,7 @@ class EndlessAisleFlow:
             language=services.language,
             kiosk=services.mode == "kiosk",
             store_name=services.store_name,
-            may_submit=lambda: window.offline_gate(OfflineFlow.ENDLESS_AISLE),
+            may_submit=lambda: window.confirm_gate(OfflineFlow.ENDLESS_AISLE),
         )
         self._pop = services.scans.push(self._screen.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())
