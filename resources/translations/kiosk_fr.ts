@@ -746,7 +746,7 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="873"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -939,378 +939,378 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="120"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="122"/>
         <source>Order from another store or the warehouse</source>
         <extracomment>the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="124"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="171"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="173"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="174"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="176"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou saisissez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="175"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="177"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="179"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="190"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="192"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="206"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="209"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="219"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="222"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="228"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="240"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="243"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="245"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="246"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="247"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="269"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="268"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="270"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="269"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="271"/>
         <source>Flat, floor (optional)</source>
         <translation>Appartement, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="270"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="272"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="271"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="273"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="293"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="295"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="309"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="332"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="333"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="335"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="368"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="369"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="371"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="379"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="380"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="554"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="559"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="566"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="571"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="579"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="584"/>
         <source>Use %1 · %2 %3</source>
         <translation>Utiliser %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="610"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="615"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="615"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="620"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="621"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="622"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="627"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="651"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="656"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="654"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="658"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="663"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="668"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="673"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="670"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="675"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="677"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="682"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="706"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="815"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="711"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="716"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="732"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="737"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="740"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="742"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="747"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="744"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="749"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="762"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="763"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="768"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="766"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="771"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="775"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="779"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="788"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="791"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="789"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="796"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="801"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="815"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="820"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="829"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="829"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="831"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="827"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="832"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="833"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="833"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="838"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -2795,16 +2795,21 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="225"/>
+        <source>Order %1 was already handed over on this device; it waits to be sent (Sync page).</source>
+        <translation>La commande %1 a déjà été remise sur cet appareil&#xa0;; la remise attend d’être envoyée (page Synchro).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="230"/>
         <source>The team could not be told you are here: the network is down.</source>
         <translation>L’équipe n’a pas pu être prévenue de votre arrivée&#xa0;: le réseau est coupé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="234"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="233"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="238"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>

@@ -149,6 +149,9 @@ def test_pickups_of_the_cached_queue_are_handed_over_offline_and_sent_once(
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.pages.currentWidget() is screen.queue_page
     settle(qloop, lambda: app.services.connection.state.value is ConnectionState.OFFLINE)
+    scan(app, qr)  # the copy still says "ready": never handed over twice
+    settle(qloop, lambda: step(app) is Step.REFUSED)
+    assert "already handed over on this device" in screen.big_text.text()
 
     app.open_code(api.code(by_code["order_number"]))  # the code the customer reads out
     settle(qloop, lambda: step(app) in (Step.ITEMS, Step.FAILED))

@@ -38,6 +38,7 @@ from kiosk_app.core.models.pickup import (
 )
 from kiosk_app.core.observable import Observable
 from kiosk_app.core.outbox import ConnectionReport, Outbox, OutboxEntry, SyncEngine
+from kiosk_app.core.outbox.entry import UNSENT_STATUSES
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import route
 from kiosk_app.core.rules.pickup_state import (
@@ -465,7 +466,7 @@ class PickupSession:
             for line in order.lines
         )
         self._set(order=order, lines=lines)
-        refusal = _refusal(order)
+        refusal = _refusal(order) or self._handed_over_here(order.order_number)
         if refusal is not None:
             return self._set(step=Step.REFUSED, message=refusal)
         if verification is not None and verification.method in self.current.accepted:
@@ -475,6 +476,16 @@ class PickupSession:
                 message=PickupMessage(f"verified_{verification.method.value}", "success"),
             )
         return self._set(step=Step.VERIFY, message=None)
+
+    def _handed_over_here(self, order_number: str) -> PickupMessage | None:
+        """A hand-over of this order waits in the outbox (e.g. offline): never a second one."""
+        if self._outbox is None:
+            return None
+        path = complete_path(order_number)
+        waiting = self._outbox.list_by_status(list(UNSENT_STATUSES))
+        if any(e.op == OP_COMPLETE and e.path == path for e in waiting):
+            return PickupMessage("handed_over_here", "error", {"order": order_number})
+        return None
 
     def _open_failure(self, exc: errors.ApiError, what: str) -> PickupMessage:
         if isinstance(exc, errors.NotFound) and exc.slug == "not-found":

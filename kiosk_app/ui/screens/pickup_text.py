@@ -221,6 +221,11 @@ def message_text(message: PickupMessage) -> str:
             "keeps for offline use (its queue as of the last refresh). Try again when the "
             "network is back.",
         ).replace("%1", a.get("what", ""))
+    if code == "handed_over_here":
+        return QCoreApplication.translate(
+            "Pickups",
+            "Order %1 was already handed over on this device; it waits to be sent (Sync page).",
+        ).replace("%1", a.get("order", ""))
     if code == "check_in_offline":
         return QCoreApplication.translate(
             "Pickups", "The team could not be told you are here: the network is down."
