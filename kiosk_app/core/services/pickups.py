@@ -37,6 +37,7 @@ from kiosk_app.core.models.pickup import (
     PickupSummary,
 )
 from kiosk_app.core.observable import Observable
+from kiosk_app.core.offline.freshness import track_cached_reads
 from kiosk_app.core.outbox import ConnectionReport, Outbox, OutboxEntry, SyncEngine
 from kiosk_app.core.outbox.entry import UNSENT_STATUSES
 from kiosk_app.core.remote_state import RemoteValue
@@ -233,8 +234,9 @@ class PickupQueue:
         if query is not None:
             self.query = query.strip()
         q = self.query
-        items = await self.items.load(q, lambda: list_pickups(self._client, query=q or None))
-        if items is not None and not q:
+        with track_cached_reads() as report:
+            items = await self.items.load(q, lambda: list_pickups(self._client, query=q or None))
+        if items is not None and not q and not report.from_cache:  # the network answered
             if self._offline is not None:
                 await self._offline.refresh()
             if self._keyring is not None:

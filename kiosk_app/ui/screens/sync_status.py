@@ -35,6 +35,7 @@ from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
 from kiosk_app.ui.offline_text import flow_names
+from kiosk_app.ui.offline_text import offline_decision_text as offline_decision_text  # moved
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_tone
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
