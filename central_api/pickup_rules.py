@@ -7,6 +7,7 @@ UPDATE, so two devices can never both complete one order.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -113,3 +114,13 @@ def overdue_reason(
 def aware(value: datetime) -> datetime:
     """SQLite hands back naive datetimes: they were stored in UTC."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def pickup_code_digest(order_number: str, code: str) -> str:
+    """What a device keeps to check a pickup code offline: a digest, never the code itself.
+
+    Salted with the order number; the kiosk app computes the same (rules/pickup_state.py).
+    A six-digit code's digest can be tried exhaustively, so devices keep it encrypted only.
+    """
+    text = f"omnistore-pickup-code\x00{order_number.strip().upper()}\x00{code.strip()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

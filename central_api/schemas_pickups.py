@@ -59,6 +59,14 @@ class PickupDetailOut(PickupSummaryOut):
     completion: dict[str, object] | None
 
 
+class PickupOfflineOut(PickupDetailOut):
+    """A collectable pickup as a device keeps it to hand it over offline."""
+
+    pickup_code_digest: str = Field(
+        description="sha256 of the pickup code salted with the order number (never the code)"
+    )
+
+
 class PickupKeyOut(BaseModel):
     kid: str
     alg: Literal["Ed25519"] = "Ed25519"

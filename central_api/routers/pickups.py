@@ -35,6 +35,7 @@ from central_api.pickup_rules import (
     effective_status,
     next_status,
     overdue_reason,
+    pickup_code_digest,
 )
 from central_api.problems import Problem
 from central_api.schemas_pickups import (
@@ -46,6 +47,7 @@ from central_api.schemas_pickups import (
     PickupKeyOut,
     PickupKeysOut,
     PickupLineOut,
+    PickupOfflineOut,
     PickupQrOut,
     PickupSummaryOut,
 )
@@ -288,6 +290,40 @@ def list_pickups(
 
     rows.sort(key=order_key)
     return [PickupSummaryOut(**r) for r in rows[:limit]]
+
+
+@router.get("/offline", response_model=list[PickupOfflineOut])
+def pickups_for_offline(
+    db: DB,
+    principal: Reader,
+    limit: Annotated[int, Query(ge=1, le=200)] = 200,
+) -> list[PickupOfflineOut]:
+    """This store's collectable pickups in full, for a device to hand them over offline.
+
+    Lines for the item check, and a digest of the pickup code (not the code) so a typed code
+    can be checked without the network. Customers waiting first, then oldest promised.
+    """
+    now = _now()
+    with db.session() as s:
+        pickups = s.scalars(
+            select(Pickup)
+            .where(Pickup.store_id == principal.store_id, Pickup.status.in_(list(COLLECTABLE)))
+            .options(
+                joinedload(Pickup.order).selectinload(Order.lines).joinedload(OrderLine.product),
+                joinedload(Pickup.order).joinedload(Order.customer),
+                joinedload(Pickup.store),
+            )
+        ).unique()
+        rows = [
+            PickupOfflineOut(
+                **_detail(p, now).model_dump(),
+                pickup_code_digest=pickup_code_digest(p.order.number, p.pickup_code),
+            )
+            for p in pickups
+        ]
+    rows = [r for r in rows if r.status in COLLECTABLE]  # not expired meanwhile
+    rows.sort(key=lambda r: (r.status != Status.CUSTOMER_WAITING.value, r.promised_at))
+    return rows[:limit]
 
 
 @router.get("/by-code/{pickup_code}", response_model=PickupDetailOut)

@@ -32,6 +32,7 @@ from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan, ScanHub
 from kiosk_app.core.services.product_screen import ProductController
 from kiosk_app.ui.flows import Flow, build_flows
+from kiosk_app.ui.offline_text import not_confirmed_offline_text, offline_decision_text
 from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
@@ -423,8 +424,6 @@ class MainWindow(QMainWindow):
 
     def offline_gate(self, flow: OfflineFlow) -> bool:
         """May ``flow`` go on now? Says why not (or that it will be sent later) on the bridge."""
-        from kiosk_app.ui.screens.sync_status import offline_decision_text
-
         decision = may_run_offline(
             flow, self.services.connection.state.value, self.services.offline_policy
         )
@@ -434,6 +433,23 @@ class MainWindow(QMainWindow):
         else:
             self.bridge.hide()
         return decision.allowed
+
+    async def confirm_gate(self, flow: OfflineFlow) -> bool:
+        """May ``flow``'s write be confirmed now? Checked at the moment of confirming.
+
+        A flow that may run offline is queued in any case. A flow that needs the network
+        asks the central API for real (a quick health request): the connection monitor may
+        still say "online" for a few seconds after the network went away. Refused: nothing
+        is queued, the screen keeps what was entered, and the bridge says so.
+        """
+        if not self.offline_gate(flow):
+            return False
+        if self.services.offline_policy.rule(flow.value) == "allow":
+            return True
+        if await self.services.client.reachable():
+            return True
+        self.bridge.show_message(not_confirmed_offline_text(flow), "error")
+        return False
 
     def open_destination(self, destination: Destination) -> None:
         """Show the flow that handles ``destination`` and let it open what it names."""

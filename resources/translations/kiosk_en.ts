@@ -88,7 +88,7 @@
 <context>
     <name>LineRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="118"/>
         <source>%n returnable</source>
         <translation>
             <numerusform>%n returnable</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="793"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n damaged</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="904"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="905"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Handing over %1 of %n item (partial collection).</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="907"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Handing over the %n item.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n item handed over</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>ReturnScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="502"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Delivered %n day ago</numerusform>
@@ -181,7 +181,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="254"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>

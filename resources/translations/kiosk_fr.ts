@@ -714,47 +714,47 @@
 <context>
     <name>DismissPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="100"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="74"/>
         <source>Note (required): what did you do about it?</source>
         <translation>Note (obligatoire)&#xa0;: quelle action a été menée&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="80"/>
         <source>Done on another device</source>
         <translation>Fait sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="81"/>
         <source>Customer informed</source>
         <translation>Client informé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="82"/>
         <source>Redone on this device</source>
         <translation>Refait sur cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="83"/>
         <source>IT support called</source>
         <translation>Support informatique appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="93"/>
         <source>Type or tap a note above</source>
         <translation>Saisissez une note ou touchez-en une ci-dessus</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="120"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="94"/>
         <source>Dismiss note</source>
         <translation>Note de clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="125"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="99"/>
         <source>Confirm dismiss</source>
         <translation>Confirmer la clôture</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="127"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="101"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -762,12 +762,12 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="953"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="969"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="976"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -990,452 +990,452 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="130"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="132"/>
         <source>Order from another store or the warehouse</source>
         <extracomment>the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="134"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="184"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
         <source>Scan or type the barcode</source>
         <translation>Scannez ou saisissez le code-barres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
         <source>Barcode to add</source>
         <translation>Code-barres à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="192"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="194"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="205"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="205"/>
         <source>2 · Your account</source>
         <translation>2 · Votre compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="209"/>
         <source>Code from your app</source>
         <translation>Code de votre appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
         <source>Scan the code shown in your app</source>
         <translation>Scannez le code affiché dans votre application</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="210"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="212"/>
         <source>Card or customer number</source>
         <translation>Carte ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="215"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="228"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="230"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
         <source>Or your email or mobile number, for the payment link</source>
         <translation>Ou votre e-mail ou votre mobile, pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="243"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="250"/>
         <source>Your email</source>
         <translation>Votre e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>
         <source>Your mobile phone</source>
         <translation>Votre mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
         <source>I agree to receive news and offers</source>
         <translation>J’accepte de recevoir les nouveautés et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="266"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="278"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="283"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="282"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="283"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="285"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="291"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="293"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="310"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="312"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="311"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="313"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="312"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="314"/>
         <source>Flat, floor (optional)</source>
         <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="313"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="315"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="316"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="320"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="351"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="353"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="376"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="379"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="410"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="412"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="413"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="415"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="421"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="423"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="422"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="424"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="601"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="606"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="613"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="618"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="678"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="683"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="683"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="688"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="689"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="694"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="690"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="695"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="724"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="722"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="727"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="731"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="662"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="667"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
         <source>Barcode or SKU</source>
         <translation>Code-barres ou référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="626"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="631"/>
         <source>Use saved address: %1</source>
         <translation>Adresse enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="664"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="669"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="738"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="743"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="873"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="879"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="787"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="802"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="815"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="820"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="816"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="822"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="817"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="820"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="826"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="830"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="833"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="839"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="837"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="838"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="844"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="840"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="846"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="849"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="854"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="853"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="859"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="855"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="858"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="864"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="868"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="874"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="878"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="884"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="887"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="893"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="897"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="897"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="899"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="900"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="906"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="901"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="912"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -2022,13 +2022,13 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>LineRow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="104"/>
         <source>%1 × %2 · bought %3 · returned %4 · %5</source>
         <extracomment>widest the actions under a receipt get (a narrow screen stacks them above the receipt)</extracomment>
         <translation>%1 × %2 · acheté&#xa0;: %3 · retourné&#xa0;: %4 · %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="117"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="118"/>
         <source>%n returnable</source>
         <translation>
             <numerusform>Retournable&#xa0;: %n</numerusform>
@@ -2036,32 +2036,32 @@ Expédiable&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="127"/>
         <source>− Remove one</source>
         <translation>− Retirer un</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="127"/>
         <source>Remove one unit</source>
         <translation>Retirer une unité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="145"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="157"/>
         <source>Condition</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="200"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="201"/>
         <source>Scanned %1 of %2</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="205"/>
         <source>Scan the item to return it</source>
         <translation>Scannez l’article pour le retourner</translation>
     </message>
@@ -2069,9 +2069,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="91"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="123"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="125"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="92"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="124"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="126"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
@@ -2079,17 +2079,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="171"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="172"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="173"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="198"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="199"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2181,19 +2181,84 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>OfflinePolicy</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="61"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="25"/>
+        <source>Offline: only pickups already in this device&apos;s queue can be handed over (QR code, pickup code or ID document). The hand-over is kept on this device and sent to the central system when the network is back.</source>
+        <translation>Hors ligne&#xa0;: seuls les retraits déjà dans la file de cet appareil peuvent être remis (QR code, code de retrait ou pièce d’identité). La remise est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="31"/>
         <source>Offline: you can go on. This is kept on the device and sent to the central system when the network is back.</source>
         <translation>Hors ligne&#xa0;: vous pouvez continuer. L’opération est conservée sur l’appareil et envoyée au système central au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="67"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="38"/>
+        <source>Not available offline: returns need the central system (order and refund quote). Try again when the network is back.</source>
+        <translation>Indisponible hors ligne&#xa0;: les retours nécessitent le système central (commande et calcul du remboursement). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="44"/>
+        <source>Not available offline: endless-aisle orders need the central system (stock and delivery options). Try again when the network is back.</source>
+        <translation>Indisponible hors ligne&#xa0;: les commandes rayon infini nécessitent le système central (stock et options de livraison). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="49"/>
         <source>Not available offline: this needs the central system (for example for a refund quote). Try again when the network is back.</source>
         <translation>Indisponible hors ligne&#xa0;: cette action nécessite le système central (par exemple pour calculer un remboursement). Réessayez au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="72"/>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="54"/>
         <source>Not available offline on this device. Try again when the network is back.</source>
         <translation>Indisponible hors ligne sur cet appareil. Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="62"/>
+        <source>No connection to the central system: the return was not recorded and nothing was refunded. Everything you entered is still here: confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: le retour n’a pas été enregistré et rien n’a été remboursé. Tout ce que vous avez saisi est conservé&#xa0;: confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="69"/>
+        <source>No connection to the central system: the order was not placed. The basket is still here: confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: la commande n’a pas été passée. Le panier est conservé&#xa0;: confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="74"/>
+        <source>No connection to the central system: nothing was recorded. Confirm again when the network is back.</source>
+        <translation>Pas de connexion au système central&#xa0;: rien n’a été enregistré. Confirmez à nouveau au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="83"/>
+        <source>Saved on this device; it will be sent when the network is back. You can go on with the next customer: the Sync page shows when it has been sent.</source>
+        <translation>Enregistré sur cet appareil&#xa0;; ce sera envoyé au retour du réseau. Vous pouvez passer au client suivant&#xa0;: la page Synchro indique quand c’est envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="93"/>
+        <source>Pickups already in this device&apos;s queue: with the customer&apos;s QR code</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec le QR code du client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="96"/>
+        <source>Pickups already in this device&apos;s queue: with the pickup code</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec le code de retrait</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="99"/>
+        <source>Pickups already in this device&apos;s queue: with an ID document</source>
+        <translation>Retraits déjà dans la file de cet appareil&#xa0;: avec une pièce d’identité</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="102"/>
+        <source>Kiosk check-in with the customer&apos;s QR code</source>
+        <translation>Arrivée signalée à la borne avec le QR code du client</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="105"/>
+        <source>Returns and refunds</source>
+        <translation>Retours et remboursements</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/offline_text.py" line="106"/>
+        <source>Endless-aisle orders (stock and delivery options)</source>
+        <translation>Commandes rayon infini (stock et options de livraison)</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2302,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1006"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1015"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1007"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1016"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2312,7 +2377,8 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="335"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="948"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="949"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
@@ -2437,7 +2503,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="904"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="905"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Remise partielle&#xa0;: %1 sur %n article.</numerusform>
@@ -2445,7 +2511,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="907"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Remise complète&#xa0;: l’article commandé.</numerusform>
@@ -2453,7 +2519,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n article remis</numerusform>
@@ -2472,97 +2538,97 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="933"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="934"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="754"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="755"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="763"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="764"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="783"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="784"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="798"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="805"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="806"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="817"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="817"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="861"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="862"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="862"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
@@ -2588,7 +2654,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="790"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n manquant</numerusform>
@@ -2596,7 +2662,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="793"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n abîmé</numerusform>
@@ -2604,52 +2670,53 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="841"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="884"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="885"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="894"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="895"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="918"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="919"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="928"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="929"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="939"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="940"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="944"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="956"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -2657,317 +2724,332 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>Pickups</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="12"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13"/>
         <source>Being prepared</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="13"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="14"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15"/>
         <source>Customer waiting</source>
         <translation>Client en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="15"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="16"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17"/>
         <source>Partially collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="17"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="18"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="19"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="25"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="26"/>
         <source>Late: promised time passed, not ready</source>
         <translation>En retard&#xa0;: heure promise dépassée, pas prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="28"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29"/>
         <source>Waiting for more than 10 minutes</source>
         <translation>En attente depuis plus de 10 minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="29"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="30"/>
         <source>Goes back to stock soon</source>
         <translation>Bientôt remise en stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="36"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="37"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38"/>
         <source>QR code from the email</source>
         <translation>QR code de l’e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="38"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39"/>
         <source>ID document</source>
         <translation>Pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="39"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="40"/>
         <source>Person named on the order</source>
         <translation>Personne désignée sur la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="49"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="50"/>
         <source>Accepted: %1.</source>
         <translation>Acceptés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="53"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="54"/>
         <source>Ask for: %1.</source>
         <translation>Demandez&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="57"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="58"/>
         <source>Ask for: %1. Also accepted: %2.</source>
         <translation>Demandez&#xa0;: %1. Aussi acceptés&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="66"/>
         <source>ID card</source>
         <translation>Carte d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
         <source>Passport</source>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="68"/>
         <source>Driving licence</source>
         <translation>Permis de conduire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="68"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="69"/>
         <source>Residence permit</source>
         <translation>Titre de séjour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="78"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="79"/>
         <source>This QR code has expired. Ask the customer for their pickup code.</source>
         <translation>Ce QR code a expiré. Demandez au client son code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="83"/>
         <source>This QR code was not issued by us (or was altered). It cannot be used.</source>
         <translation>Ce QR code ne vient pas de chez nous (ou a été modifié). Il est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="86"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="87"/>
         <source>This is not a pickup QR code.</source>
         <translation>Ce n’est pas un QR code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="88"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="89"/>
         <source>This QR code is dated in the future: check the device&apos;s clock.</source>
         <translation>Ce QR code est daté dans le futur&#xa0;: vérifiez l’horloge de l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="93"/>
         <source>QR codes cannot be checked yet (no connection since start). Use the pickup code.</source>
         <translation>Les QR codes ne peuvent pas encore être vérifiés (aucune connexion depuis le démarrage). Utilisez le code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="99"/>
         <source>Order %1 is to be collected at another store (%2), not here.</source>
         <translation>La commande %1 est à retirer dans un autre magasin (%2), pas ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="106"/>
         <source>This QR code is for another order (%1).</source>
         <translation>Ce QR code correspond à une autre commande (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="110"/>
         <source>Wrong pickup code. Nothing was changed; ask the customer to check their email.</source>
         <translation>Code de retrait erroné. Rien n’a été modifié&#xa0;; demandez au client de vérifier son e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="115"/>
         <source>No pickup order matches %1.</source>
         <translation>Aucune commande à retirer ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="118"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="119"/>
         <source>%1 is not a pickup QR, pickup code or order number.</source>
         <translation>%1 n’est ni un QR de retrait, ni un code de retrait, ni un numéro de commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="122"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="123"/>
         <source>This order is to be collected at another store: %1</source>
         <translation>Cette commande est à retirer dans un autre magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="127"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
         <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="140"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
         <source>This order needs another check: %1</source>
         <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="148"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="150"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="151"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="157"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="158"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="159"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="160"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="161"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="162"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="164"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="165"/>
         <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
         <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="172"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="173"/>
         <source>All units of %1 are already checked.</source>
         <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="178"/>
         <source>%1 checked. %2 left on this line.</source>
         <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="183"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="186"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="187"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="194"/>
         <source>%2 × %1 marked missing.</source>
         <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="200"/>
         <source>%2 × %1 marked damaged.</source>
         <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="205"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="209"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
         <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="213"/>
         <source>Saved on this device; sending to the central system…</source>
         <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="216"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="221"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="222"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="225"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="226"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="230"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="233"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="237"/>
+        <source>No connection to the central system, and %1 is not among the pickups this device keeps for offline use (its queue as of the last refresh). Try again when the network is back.</source>
+        <translation>Pas de connexion au système central, et %1 ne fait pas partie des retraits que cet appareil garde pour travailler hors ligne (sa file lors de la dernière mise à jour). Réessayez au retour du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="244"/>
+        <source>Order %1 was already handed over on this device; it waits to be sent (Sync page).</source>
+        <translation>La commande %1 a déjà été remise sur cet appareil&#xa0;; la remise attend d’être envoyée (page Synchro).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="249"/>
+        <source>The team could not be told you are here: the network is down.</source>
+        <translation>L’équipe n’a pas pu être prévenue de votre arrivée&#xa0;: le réseau est coupé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="253"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="257"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>
@@ -3206,93 +3288,98 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="245"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="246"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="248"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="250"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="251"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="264"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="301"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="302"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="313"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="315"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="341"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="342"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="347"/>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="611"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="378"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <source>Next customer</source>
+        <translation>Client suivant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="385"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="389"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="392"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="459"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="469"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="463"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="473"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="469"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="498"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="511"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="502"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Livrée il y a %n jour</numerusform>
@@ -3300,72 +3387,72 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="504"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="517"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="507"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="509"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="516"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="529"/>
         <source>Paid %1: %2</source>
         <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="533"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="526"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="539"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
         <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="555"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="568"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="562"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="575"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="581"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="578"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="591"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="585"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="598"/>
         <source>Manager approval needed: %1</source>
         <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="596"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="609"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="602"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="615"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="613"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="627"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
         <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
@@ -3569,7 +3656,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="761"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="785"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -3577,12 +3664,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="667"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="682"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="749"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="773"/>
         <source>Saved: %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
@@ -3805,23 +3892,23 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="540"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="507"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="597"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="616"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="564"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="583"/>
         <source>This operation changed meanwhile; the list is up to date now.</source>
         <translation>Cette opération a changé entre-temps&#xa0;; la liste est maintenant à jour.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="605"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="572"/>
         <source>Sending everything now.</source>
         <translation>Envoi de toutes les opérations en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="620"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="587"/>
         <source>Dismissed. The note is kept with the operation.</source>
         <translation>Clôturée. La note est conservée avec l’opération.</translation>
     </message>
@@ -3829,107 +3916,107 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="173"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="147"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="151"/>
         <source>Retry all now</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="201"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="175"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="179"/>
         <source>What works offline</source>
         <translation>Ce qui fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="231"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="205"/>
         <source>Pickup handed over</source>
         <translation>Remise d’un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="232"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="206"/>
         <source>Pickup check-in</source>
         <translation>Arrivée pour un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="233"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="207"/>
         <source>Return and refund</source>
         <translation>Retour et remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="208"/>
         <source>Endless-aisle order</source>
         <translation>Commande rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="209"/>
         <source>Endless-aisle payment</source>
         <translation>Paiement rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="210"/>
         <source>Device enrollment</source>
         <translation>Enrôlement de l’appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="241"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="215"/>
         <source>Will be sent in a moment. Nothing to do.</source>
         <translation>Sera envoyée dans un instant. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="243"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="217"/>
         <source>Waiting for the network: it is sent automatically when the central system answers. Nothing to do.</source>
         <translation>En attente du réseau&#xa0;: envoi automatique dès que le système central répond. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="221"/>
         <source>Sent, but no answer came back. It is re-sent safely and can never be applied twice. Nothing to do.</source>
         <translation>Envoyée, mais aucune réponse reçue. Elle est renvoyée sans risque et ne peut jamais être appliquée deux fois. Rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="225"/>
         <source>Already done elsewhere (another device or the customer). Check the order; if nothing is missing, dismiss with a note.</source>
         <translation>Déjà fait ailleurs (autre appareil ou client). Vérifiez la commande&#xa0;; s’il ne manque rien, clôturez avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="255"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="229"/>
         <source>The order changed meanwhile (cancelled, expired or stock gone). Check it, tell the customer, then dismiss with a note saying what you did.</source>
         <translation>La commande a changé entre-temps (annulée, expirée ou stock épuisé). Vérifiez-la, prévenez le client, puis clôturez avec une note indiquant l’action menée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="233"/>
         <source>The central system refused the data. Redo the operation from its screen, then dismiss this one with a note.</source>
         <translation>Le système central a refusé les données. Refaites l’opération depuis son écran, puis clôturez celle-ci avec une note.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="237"/>
         <source>This device was refused (rights, token or software). Call IT support; retry once they have fixed it.</source>
         <translation>Cet appareil a été refusé (droits, jeton ou logiciel). Appelez le support informatique&#xa0;; réessayez une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="271"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="245"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="273"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="247"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="276"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="250"/>
         <source>%1 h %2 min ago</source>
         <translation>il y a %1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="254"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>il y a %n j</numerusform>
@@ -3937,7 +4024,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n à traiter</numerusform>
@@ -3945,148 +4032,118 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="285"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="259"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="289"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="263"/>
         <source>Queued %1</source>
         <translation>Mise en file %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="292"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="266"/>
         <source>attempts: %1</source>
         <translation>tentatives&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="272"/>
         <source>Online: writes are sent as they happen.</source>
         <translation>En ligne&#xa0;: les opérations sont envoyées au fil de l’eau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="274"/>
         <source>Slow or failing connection: writes wait here and are retried.</source>
         <translation>Connexion lente ou instable&#xa0;: les opérations attendent ici et sont renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="277"/>
         <source>Offline: writes wait here and are sent when the network is back.</source>
         <translation>Hors ligne&#xa0;: les opérations attendent ici et seront envoyées au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="279"/>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="309"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="283"/>
         <source>Screens show last known data as of %1.</source>
         <translation>Les écrans affichent les dernières données connues à %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="314"/>
-        <source>Pickup with the customer&apos;s QR code</source>
-        <translation>Retrait avec le QR code du client</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="315"/>
-        <source>Pickup with the pickup code</source>
-        <translation>Retrait avec le code de retrait</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="316"/>
-        <source>Pickup with an ID document</source>
-        <translation>Retrait avec une pièce d’identité</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="317"/>
-        <source>Kiosk check-in</source>
-        <translation>Arrivée signalée à la borne</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="318"/>
-        <source>Returns and refunds</source>
-        <translation>Retours et remboursements</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="319"/>
-        <source>Endless-aisle orders</source>
-        <translation>Commandes rayon infini</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="291"/>
         <source>works offline</source>
         <translation>fonctionne hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="324"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="291"/>
         <source>needs the network</source>
         <translation>nécessite le réseau</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="358"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="325"/>
         <source>Everything has been sent to the central system.</source>
         <translation>Tout a été envoyé au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="328"/>
         <source>%1 waiting to be sent</source>
         <translation>%1 en attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="350"/>
         <source>Needs attention (%1)</source>
         <translation>À traiter (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="388"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="355"/>
         <source>Waiting to be sent (%1)</source>
         <translation>En attente d’envoi (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="394"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="361"/>
         <source>Nothing waiting.</source>
         <translation>Rien en attente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="397"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="364"/>
         <source>Dismissed recently</source>
         <translation>Clôturées récemment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="400"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="367"/>
         <source>%1 — note: %2</source>
         <translation>%1 — note&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="413"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="380"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="413"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="380"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="429"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="396"/>
         <source>What happened: %1</source>
         <translation>Ce qui s’est passé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="432"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="399"/>
         <source>What to do: %1</source>
         <translation>À faire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="438"/>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="464"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="405"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="431"/>
         <source>Retry now</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="442"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="409"/>
         <source>Dismiss…</source>
         <translation>Clôturer…</translation>
     </message>

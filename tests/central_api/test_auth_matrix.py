@@ -65,6 +65,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/v1/pickups/keys"): "device",
     ("GET", "/v1/pickups"): "staff",
     ("GET", "/v1/pickups/by-code/{pickup_code}"): "staff",
+    ("GET", "/v1/pickups/offline"): "staff",  # the copy kept for offline hand-overs
     ("GET", "/v1/pickups/{order_number}"): "staff",
     ("POST", "/v1/pickups/{order_number}/qr"): "staff",
     ("POST", "/v1/pickups/{order_number}/check-in"): "device",  # the kiosk check-in

@@ -164,6 +164,29 @@ def test_lookup_by_pickup_code(server: DemoServer) -> None:
         assert wrong.status_code == 404 and slug(wrong) == "wrong-pickup-code"
 
 
+def test_the_offline_copy_has_every_collectable_pickup_in_full_and_no_code(
+    server: DemoServer,
+) -> None:
+    from kiosk_app.core.rules.pickup_state import pickup_code_digest
+
+    device = Device(server.url)
+    response = device.get("/v1/pickups/offline")
+    assert response.status_code == 200, response.text
+    rows = response.json()
+    collectable = {
+        r["order_number"] for r in device.pickups() if r["status"] in ("ready", "customer_waiting")
+    }
+    assert {r["order_number"] for r in rows} == collectable and collectable
+    assert rows[0]["status"] == "customer_waiting"  # waiting customers first, as the queue
+    for row in rows:
+        code = code_of(server, row["order_number"])
+        assert "pickup_code" not in row  # never the code itself: a digest
+        assert row["pickup_code_digest"] == pickup_code_digest(row["order_number"], code)
+        assert row["lines"] and row["lines"][0]["gtin"].isdigit()
+    other_store = Device(server.url, "LYO01")
+    assert all(r["store_code"] == "LYO01" for r in other_store.get("/v1/pickups/offline").json())
+
+
 def test_signed_qr_verifies_offline_with_the_published_key(server: DemoServer) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 

@@ -307,6 +307,7 @@ def _endless_aisle(
     _use_saved_address(screen)
     settle(qloop, lambda: bool(screen.option_buttons) and screen.submit_button.isEnabled())
     screen.submit_button.click()
+    settle(qloop, lambda: screen.pages.currentWidget() is screen.confirmation)  # checked
     sync = window.services.sync
     assert sync is not None
     qloop.run_until_complete(sync.drain())

@@ -89,6 +89,7 @@ def test_fetch_from_the_floor_and_order_the_rest(
             qtbot.mouseClick(store_option, Qt.MouseButton.LeftButton)
         settle(qloop, lambda: aisle_screen.submit_button.isEnabled())
         aisle_screen.submit_button.click()
+        settle(qloop, lambda: aisle_screen.pages.currentWidget() is aisle_screen.confirmation)
         qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
         settle(qloop, lambda: aisle_screen.conf_number.text().startswith("E"))
         number = aisle_screen.conf_number.text()

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.services.endless_aisle import Editing, Placed
+from kiosk_app.core.services.endless_aisle import Editing, Placed, Queued
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
@@ -80,6 +80,7 @@ def place(qloop: asyncio.AbstractEventLoop, window: MainWindow) -> str:
     screen = screen_of(window)
     settle(qloop, lambda: screen.submit_button.isEnabled())
     screen.submit_button.click()  # may be below the fold of the scroll area
+    settle(qloop, lambda: isinstance(screen.service.submission.value, Queued))  # network checked
     assert window.services.sync is not None
     qloop.run_until_complete(window.services.sync.drain())
     settle(qloop, lambda: isinstance(screen.service.submission.value, Placed))

@@ -98,7 +98,7 @@ def test_associate_places_a_home_delivery_and_sees_it_paid(
         assert screen.total_label.text().startswith("€")
         assert screen.submit_button.isEnabled()
         screen.submit_button.click()  # may be below the fold of the scroll area
-        assert screen.pages.currentWidget() is screen.confirmation, screen.notice.text.text()
+        settle(qloop, lambda: screen.pages.currentWidget() is screen.confirmation)  # checked
         qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
         settle(qloop, lambda: screen.conf_number.text().startswith("E"))
         reference = screen.pay_reference.text()
@@ -153,6 +153,7 @@ def test_kiosk_customer_scans_items_and_their_card(
         qtbot.mouseClick(screen.dest_buttons["this_store"], Qt.MouseButton.LeftButton)
         settle(qloop, lambda: bool(screen.option_buttons))
         screen.submit_button.click()  # may be below the fold of the scroll area
+        settle(qloop, lambda: screen.pages.currentWidget() is screen.confirmation)  # checked
         qloop.run_until_complete(window.services.sync.drain())  # type: ignore[union-attr]
         settle(qloop, lambda: screen.conf_number.text().startswith("E"))
         assert not screen.demo_pay_button.isVisibleTo(screen)  # no staff action at a kiosk

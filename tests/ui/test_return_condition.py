@@ -70,6 +70,7 @@ def test_a_defective_item_defaults_to_defective_and_the_associate_can_still_chan
     assert row.condition_chips["damaged"].isChecked()  # the associate's choice stays
 
     qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING)  # health checked
     assert win.services.sync is not None
     qloop.run_until_complete(win.services.sync.drain())
     settle(qloop, lambda: flow.session.view.value.phase is Phase.DONE)

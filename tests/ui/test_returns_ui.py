@@ -140,7 +140,8 @@ def test_return_with_item_check_quote_outbox_and_receipt(
     assert screen.total.text() == format_money(Decimal(server_quote["total"]), "EUR", "en")
 
     qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
-    assert flow.session.view.value.phase is Phase.SUBMITTING
+    # queued once the central system answered a quick health check (the network is checked)
+    settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING)
     assert win.services.outbox is not None and win.services.outbox.pending_count() == 1
     assert win.services.sync is not None
     summary = qloop.run_until_complete(win.services.sync.drain())
@@ -211,7 +212,8 @@ def test_manager_approval_outside_the_window(
     assert view.approval is not None and view.approval.manager_id == "M001"
     assert "Claire Fontaine" in screen.approval_label.text()
     assert view.can_confirm
-    flow.confirm()
+    flow.confirm()  # once the central system answers a quick health check
+    settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING)
     assert win.services.sync is not None
     qloop.run_until_complete(win.services.sync.drain())
     settle(qloop, lambda: flow.session.view.value.phase is Phase.DONE)
@@ -246,7 +248,8 @@ def test_units_returned_elsewhere_meanwhile_are_refused_clearly(
     for _ in range(qty):
         scan(win, gtin)
     flow.session.set_reason(line_no, "wrong_size")
-    flow.confirm()
+    flow.confirm()  # once the central system answers a quick health check
+    settle(qloop, lambda: flow.session.view.value.phase is Phase.SUBMITTING)
     # another till returns the same units first
     other = enroll(server.url)
     r = httpx.post(

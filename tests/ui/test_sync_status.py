@@ -169,7 +169,7 @@ def test_offline_the_product_screen_shows_the_last_known_answer_and_its_age(
 
 def test_offline_decisions_are_told_in_plain_words(qapp: Any) -> None:
     from kiosk_app.core.offline.policy import may_run_offline
-    from kiosk_app.ui.screens.sync_status import offline_decision_text
+    from kiosk_app.ui.offline_text import offline_decision_text
 
     assert offline_decision_text(may_run_offline("return", ConnectionState.ONLINE)) is None
     refused = offline_decision_text(may_run_offline("return", ConnectionState.OFFLINE))

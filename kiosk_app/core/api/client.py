@@ -76,6 +76,10 @@ class RequestOutcome:
 OutcomeListener = Callable[[RequestOutcome], None]
 
 
+#: how long ``reachable`` waits for the health answer before calling the API unreachable
+REACHABLE_TIMEOUT_S = 3.0
+
+
 def new_idempotency_key() -> str:
     return str(uuid.uuid4())
 
@@ -284,6 +288,24 @@ class ApiClient:
     # -- typed endpoints ----------------------------------------------------------------
     async def health(self) -> Health:
         return self.parse_as(Health, await self._send_once("GET", "/v1/health"))
+
+    async def reachable(self, timeout_s: float = REACHABLE_TIMEOUT_S) -> bool:
+        """Does the central API answer right now? One quick health request, no retry.
+
+        For the moment a flow that needs the network is confirmed: the connection monitor
+        may still say "online" for a few seconds after the network went away.
+        """
+        started = time.monotonic()
+        try:
+            await asyncio.wait_for(self._send_once("GET", "/v1/health"), timeout_s)
+        except TimeoutError:
+            self._report(False, started, "timeout")
+            return False
+        except (ApiUnavailable, ApiTimeout, ServerError):
+            return False
+        except ApiError:  # any other answer (even a refusal) came from the server
+            return True
+        return True
 
     async def enroll(
         self, enrollment_token: str, store_code: str, mode: str, device_name: str

@@ -5,9 +5,17 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.models.pickup import PickupDetail, PickupKeys, PickupQr, PickupSummary
+from kiosk_app.core.models.pickup import (
+    PickupDetail,
+    PickupKeys,
+    PickupOffline,
+    PickupQr,
+    PickupSummary,
+)
 
 BASE = "/v1/pickups"
+#: the store's collectable pickups in full, kept (encrypted) for offline hand-overs
+OFFLINE_PATH = f"{BASE}/offline"
 
 
 def order_path(order_number: str) -> str:
@@ -40,6 +48,10 @@ async def get_pickup(client: ApiClient, order_number: str) -> PickupDetail:
 async def pickup_by_code(client: ApiClient, code: str) -> PickupDetail:
     data = await client.get(f"{BASE}/by-code/{quote(code.strip(), safe='')}")
     return client.parse_as(PickupDetail, data)
+
+
+async def pickups_for_offline(client: ApiClient) -> list[PickupOffline]:
+    return client.parse_as(list[PickupOffline], await client.get(OFFLINE_PATH))
 
 
 async def pickup_keys(client: ApiClient) -> PickupKeys:

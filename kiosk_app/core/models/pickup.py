@@ -49,6 +49,12 @@ class PickupDetail(PickupSummary):
     completion: dict[str, Any] | None = None
 
 
+class PickupOffline(PickupDetail):
+    """A collectable pickup as the device keeps it for offline hand-overs."""
+
+    pickup_code_digest: str  # rules.pickup_state.pickup_code_digest; never the code itself
+
+
 class PickupKey(_Model):
     kid: str
     alg: str

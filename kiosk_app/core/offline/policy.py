@@ -21,12 +21,14 @@ Rule = Literal["allow", "deny"]
 class OfflineFlow(enum.StrEnum):
     """Flows that write to the central API (the names used in ``offline_policy``)."""
 
+    # Offline, a pickup opens from the read cache: the orders of the device's last queue
+    # refresh (details and pickup codes kept encrypted), so these three work for them only.
     PICKUP_SIGNED_QR = "pickup_signed_qr"  # hand-over verified by the signed QR (offline-checkable)
     PICKUP_CODE = "pickup_code"  # hand-over verified by the 6-digit pickup code
     PICKUP_ID = "pickup_id"  # hand-over verified by an ID document
-    PICKUP_CHECK_IN = "pickup_check_in"  # kiosk check-in
-    RETURN = "return"  # needs a refund quote from the API
-    ENDLESS_AISLE = "endless_aisle"  # order queued, stock confirmed when it syncs
+    PICKUP_CHECK_IN = "pickup_check_in"  # kiosk check-in (the signed QR is checked offline)
+    RETURN = "return"  # needs the order and a refund quote from the API
+    ENDLESS_AISLE = "endless_aisle"  # needs stock and delivery options from the API
 
 
 #: What a fresh device does when the config says nothing about a flow.
@@ -37,7 +39,7 @@ DEFAULT_RULES: Mapping[str, Rule] = MappingProxyType(
         OfflineFlow.PICKUP_ID.value: "allow",
         OfflineFlow.PICKUP_CHECK_IN.value: "allow",
         OfflineFlow.RETURN.value: "deny",
-        OfflineFlow.ENDLESS_AISLE.value: "allow",
+        OfflineFlow.ENDLESS_AISLE.value: "deny",
     }
 )
 

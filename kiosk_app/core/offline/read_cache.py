@@ -4,9 +4,11 @@ What is kept (GET answers keyed by path + query parameters):
 
 * public data - product catalogue, variants, stock and availability, stores, the pickup
   QR public keys, the return policy: stored as JSON;
-* personal data - the pickup queue and pickup details (customer names): stored only
-  encrypted (Fernet) with a key that lives in the OS keyring, never on disk. Without a
-  usable keyring (e.g. headless Linux) personal answers are **not cached at all**;
+* personal data - the pickup queue, pickup details and the offline copy of the collectable
+  pickups (customer names, pickup-code digests): stored only encrypted (Fernet). The key
+  lives in the OS keyring; without a usable one (e.g. headless Linux) it lives in
+  ``read_cache.key`` next to the cache, a file only this OS user can read (0600, checked at
+  every start: a key file others could read is replaced, so what it protected is lost);
 * customer endpoints (``/v1/customers``, loyalty, ``/v1/endless-aisle/customers``) and
   device endpoints are never cached.
 
@@ -41,6 +43,7 @@ from kiosk_app.core.offline.freshness import CachedAnswer, record_served
 log = logging.getLogger(__name__)
 
 CACHE_FILE_NAME = "read_cache.db"
+KEY_FILE_NAME = "read_cache.key"
 KEYRING_SERVICE = "omnistore-kiosk"
 KEYRING_KEY_NAME = "read-cache-key"
 DEFAULT_MAX_AGE_S = 24 * 3600.0
@@ -142,6 +145,48 @@ def keyring_protection(
         return Protection(Cipher(stored.encode("ascii")), f"encrypted, key in {backend_name}")
     except (KeyringError, ValueError, UnicodeError) as exc:
         return Protection(None, f"OS keyring unusable ({exc}); personal data is not cached")
+
+
+def key_file_protection(path: Path) -> Protection:
+    """Without an OS keyring: the cache key in a file only this OS user can read (0600)."""
+    try:
+        key = _read_private_key(path)
+        if key is None:
+            key = Fernet.generate_key()
+            _write_private_key(path, key)
+        return Protection(Cipher(key), f"encrypted, key in {path} (readable by this OS user only)")
+    except (OSError, ValueError) as exc:
+        return Protection(None, f"no cache key file ({exc}); personal data is not cached")
+
+
+def _read_private_key(path: Path) -> bytes | None:
+    """The key, or None when there is none or it may have been seen by someone else."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and (info.st_uid != getuid() or info.st_mode & 0o077):
+            log.warning("read cache: %s is readable by others; a new key replaces it", path)
+            return None
+        key = handle.read().strip()
+    Fernet(key)  # ValueError when it is not a key
+    return key
+
+
+def _write_private_key(path: Path, key: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
 
 
 def _priority(backend: object) -> float:
@@ -293,12 +338,13 @@ def open_read_cache(
     max_age_s: float = DEFAULT_MAX_AGE_S,
     protection: Protection | None = None,
 ) -> ReadCache:
-    """The app's cache in ``data_dir``, with the OS keyring's key when there is one."""
-    return ReadCache(
-        data_dir / CACHE_FILE_NAME,
-        protection=protection or keyring_protection(),
-        max_age_s=max_age_s,
-    )
+    """The app's cache in ``data_dir``, with the OS keyring's key, else a private key file."""
+    if protection is None:
+        protection = keyring_protection()
+        if not protection.personal_data_cached:
+            log.info("read cache: %s; using a key file instead", protection.detail)
+            protection = key_file_protection(data_dir / KEY_FILE_NAME)
+    return ReadCache(data_dir / CACHE_FILE_NAME, protection=protection, max_age_s=max_age_s)
 
 
 def describe_protection(protection: Protection) -> str:
@@ -315,6 +361,7 @@ __all__ = [
     "Sensitivity",
     "cache_key",
     "describe_protection",
+    "key_file_protection",
     "keyring_protection",
     "open_read_cache",
     "sensitivity",

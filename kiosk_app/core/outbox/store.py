@@ -314,6 +314,11 @@ class Outbox:
             ).fetchone()
         return None if row is None else entry_from_row(row)
 
+    def behind_a_failed_send(self, entry_id: int) -> bool:
+        """An earlier unsent entry could not be sent: ``entry_id`` waits for the network."""
+        head = self.head()
+        return head is not None and head.id != entry_id and bool(head.last_error)
+
     def pending_count(self) -> int:
         """Entries not yet delivered nor needing attention (pending + in flight)."""
         with self._lock:

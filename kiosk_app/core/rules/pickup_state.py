@@ -7,6 +7,7 @@ anything is sent.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 
 
@@ -120,3 +121,10 @@ def same_person_name(given: str, expected: str) -> bool:
     """Names match ignoring case and extra spaces (the server compares the same way)."""
     left = " ".join(given.lower().split())
     return bool(left) and left == " ".join(expected.lower().split())
+
+
+def pickup_code_digest(order_number: str, code: str) -> str:
+    """The digest the central API sends for offline pickup-code checks (same recipe as
+    ``central_api.pickup_rules.pickup_code_digest``): compared, the code is never stored."""
+    text = f"omnistore-pickup-code\x00{order_number.strip().upper()}\x00{code.strip()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -492,7 +492,8 @@ class EndlessAisleService:
         entry = self._outbox.append(
             CREATE_OP, "POST", api.ORDERS_PATH, body, local_record=local_record, idempotency_key=key
         )
-        self.submission.set(Queued(entry.id))
+        waiting = self._outbox.behind_a_failed_send(entry.id)  # no answer will come soon
+        self.submission.set(Queued(entry.id, waiting_for_network=waiting))
         self.notice.set(None)
         if self._sync is not None:
             self._sync.wake()
@@ -621,9 +622,15 @@ class EndlessAisleService:
             self.submission.set(replace(state, paying=False))
 
     def _on_connection(self, report: ConnectionReport) -> None:
+        """A send failed on the network (this order's, or one queued before it, which keeps
+        it waiting): the order is safe in the outbox and goes when the network is back."""
         state = self.submission.value
-        if isinstance(state, Queued) and state.entry_id == report.entry_id:
-            self.submission.set(Queued(state.entry_id, waiting_for_network=not report.ok))
+        if not isinstance(state, Queued):
+            return
+        if not report.ok and not state.waiting_for_network:
+            self.submission.set(Queued(state.entry_id, waiting_for_network=True))
+        elif report.ok and state.entry_id == report.entry_id and state.waiting_for_network:
+            self.submission.set(Queued(state.entry_id, waiting_for_network=False))
 
 
 def _best_single(availability: Availability) -> int:

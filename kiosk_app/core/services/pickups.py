@@ -37,7 +37,9 @@ from kiosk_app.core.models.pickup import (
     PickupSummary,
 )
 from kiosk_app.core.observable import Observable
-from kiosk_app.core.outbox import Outbox, OutboxEntry, SyncEngine
+from kiosk_app.core.offline.freshness import track_cached_reads
+from kiosk_app.core.outbox import ConnectionReport, Outbox, OutboxEntry, SyncEngine
+from kiosk_app.core.outbox.entry import UNSENT_STATUSES
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import route
 from kiosk_app.core.rules.pickup_state import (
@@ -63,6 +65,7 @@ from kiosk_app.core.scan.signed_codes import (
     verify_signed_code,
 )
 from kiosk_app.core.scan.store_codes import ORDER_NUMBER_PATTERN
+from kiosk_app.core.services.pickup_offline import NETWORK_ERRORS, OfflinePickups
 
 log = logging.getLogger(__name__)
 
@@ -209,10 +212,22 @@ def _pickup_qr_token(text: str) -> str | None:
 
 # -- the queue ---------------------------------------------------------------------------------
 class PickupQueue:
-    """This store's active pickups, customers waiting first, as a RemoteValue."""
+    """This store's active pickups, customers waiting first, as a RemoteValue.
 
-    def __init__(self, client: ApiClient) -> None:
+    Online, a refresh of the whole queue also refreshes the device's offline copy of the
+    collectable pickups (``offline``) and makes sure the QR keys are known (``keyring``), so
+    those pickups can be handed over without the network.
+    """
+
+    def __init__(
+        self,
+        client: ApiClient,
+        offline: OfflinePickups | None = None,
+        keyring: PickupKeyring | None = None,
+    ) -> None:
         self._client = client
+        self._offline = offline
+        self._keyring = keyring
         self.items: RemoteValue[list[PickupSummary]] = RemoteValue()
         self.query = ""
 
@@ -220,7 +235,14 @@ class PickupQueue:
         if query is not None:
             self.query = query.strip()
         q = self.query
-        return await self.items.load(q, lambda: list_pickups(self._client, query=q or None))
+        with track_cached_reads() as report:
+            items = await self.items.load(q, lambda: list_pickups(self._client, query=q or None))
+        if items is not None and not q and not report.from_cache:  # the network answered
+            if self._offline is not None:
+                await self._offline.refresh()
+            if self._keyring is not None:
+                await self._keyring.ensure()
+        return items
 
 
 # -- one pickup --------------------------------------------------------------------------------
@@ -233,6 +255,7 @@ class Step(enum.StrEnum):
     ITEMS = "items"
     HANDOVER = "handover"
     SENDING = "sending"  # queued in the outbox, waiting for the server's answer
+    SAVED = "saved"  # queued, but the network failed: sent when it is back; next customer
     DONE = "done"
     CONFLICT = "conflict"  # the server refused: collected elsewhere, expired meanwhile…
 
@@ -325,12 +348,14 @@ class PickupSession:
         keyring: PickupKeyring,
         outbox: Outbox | None,
         sync: SyncEngine | None,
+        offline: OfflinePickups | None = None,
     ) -> None:
         self._client = client
         self._store_code = store_code
         self._keyring = keyring
         self._outbox = outbox
         self._sync = sync
+        self._offline = offline  # the device's copy, for when the network is down
         self.state: Observable[SessionState] = Observable(SessionState())
         self._generation = 0
         self._pending_key: str | None = None
@@ -341,6 +366,7 @@ class PickupSession:
             self._unsubscribe += [
                 sync.events.delivered.subscribe(self._on_delivered),
                 sync.events.needs_attention.subscribe(self._on_needs_attention),
+                sync.events.connection.subscribe(self._on_connection),
             ]
 
     def close(self) -> None:
@@ -385,12 +411,17 @@ class PickupSession:
 
     async def open_order(self, order_number: str) -> SessionState:
         number = order_number.strip().upper()
-        return await self._open(number, lambda: get_pickup(self._client, number), None)
+        return await self._open(
+            number, lambda: get_pickup(self._client, number), None, lambda o: o.by_number(number)
+        )
 
     async def open_code(self, code: str) -> SessionState:
         verification = Verification(VerificationMethod.PICKUP_CODE, pickup_code=code.strip())
         return await self._open(
-            code.strip(), lambda: pickup_by_code(self._client, code), verification
+            code.strip(),
+            lambda: pickup_by_code(self._client, code),
+            verification,
+            lambda o: o.by_code(code),
         )
 
     async def open_qr(self, token: str) -> SessionState:
@@ -402,13 +433,19 @@ class PickupSession:
             return self._set(step=Step.FAILED, message=refused.message)
         verification = Verification(VerificationMethod.SIGNED_QR, qr_token=qr.token)
         number = qr.order_number
-        return await self._open(number, lambda: get_pickup(self._client, number), verification)
+        return await self._open(
+            number,
+            lambda: get_pickup(self._client, number),
+            verification,
+            lambda o: o.by_number(number),
+        )
 
     async def _open(
         self,
         what: str,
         fetch: Callable[[], Any],
         verification: Verification | None,
+        offline_copy: Callable[[OfflinePickups], PickupDetail | None],
     ) -> SessionState:
         self._generation += 1
         mine = self._generation
@@ -419,10 +456,12 @@ class PickupSession:
         except errors.ApiError as exc:
             if mine != self._generation:
                 return self.current
-            message = _api_message(exc)
-            if isinstance(exc, errors.NotFound) and exc.slug == "not-found":
-                message = PickupMessage("order_not_found", "error", {"what": what})
-            return self._set(step=Step.FAILED, message=message)
+            kept = None
+            if isinstance(exc, NETWORK_ERRORS) and self._offline is not None:
+                kept = offline_copy(self._offline)
+            if kept is None:
+                return self._set(step=Step.FAILED, message=self._open_failure(exc, what))
+            order = kept
         if mine != self._generation:
             return self.current
         lines = tuple(
@@ -430,7 +469,7 @@ class PickupSession:
             for line in order.lines
         )
         self._set(order=order, lines=lines)
-        refusal = _refusal(order)
+        refusal = _refusal(order) or self._handed_over_here(order.order_number)
         if refusal is not None:
             return self._set(step=Step.REFUSED, message=refusal)
         if verification is not None and verification.method in self.current.accepted:
@@ -440,6 +479,23 @@ class PickupSession:
                 message=PickupMessage(f"verified_{verification.method.value}", "success"),
             )
         return self._set(step=Step.VERIFY, message=None)
+
+    def _handed_over_here(self, order_number: str) -> PickupMessage | None:
+        """A hand-over of this order waits in the outbox (e.g. offline): never a second one."""
+        if self._outbox is None:
+            return None
+        path = complete_path(order_number)
+        waiting = self._outbox.list_by_status(list(UNSENT_STATUSES))
+        if any(e.op == OP_COMPLETE and e.path == path for e in waiting):
+            return PickupMessage("handed_over_here", "error", {"order": order_number})
+        return None
+
+    def _open_failure(self, exc: errors.ApiError, what: str) -> PickupMessage:
+        if isinstance(exc, errors.NotFound) and exc.slug == "not-found":
+            return PickupMessage("order_not_found", "error", {"what": what})
+        if isinstance(exc, NETWORK_ERRORS) and self._offline is not None:
+            return PickupMessage("offline_not_kept", "error", {"what": what})
+        return _api_message(exc)
 
     # -- verification --------------------------------------------------------------------------
     def _accept(self, verification: Verification) -> bool:
@@ -479,12 +535,25 @@ class PickupSession:
         except errors.NotFound:
             found = None
         except errors.ApiError as exc:
-            if mine == self._generation:
-                self._say(_api_message(exc))
-            return False
+            if mine != self._generation:
+                return False
+            return self._verify_code_offline(exc, state.order.order_number, code)
         if mine != self._generation:
             return False
         if found is None or found.order_number != state.order.order_number:
+            self._say(PickupMessage("wrong_code"))
+            return False
+        return self._accept(Verification(VerificationMethod.PICKUP_CODE, pickup_code=code))
+
+    def _verify_code_offline(self, exc: errors.ApiError, order_number: str, code: str) -> bool:
+        """No network: the code is compared with the digest in the device's offline copy."""
+        matches = None
+        if isinstance(exc, NETWORK_ERRORS) and self._offline is not None:
+            matches = self._offline.code_matches(order_number, code)
+        if matches is None:
+            self._say(_api_message(exc))
+            return False
+        if not matches:
             self._say(PickupMessage("wrong_code"))
             return False
         return self._accept(Verification(VerificationMethod.PICKUP_CODE, pickup_code=code))
@@ -681,7 +750,10 @@ class PickupSession:
             local_record=record,
             idempotency_key=key,
         )
-        self._set(step=Step.SENDING, message=PickupMessage("sending", "info"))
+        if self._outbox.behind_a_failed_send(entry.id):  # no answer will come soon
+            self._set(step=Step.SAVED, message=PickupMessage("saved_offline", "warning"))
+        else:
+            self._set(step=Step.SENDING, message=PickupMessage("sending", "info"))
         if self._sync is not None:
             self._sync.wake()
         return entry
@@ -705,6 +777,12 @@ class PickupSession:
         slug = (problem.type.rsplit("/", 1)[-1] if problem else "") or "rejected"
         detail = (problem.detail if problem else None) or entry.last_error or ""
         self._set(step=Step.CONFLICT, message=PickupMessage(slug, "error", {"detail": detail}))
+
+    def _on_connection(self, report: ConnectionReport) -> None:
+        """A send failed on the network while the hand-over waits: it is safe in the outbox
+        and goes when the network is back, so the associate may take the next customer."""
+        if not report.ok and self._pending_key is not None and self.current.step is Step.SENDING:
+            self._set(step=Step.SAVED, message=PickupMessage("saved_offline", "warning"))
 
 
 def _refusal(order: PickupDetail) -> PickupMessage | None:
@@ -764,6 +842,7 @@ class KioskCheckIn:
             self._unsubscribe += [
                 sync.events.delivered.subscribe(self._on_delivered),
                 sync.events.needs_attention.subscribe(self._on_needs_attention),
+                sync.events.connection.subscribe(self._on_connection),
             ]
 
     def close(self) -> None:
@@ -859,6 +938,15 @@ class KioskCheckIn:
             CheckInState(CheckInStep.REFUSED, current.order_number, message=PickupMessage(slug))
         )
 
+    def _on_connection(self, report: ConnectionReport) -> None:
+        """No network: the team cannot be told now; the customer is sent to the counter
+        instead of "one moment…" for ever (the check-in stays queued and is sent later)."""
+        current = self.state.value
+        if not report.ok and self._pending_key is not None and current.step is CheckInStep.SENDING:
+            self._pending_key = None
+            message = PickupMessage("check_in_offline")
+            self.state.set(CheckInState(CheckInStep.REFUSED, current.order_number, message=message))
+
 
 class PickupServices:
     """Everything the pickup screens need, built once per window from the app's services."""
@@ -872,8 +960,9 @@ class PickupServices:
     ) -> None:
         cache = Path(outbox.path).parent / "pickup_keys.json" if outbox is not None else None
         self.keyring = PickupKeyring(client, cache)
-        self.queue = PickupQueue(client)
-        self.session = PickupSession(client, store_code, self.keyring, outbox, sync)
+        self.offline = OfflinePickups(client)
+        self.queue = PickupQueue(client, self.offline, self.keyring)
+        self.session = PickupSession(client, store_code, self.keyring, outbox, sync, self.offline)
         self.check_in = KioskCheckIn(store_code, self.keyring, outbox, sync)
 
     def close(self) -> None:

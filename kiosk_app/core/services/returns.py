@@ -34,7 +34,7 @@ from kiosk_app.core.models.returns import (
     ReturnReceipt,
 )
 from kiosk_app.core.observable import Observable
-from kiosk_app.core.outbox import Outbox, OutboxEntry, Problem, SyncEngine
+from kiosk_app.core.outbox import ConnectionReport, Outbox, OutboxEntry, Problem, SyncEngine
 from kiosk_app.core.remote_state import Failed, Loaded, Loading, RemoteValue
 from kiosk_app.core.routing import route
 from kiosk_app.core.rules import return_policy as rules
@@ -47,6 +47,7 @@ class Phase(enum.StrEnum):
     LOAD_FAILED = "load_failed"
     SELECTING = "selecting"  # scanning items, choosing reasons
     SUBMITTING = "submitting"  # queued in the outbox, waiting for the central system
+    SAVED = "saved"  # queued, but the network failed: sent when it is back; next customer
     DONE = "done"  # the server recorded it: receipt
     REFUSED = "refused"  # the server refused it (problem)
 
@@ -151,6 +152,7 @@ class ReturnSession:
             self._unsubscribe += [
                 sync.events.delivered.subscribe(self._on_delivered),
                 sync.events.needs_attention.subscribe(self._on_needs_attention),
+                sync.events.connection.subscribe(self._on_connection),
             ]
 
     def close(self) -> None:
@@ -339,7 +341,9 @@ class ReturnSession:
             RETURN_OP, "POST", RETURNS_PATH, body, local_record=journal, idempotency_key=key
         )
         self._pending_entry = entry.id
-        self.view.set(replace(self.view.value, phase=Phase.SUBMITTING, problem=None))
+        waiting = self._outbox.behind_a_failed_send(entry.id)  # no answer will come soon
+        phase = Phase.SAVED if waiting else Phase.SUBMITTING
+        self.view.set(replace(self.view.value, phase=phase, problem=None))
         if self._sync is not None:
             self._sync.wake()
         return entry
@@ -363,6 +367,13 @@ class ReturnSession:
         self._pending_entry = None
         problem = entry.problem or Problem(status=entry.response_status)
         self.view.set(replace(self.view.value, phase=Phase.REFUSED, problem=problem))
+
+    def _on_connection(self, report: ConnectionReport) -> None:
+        """A send failed on the network while this return waits: it stays safe in the outbox
+        and goes when the network is back, so the associate may take the next customer."""
+        view = self.view.value
+        if not report.ok and self._pending_entry is not None and view.phase is Phase.SUBMITTING:
+            self.view.set(replace(view, phase=Phase.SAVED))
 
     # -- internals ---------------------------------------------------------------------------
     def _scanned(self, result: ItemScan) -> ItemScan:

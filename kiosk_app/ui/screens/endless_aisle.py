@@ -6,7 +6,7 @@ options, submission) and forwards taps to it; scans go to it while the screen is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -103,13 +103,14 @@ class EndlessAisleScreen(QWidget):
         language: str,
         kiosk: bool,
         store_name: str,
-        may_submit: Callable[[], bool] = lambda: True,
+        may_submit: Callable[[], Awaitable[bool]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setStyleSheet(LOCAL_QSS)
-        self._may_submit = may_submit  # the offline policy: may this order go on now?
+        # the offline policy, checked when the order is confirmed: may it go on now?
+        self._may_submit = may_submit
         self.service = service
         self.language = language
         self.kiosk = kiosk
@@ -118,6 +119,7 @@ class EndlessAisleScreen(QWidget):
         self._work = TaskSlot(self)  # lookups (scan, customer, cart)
         self._quote = TaskSlot(self)  # fulfilment options
         self._poll = TaskSlot(self)  # payment status while the confirmation shows
+        self._submitting = TaskSlot(self)  # the network check before the order is queued
         self._pop_scans: object = None
         #: the (masked) name a saved address of the customer put in the name field: sent as
         #: "the customer", whose real name the server puts on the parcel
@@ -562,7 +564,10 @@ class EndlessAisleScreen(QWidget):
 
     def _submit(self) -> None:
         self._guest_changed()
-        if self._may_submit():
+        self._submitting.start(self._submit_if_allowed())
+
+    async def _submit_if_allowed(self) -> None:
+        if self._may_submit is None or await self._may_submit():
             self.service.submit()
 
     def _new_order(self) -> None:
@@ -813,7 +818,8 @@ class EndlessAisleScreen(QWidget):
 
     def _render_queued(self, state: Queued) -> None:
         self.conf_heading.setText(self.tr("ORDER SAVED ON THIS DEVICE"))
-        self.conf_number.setText(self.tr("Sending…"))
+        # waiting for the network: not "sending…" for ever; "New order" takes the next one
+        self.conf_number.setText("" if state.waiting_for_network else self.tr("Sending…"))
         set_badge(self.conf_status, 1, self.tr("Not sent yet"))
         self.conf_message.setText(
             self.tr(
@@ -919,6 +925,7 @@ class EndlessAisleFlow:
 
     def __init__(self, window: MainWindow) -> None:
         services = window.services
+        self._window = window
         self.service = EndlessAisleService(
             services.client, services.outbox, services.sync, kiosk=services.mode == "kiosk"
         )
@@ -927,7 +934,7 @@ class EndlessAisleFlow:
             language=services.language,
             kiosk=services.mode == "kiosk",
             store_name=services.store_name,
-            may_submit=lambda: window.offline_gate(OfflineFlow.ENDLESS_AISLE),
+            may_submit=lambda: window.confirm_gate(OfflineFlow.ENDLESS_AISLE),
         )
         self._pop = services.scans.push(self._screen.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())
@@ -972,6 +979,8 @@ class EndlessAisleFlow:
         return self._screen
 
     def open(self, destination: Destination, customer_ref: str | None = None) -> None:
+        if not self._window.offline_gate(OfflineFlow.ENDLESS_AISLE):  # refused up front
+            return
         self._screen.open_destination(destination, customer_ref)
 
     def modes(self) -> tuple[str, ...]:

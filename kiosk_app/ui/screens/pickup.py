@@ -720,6 +720,7 @@ class PickupScreen(QWidget):
             Step.ITEMS: "items",
             Step.HANDOVER: "handover",
             Step.SENDING: "handover",
+            Step.SAVED: "handover",
             Step.DONE: "done",
         }.get(step)
         index = order.index(current) if current else -1
@@ -731,7 +732,7 @@ class PickupScreen(QWidget):
 
     def _render_notice(self, state: SessionState) -> None:
         message = state.message
-        big_steps = (Step.DONE, Step.CONFLICT, Step.FAILED, Step.REFUSED, Step.LOADING)
+        big_steps = (Step.DONE, Step.SAVED, Step.CONFLICT, Step.FAILED, Step.REFUSED, Step.LOADING)
         if message is None or state.step in big_steps:
             self.notice.hide()
             return
@@ -945,6 +946,14 @@ class PickupScreen(QWidget):
                         "%1", str(result.missing_units)
                     ).replace("%2", str(result.damaged_units))
                 self.big_detail.setText(detail + "\n" + text)
+            self.next_button.setText(self.tr("Next pickup"))
+        elif step is Step.SAVED:  # safe in the outbox; the network is down: on to the next one
+            self.big_mark.setText("✓")
+            self.big_mark.setProperty("tone", "ok")
+            self.big_text.setProperty("role", "big")
+            number = state.order.order_number if state.order else ""
+            self.big_text.setText(self.tr("Order %1 handed over").replace("%1", number))
+            self.big_detail.setText(text)
             self.next_button.setText(self.tr("Next pickup"))
         else:
             self.big_mark.setText("✗" if step is not Step.IDLE else "")

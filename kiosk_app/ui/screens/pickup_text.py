@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk_app.core.services.pickups import PickupMessage
+from kiosk_app.ui.offline_text import saved_offline_text
 
 
 def status_text(status: str) -> str:
@@ -212,6 +213,8 @@ def message_text(message: PickupMessage) -> str:
         return QCoreApplication.translate(
             "Pickups", "Saved on this device; sending to the central system…"
         )
+    if code == "saved_offline":
+        return saved_offline_text()
     if code == "done":
         return QCoreApplication.translate("Pickups", "Handed over. The order is collected.")
     if code == "partial_done":
@@ -229,6 +232,22 @@ def message_text(message: PickupMessage) -> str:
     if code == "offline":
         return QCoreApplication.translate(
             "Pickups", "No connection to the central system. Check the network and try again."
+        )
+    if code == "offline_not_kept":
+        return QCoreApplication.translate(
+            "Pickups",
+            "No connection to the central system, and %1 is not among the pickups this device "
+            "keeps for offline use (its queue as of the last refresh). Try again when the "
+            "network is back.",
+        ).replace("%1", a.get("what", ""))
+    if code == "handed_over_here":
+        return QCoreApplication.translate(
+            "Pickups",
+            "Order %1 was already handed over on this device; it waits to be sent (Sync page).",
+        ).replace("%1", a.get("order", ""))
+    if code == "check_in_offline":
+        return QCoreApplication.translate(
+            "Pickups", "The team could not be told you are here: the network is down."
         )
     if code == "kiosk_scan_qr":
         return QCoreApplication.translate(

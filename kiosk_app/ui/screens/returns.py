@@ -34,6 +34,7 @@ from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.returns import LineChoice, Phase, ReturnSession, ReturnView
 from kiosk_app.ui.messages import describe_error
+from kiosk_app.ui.offline_text import saved_offline_text
 from kiosk_app.ui.receipt_pdf import receipt_html, write_receipt_pdf
 from kiosk_app.ui.screens.return_approval import ApprovalDialog
 from kiosk_app.ui.screens.return_text import (
@@ -348,6 +349,12 @@ class ReturnScreen(QWidget):
         self.confirm_button.setMinimumHeight(64)
         self.confirm_button.clicked.connect(self.confirm_requested.emit)
         right.addWidget(self.confirm_button)
+        # queued but not sent (the network went away): safe in the outbox, on to the next one
+        self.saved_button = button(self.tr("Next customer"), "primary")
+        self.saved_button.setMinimumHeight(64)
+        self.saved_button.clicked.connect(self.new_return_requested.emit)
+        self.saved_button.hide()
+        right.addWidget(self.saved_button)
         columns.addWidget(right_panel)
         outer.addWidget(self.selecting, 1)
 
@@ -447,7 +454,10 @@ class ReturnScreen(QWidget):
     def show_view(self, view: ReturnView) -> None:
         phase = view.phase
         self.empty.setVisible(phase in (Phase.IDLE, Phase.LOADING, Phase.LOAD_FAILED))
-        self.selecting.setVisible(phase in (Phase.SELECTING, Phase.SUBMITTING, Phase.REFUSED))
+        self.selecting.setVisible(
+            phase in (Phase.SELECTING, Phase.SUBMITTING, Phase.SAVED, Phase.REFUSED)
+        )
+        self.saved_button.setVisible(phase is Phase.SAVED)
         self.receipt_box.setVisible(phase is Phase.DONE)
         if phase is Phase.IDLE:
             self.notice.hide()
@@ -467,6 +477,9 @@ class ReturnScreen(QWidget):
         elif phase is Phase.SUBMITTING:
             self.scan_notice.hide()
             self.notice.show_message(self.tr("Sending the return to the central system…"), "info")
+        elif phase is Phase.SAVED:
+            self.scan_notice.hide()
+            self.notice.show_message(saved_offline_text(), "warning")
         elif phase is Phase.SELECTING:
             self.notice.hide()
         if view.order is not None and phase is not Phase.DONE:
@@ -597,9 +610,10 @@ class ReturnScreen(QWidget):
             if quote is not None
             else self.tr("Confirm return")
         )
-        busy = view.phase is Phase.SUBMITTING
+        busy = view.phase in (Phase.SUBMITTING, Phase.SAVED)
         if busy:
             self.confirm_button.setText(self.tr("Sending…"))
+        self.confirm_button.setVisible(view.phase is not Phase.SAVED)
         for row in self._rows.values():
             row.setEnabled(not busy and view.phase is Phase.SELECTING)
         self.method_original.setEnabled(view.phase is Phase.SELECTING)
@@ -640,6 +654,7 @@ class ReturnsFlow(QObject):
         self._screen = _CapturingReturnScreen(self, lambda: self.window.services.language)
         self._load = TaskSlot(self._screen)
         self._approve = TaskSlot(self._screen)
+        self._confirming = TaskSlot(self._screen)
         self._pop_capture: Callable[[], None] | None = None
         self.dialog: ApprovalDialog | None = None
         self.last_pdf: Path | None = None
@@ -673,6 +688,8 @@ class ReturnsFlow(QObject):
         return ("associate",)
 
     def open(self, destination: Destination) -> None:
+        if not self._may_run():  # refused up front, before a lookup that cannot work
+            return
         number = destination.key
         store = getattr(destination.scan, "store_code", None)
         if destination.flow == "return" and store and not number.upper().startswith("R-"):
@@ -727,7 +744,14 @@ class ReturnsFlow(QObject):
             dialog.accept()
 
     def confirm(self) -> None:
+        """Queue the return, once the central system really answers (checked at this moment:
+        the connection state may lag); refused, nothing is queued and nothing is lost."""
         if not self._may_run():
+            return
+        self._confirming.start(self._confirm_if_reachable())
+
+    async def _confirm_if_reachable(self) -> None:
+        if not await self.window.confirm_gate(OfflineFlow.RETURN):
             return
         try:
             self.session.confirm()

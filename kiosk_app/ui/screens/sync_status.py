@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,18 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.core.connection import ConnectionState
-from kiosk_app.core.offline.policy import (
-    DEFAULT_POLICY,
-    Decision,
-    OfflineFlow,
-    OfflinePolicy,
-    Reason,
-)
+from kiosk_app.core.offline.policy import DEFAULT_POLICY, OfflinePolicy
 from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSnapshot, SyncQueue
 from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
 from kiosk_app.ui.dates import format_timestamp
+from kiosk_app.ui.offline_text import flow_names
+from kiosk_app.ui.offline_text import offline_decision_text as offline_decision_text  # moved
 from kiosk_app.ui.widgets.common import Card, button, clear_layout, label, set_tone
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
 from kiosk_app.ui.widgets.notice import Notice
@@ -51,28 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 5000  # ages and retry timers move on while the page is open
-
-
-def offline_decision_text(decision: Decision) -> str | None:
-    """What to tell the user about ``may_run_offline``'s answer (None: nothing to say)."""
-    if decision.reason is Reason.ONLINE:
-        return None
-    if decision.allowed:
-        return QCoreApplication.translate(
-            "OfflinePolicy",
-            "Offline: you can go on. This is kept on the device and sent to the central "
-            "system when the network is back.",
-        )
-    if decision.reason is Reason.DENIED_OFFLINE:
-        return QCoreApplication.translate(
-            "OfflinePolicy",
-            "Not available offline: this needs the central system (for example for a refund "
-            "quote). Try again when the network is back.",
-        )
-    return QCoreApplication.translate(
-        "OfflinePolicy",
-        "Not available offline on this device. Try again when the network is back.",
-    )
 
 
 def _structure(snapshot: QueueSnapshot) -> tuple[object, ...]:
@@ -310,14 +284,7 @@ class SyncScreen(QWidget):
         self.link_text.setText(text)
 
     def set_policy(self, policy: OfflinePolicy) -> None:
-        names = {
-            OfflineFlow.PICKUP_SIGNED_QR: self.tr("Pickup with the customer's QR code"),
-            OfflineFlow.PICKUP_CODE: self.tr("Pickup with the pickup code"),
-            OfflineFlow.PICKUP_ID: self.tr("Pickup with an ID document"),
-            OfflineFlow.PICKUP_CHECK_IN: self.tr("Kiosk check-in"),
-            OfflineFlow.RETURN: self.tr("Returns and refunds"),
-            OfflineFlow.ENDLESS_AISLE: self.tr("Endless-aisle orders"),
-        }
+        names = flow_names()
         clear_layout(self.policy_rows)
         for flow, name in names.items():
             allowed = policy.rule(flow.value) == "allow"

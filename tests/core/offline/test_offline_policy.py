@@ -32,7 +32,7 @@ def test_offline_the_default_policy_allows_signed_pickups_and_refuses_returns() 
     qr = may_run_offline(OfflineFlow.PICKUP_SIGNED_QR, offline)
     assert qr.allowed and qr.reason is Reason.ALLOWED_OFFLINE and qr.queued
     assert may_run_offline("pickup_code", offline).allowed
-    assert may_run_offline("endless_aisle", offline).allowed
+    assert not may_run_offline("endless_aisle", offline).allowed  # stock, delivery options
     refused = may_run_offline(OfflineFlow.RETURN, offline)
     assert not refused.allowed and refused.reason is Reason.DENIED_OFFLINE
     assert refused.flow == "return"

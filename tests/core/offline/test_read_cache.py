@@ -23,11 +23,14 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.offline.freshness import track_cached_reads
 from kiosk_app.core.offline.read_cache import (
     CACHE_FILE_NAME,
+    KEY_FILE_NAME,
     Protection,
     ReadCache,
     Sensitivity,
     cache_key,
+    describe_protection,
     keyring_protection,
+    open_read_cache,
     sensitivity,
 )
 from tests.support.faultproxy import FaultMode, FaultProxy
@@ -199,3 +202,39 @@ def test_the_pickup_queue_is_kept_encrypted_with_the_keyring_key(
         assert bare.count()[1] == 0
     finally:
         bare.close()
+
+
+def test_without_a_keyring_personal_data_is_kept_encrypted_with_a_private_key_file(
+    tmp_path: Path, no_keyring: None
+) -> None:
+    """Issue #19: offline pickups need the queue's names; a headless device has no keyring."""
+    data = tmp_path / "data"
+    cache = open_read_cache(data)
+    key_file = data / KEY_FILE_NAME
+    try:
+        assert cache.protection.personal_data_cached, cache.protection.detail
+        assert str(key_file) in describe_protection(cache.protection)
+        cache.store("/v1/pickups", {"status": "active"}, [{"customer_name": "Camille Martin"}])
+        assert cache.count() == (0, 1)
+    finally:
+        cache.close()
+    for name in os.listdir(data):  # the cache, its journal and the key: this user only
+        mode = stat.S_IMODE((data / name).stat().st_mode)
+        assert mode == 0o600, (name, oct(mode))
+        assert b"Camille" not in (data / name).read_bytes()
+
+    again = open_read_cache(data)  # the next start reads the same key
+    try:
+        answer = again.lookup("/v1/pickups", {"status": "active"})
+        assert answer is not None and answer.body == [{"customer_name": "Camille Martin"}]
+    finally:
+        again.close()
+
+    key_file.chmod(0o644)  # someone else may have read it: the key is not trusted any more
+    replaced = open_read_cache(data)
+    try:
+        assert replaced.protection.personal_data_cached
+        assert replaced.lookup("/v1/pickups", {"status": "active"}) is None
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    finally:
+        replaced.close()
