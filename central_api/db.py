@@ -28,6 +28,7 @@ def make_engine(url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": 30},
             pool_size=16,
             max_overflow=16,
+            hide_parameters=True,  # an error logged never shows a customer's data
         )
 
         @event.listens_for(engine, "connect")
@@ -45,7 +46,9 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+    )
 
 
 class Database:

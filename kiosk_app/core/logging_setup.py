@@ -13,6 +13,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from kiosk_app.core.private_files import PrivateRotatingFileHandler
 from kiosk_app.core.security.redaction import install_log_redaction
 
 LOG_FILE_NAME = "kiosk-app.log"
@@ -40,7 +41,7 @@ def configure_logging(
         handler.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = PrivateRotatingFileHandler(  # 0600: only this user reads the log
             log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError as exc:

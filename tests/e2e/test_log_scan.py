@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import Qt
@@ -148,11 +149,41 @@ def test_a_whole_session_leaves_no_secret_in_any_file(
     approval_token = approvals[0].token
     log.debug("approval %s", {"approval_token": approval_token, "pin": "8642"})
 
+    # a search typed by the associate: the e-mail goes URL-encoded into the query string
+    qloop.run_until_complete(client.get("/v1/customers", {"q": email}))
+
     outbox, sync = window.services.outbox, window.services.sync
     assert outbox is not None and sync is not None
     outbox.append("loyalty.issue", "POST", f"/v1/customers/{number}/loyalty-code", {})
+    # a guest's order: their contact and address wait in the outbox until it is delivered
+    guest_email, street = "zoe.guest-unique@example.com", "77 rue Inventee-Privee"
+    lines = [{"sku": _sku_in_warehouse(api_server), "quantity": 1}]
+    home = {
+        "type": "home",
+        "address": {
+            "name": "Zoe Guest",
+            "line1": street,
+            "postcode": "69003",
+            "city": "Lyon",
+            "country": "FR",
+        },
+    }
+    options = qloop.run_until_complete(
+        client.post("/v1/fulfilment-options", {"lines": lines, "destination": home})
+    )
+    outbox.append(
+        "endless_aisle.create_order",
+        "POST",
+        "/v1/endless-aisle/orders",
+        {
+            "lines": lines,
+            "destination": home,
+            "option_id": options["options"][0]["id"],
+            "customer": {"guest": {"email": guest_email, "consent": False}},
+        },
+    )
     summary = qloop.run_until_complete(sync.drain())
-    assert summary.delivered == 1
+    assert summary.delivered == 2
 
     qloop.run_until_complete(session.sign_out())
     qloop.run_until_complete(_others_done())  # the screens' own loads, before closing
@@ -176,9 +207,28 @@ def test_a_whole_session_leaves_no_secret_in_any_file(
         "customer e-mail": email,
         "customer phone": phone,
         "customer phone digits": phone[-8:],
+        "customer e-mail in a URL": quote(email, safe=""),
+        "guest e-mail (delivered order)": guest_email,
+        "guest street (delivered order)": street,
     }
     leaked = {what: value for what, value in secrets.items() if value in written}
     assert leaked == {}, f"found in the files: {sorted(leaked)}"
     for pin in ("7395", "8642"):
         assert not re.search(rf"(?i)pin\W{{0,6}}{pin}", written), pin
     assert os_keyring.secrets  # the device token is in the (test) OS keyring instead
+    assert "GET /v1/customers -> 200" in log_text  # the client logs the route, not the URL
+    # what holds personal data is readable by this user only
+    for private in (data_dir / "outbox.db", data_dir / "outbox.db-wal"):
+        if private.exists():
+            assert private.stat().st_mode & 0o077 == 0, private
+
+
+def _sku_in_warehouse(server: DemoServer) -> str:
+    path = server.db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        (sku,) = con.execute(
+            "select p.sku from products p join stock s on s.product_id = p.id"
+            " join locations l on l.id = s.location_id"
+            " where l.kind = 'warehouse' and s.on_hand - s.reserved >= 5 order by p.id limit 1"
+        ).fetchone()
+    return str(sku)

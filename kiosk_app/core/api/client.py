@@ -33,6 +33,7 @@ from kiosk_app.core.api.errors import (
     error_from_response,
 )
 from kiosk_app.core.api.pool import KEEPALIVE_EXPIRY_S, ApiTransport
+from kiosk_app.core.api.route_log import log_request
 from kiosk_app.core.models.catalog import (
     Availability,
     DeviceInfo,
@@ -199,10 +200,12 @@ class ApiClient:
                 method, path, params=params, json=json, headers=self._headers(headers)
             )
         except httpx.TimeoutException as exc:
+            log_request(method, path, "timeout", time.monotonic() - started)
             self._report(False, started, "timeout")
             await self._forget_idle_connections()
             raise ApiTimeout(f"No answer from the central API in time ({method} {path}).") from exc
         except httpx.TransportError as exc:
+            log_request(method, path, "unreachable", time.monotonic() - started)
             self._report(False, started, "unreachable")
             await self._forget_idle_connections()
             failure = find_certificate_failure(exc)
@@ -210,6 +213,7 @@ class ApiClient:
                 message = describe_certificate_failure(failure, self.base_url)
                 raise CertificateError(message) from exc
             raise ApiUnavailable(f"Cannot reach the central API: {exc!r}") from exc
+        log_request(method, path, str(response.status_code), time.monotonic() - started)
         try:
             body = response.json() if response.content else None
         except ValueError:

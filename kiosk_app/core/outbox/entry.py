@@ -83,7 +83,7 @@ class OutboxEntry:
     op: str
     method: str
     path: str
-    body: dict[str, Any]
+    body: dict[str, Any] = field(repr=False)  # personal data: never in a log line
     idempotency_key: str
     status: EntryStatus
     created_at: float
@@ -93,7 +93,7 @@ class OutboxEntry:
     last_error: str | None = None
     problem: Problem | None = None
     response_status: int | None = None
-    response_body: Any = None
+    response_body: Any = field(default=None, repr=False)
     resolved_at: float | None = None
     note: str | None = None
 

@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ from kiosk_app.core.outbox.entry import (
 )
 from kiosk_app.core.outbox.rows import COLUMNS, dump_json, entry_from_row, select_one
 from kiosk_app.core.outbox.schema import migrate
+from kiosk_app.core.private_files import make_sqlite_private
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,37 @@ class ChangeKind(enum.StrEnum):
 
 
 ChangeListener = Callable[[ChangeKind], None]
+
+
+#: what a delivered entry forgets of its write and its answer: who the customer is and
+#: where they live (a guest's contact, a delivery address, a signature, a name)
+PERSONAL_KEYS = frozenset(
+    {
+        "guest",
+        "customer",
+        "contact",
+        "email",
+        "phone",
+        "address",
+        "delivery_address",
+        "signature",
+        "link_sent_to",
+        "associate_name",
+    }
+)
+
+
+def without_personal_data(value: Any) -> Any:
+    """``value`` (JSON) with every :data:`PERSONAL_KEYS` member removed, at any depth."""
+    if isinstance(value, dict):
+        return {
+            key: without_personal_data(item)
+            for key, item in value.items()
+            if key not in PERSONAL_KEYS
+        }
+    if isinstance(value, list):
+        return [without_personal_data(item) for item in value]
+    return value
 
 
 class OutboxError(Exception):
@@ -80,6 +113,9 @@ class Outbox:
         self._clock = clock
         self._lock = threading.RLock()
         self._listeners: list[ChangeListener] = []
+        # guest contacts and addresses of writes waiting to be sent: readable by this user
+        # only (the -wal and -shm files take the database's mode)
+        make_sqlite_private(self.path)
         self._conn = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s
         )
@@ -88,6 +124,8 @@ class Outbox:
             if str(mode).lower() != "wal":
                 raise OutboxError(f"cannot switch {self.path} to WAL (got {mode!r})")
             self._conn.execute("PRAGMA synchronous=FULL")
+            # what a delivered entry forgets is overwritten, not left in free pages
+            self._conn.execute("PRAGMA secure_delete=ON")
             self._conn.execute("PRAGMA foreign_keys=ON")
             migrate(self._conn)
         except BaseException:
@@ -264,12 +302,35 @@ class Outbox:
     def record_delivered(
         self, entry_id: int, *, status_code: int, body: Any, now: float
     ) -> OutboxEntry:
-        return self._record(
+        """Delivered: the file keeps what the sync page and IT need (what, when, which order)
+        and forgets the personal data the write and its answer carried (a guest's contact,
+        a delivery address, a signature). The entry returned, which the flow that wrote it
+        receives, still has the whole answer."""
+        with self._lock:
+            sent = self._require(self._conn, entry_id).body
+        entry = self._record(
             entry_id,
-            "status = 'done', response_status = ?, response_body = ?, resolved_at = ?,"
-            " next_attempt_at = NULL, last_error = NULL",
-            (status_code, dump_json(body), now),
+            "status = 'done', body = ?, response_status = ?, response_body = ?,"
+            " resolved_at = ?, next_attempt_at = NULL, last_error = NULL",
+            (
+                dump_json(without_personal_data(sent)),
+                status_code,
+                dump_json(without_personal_data(body)),
+                now,
+            ),
         )
+        self._forget_old_pages()
+        return replace(entry, body=sent, response_body=body)
+
+    def _forget_old_pages(self) -> None:
+        """Once nothing waits to be sent, the write-ahead log (which still holds the pages
+        as they were before delivery) is folded into the file and emptied."""
+        with self._lock:
+            waiting = self._conn.execute(
+                f"SELECT 1 FROM outbox_entries WHERE {_UNSENT_SQL} LIMIT 1"
+            ).fetchone()
+            if waiting is None:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def record_needs_attention(
         self,

@@ -29,7 +29,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1" + MASK,
     ),
-    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "<email>"),
+    (re.compile(r"[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "<email>"),
+    # the same in a URL: +33612345678 is %2B33612345678
+    (re.compile(r"(?i)%2B\d{2,3}(?:%20|[ .-])?\d(?:(?:%20|[ .-])?\d{2}){4}(?!\d)"), "<phone>"),
     # +33 6 12 34 56 78, +336…, 06 12 34 56 78, 06.12.34.56.78: not GTINs (13-14 digits)
     (
         re.compile(
@@ -116,9 +118,19 @@ def redact_record(record: logging.LogRecord) -> None:
 _installed = False
 
 
+#: libraries that log whole payloads: httpx every URL at INFO (search words, e-mails and
+#: phones in query strings, codes in paths), qasync every future's result at DEBUG (an
+#: outbox entry with a guest's address). Only their warnings are kept; the API client logs
+#: each request by its route (``kiosk_app.core.api.route_log``).
+CHATTY_LIBRARIES = ("httpx", "httpcore", "qasync")
+
+
 def install_log_redaction() -> None:
-    """Redact every log record at creation (whatever logger, handler or level)."""
+    """Redact every log record at creation (whatever logger, handler or level), and keep
+    the libraries that log whole payloads to their warnings."""
     global _installed
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     if _installed:
         return
     previous = logging.getLogRecordFactory()
