@@ -15,6 +15,7 @@ from central_api.idempotency import purge_expired
 from central_api.inline_reads import InlineReadRoute
 from central_api.keys import KeyRing
 from central_api.loyalty_codes import LoyaltySigner
+from central_api.numbering import sync_sequences
 from central_api.pickup_qr import PickupSigner, adopt_legacy_keys, use_signer
 from central_api.problems import install_problem_handlers
 from central_api.routers import devices, products, stores
@@ -133,6 +134,7 @@ def prepare_database(
         empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0
     if empty and seed is not None:
         seed_database(db, seed, keys, staff_sign_in)
+    sync_sequences(db)
     enrollment.register(db, settings.enrollment_token, settings.enrollment_token_ttl)
     purge_expired(db)
     return keys
