@@ -18,6 +18,7 @@ from central_api.loyalty_codes import LoyaltySigner
 from central_api.numbering import sync_sequences
 from central_api.pickup_qr import PickupSigner, adopt_legacy_keys, use_signer
 from central_api.problems import install_problem_handlers
+from central_api.request_guard import RequestGuard
 from central_api.routers import devices, products, stores
 from central_api.schemas import HealthOut
 from central_api.settings import ServerSettings
@@ -83,6 +84,7 @@ def create_app(
 
     if settings.latency_ms > 0:
         app.add_middleware(AddedLatency, delay_s=settings.latency_ms / 1000)
+    app.add_middleware(RequestGuard)  # outermost: size, path and NUL checks come first
 
     @app.get("/v1/health", response_model=HealthOut, tags=["health"])
     def health() -> HealthOut:
