@@ -15,8 +15,10 @@ from central_api.idempotency import purge_expired
 from central_api.inline_reads import InlineReadRoute
 from central_api.keys import KeyRing
 from central_api.loyalty_codes import LoyaltySigner
+from central_api.numbering import sync_sequences
 from central_api.pickup_qr import PickupSigner, adopt_legacy_keys, use_signer
 from central_api.problems import install_problem_handlers
+from central_api.request_guard import RequestGuard
 from central_api.routers import devices, products, stores
 from central_api.schemas import HealthOut
 from central_api.settings import ServerSettings
@@ -82,6 +84,7 @@ def create_app(
 
     if settings.latency_ms > 0:
         app.add_middleware(AddedLatency, delay_s=settings.latency_ms / 1000)
+    app.add_middleware(RequestGuard)  # outermost: size, path and NUL checks come first
 
     @app.get("/v1/health", response_model=HealthOut, tags=["health"])
     def health() -> HealthOut:
@@ -133,6 +136,7 @@ def prepare_database(
         empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0
     if empty and seed is not None:
         seed_database(db, seed, keys, staff_sign_in)
+    sync_sequences(db)
     enrollment.register(db, settings.enrollment_token, settings.enrollment_token_ttl)
     purge_expired(db)
     return keys

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,7 +23,7 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from central_api.db import Database
@@ -31,6 +33,8 @@ from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
 RETENTION = timedelta(days=30)
 MAX_KEY_LENGTH = 128
 REPLAY_HEADER = "Idempotent-Replayed"
+#: runs of a request whose transaction collided with another (see ``run_idempotent``)
+ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def run_idempotent(
     ``work`` returns (status, body) or raises :class:`Problem`. 4xx problems are stored too,
     so a retry of a refused request gets the same refusal; 5xx are not stored (retryable).
     """
-    for _attempt in range(3):
+    for attempt in range(ATTEMPTS):
         with db.write_session() as session:
             try:
                 existing = session.scalars(
@@ -134,11 +138,25 @@ def run_idempotent(
                 )
                 session.commit()
                 return JSONResponse(payload, status_code=status, media_type=media)
-            except IntegrityError:
-                # A concurrent request with the same key committed first: replay its answer.
+            except DBAPIError as exc:
+                if not _retryable(exc):
+                    raise
+                # Either a concurrent request with the same key committed first (the next
+                # attempt finds its record and replays it), or two independent requests
+                # collided (a unique number, a serialization failure): a business retry,
+                # the work runs again on what the other one committed.
                 session.rollback()
-                continue
-    raise Problem(409, "idempotency-in-progress", "Request in progress", "Retry shortly.")
+        time.sleep(random.uniform(0.005, 0.02) * (attempt + 1))
+    raise Problem(503, "busy", "Server busy", "Concurrent requests collided; retry shortly.")
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """A unique collision, a serialization failure or a deadlock: the same request may
+    succeed when run again."""
+    if isinstance(exc, IntegrityError):
+        return True
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return code in ("40001", "40P01")
 
 
 def purge_expired(db: Database, now: datetime | None = None) -> int:

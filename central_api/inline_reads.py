@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
-from fastapi.routing import APIRoute
 
+from central_api.authenticate_first import AuthenticateFirstRoute
 from central_api.db import Database
 
 
@@ -44,8 +44,9 @@ def inline_on_sqlite(handler: Callable[..., Any]) -> Callable[..., Any]:
     return read
 
 
-class InlineReadRoute(APIRoute):
-    """Route class for routers: plain ``def`` GET handlers go through ``inline_on_sqlite``."""
+class InlineReadRoute(AuthenticateFirstRoute):
+    """Route class for routers: plain ``def`` GET handlers go through ``inline_on_sqlite``;
+    the caller is authenticated first (``central_api.authenticate_first``)."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         methods = {m.upper() for m in (kwargs.get("methods") or ())}

@@ -5,7 +5,8 @@ A new domain with its own table module adds one import here.
 
 import central_api.enrollment
 import central_api.models_reservations
-import central_api.models_staff  # noqa: F401
+import central_api.models_staff
+import central_api.numbering  # noqa: F401  (the number sequences)
 from central_api import (
     models,  # noqa: F401
     models_returns,  # noqa: F401

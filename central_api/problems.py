@@ -12,6 +12,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_BASE = "https://api.omnistore.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+#: a validation answer lists at most this many errors, each cut to ``MAX_TEXT`` characters
+MAX_ERRORS = 10
+MAX_TEXT = 200
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,8 @@ _STATUS_SLUGS = {
     404: ("not-found", "Not found"),
     405: ("method-not-allowed", "Method not allowed"),
     409: ("conflict", "Conflict"),
+    413: ("body-too-large", "Request body too large"),
+    414: ("uri-too-long", "Path too long"),
     415: ("unsupported-media-type", "Unsupported media type"),
     422: ("validation", "Invalid request"),
     429: ("rate-limited", "Too many requests"),
@@ -84,14 +89,22 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Never the input back, and a bounded answer: a body of 100,000 bad lines got one
+        # error per line (a 52 MB answer).
+        found = exc.errors()
         errors = [
-            {"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg")}
-            for err in exc.errors()
+            {
+                "location": ".".join(str(p) for p in err.get("loc", ()))[:MAX_TEXT],
+                "message": str(err.get("msg", "invalid"))[:MAX_TEXT],
+            }
+            for err in found[:MAX_ERRORS]
         ]
         first = errors[0] if errors else {"location": "", "message": "invalid"}
         detail = f"{first['location']}: {first['message']}"
+        more = {"more_errors": len(found) - MAX_ERRORS} if len(found) > MAX_ERRORS else {}
         return problem_response(
-            Problem(422, "validation", "Invalid request", detail, errors=errors), request.url.path
+            Problem(422, "validation", "Invalid request", detail, errors=errors, **more),
+            request.url.path,
         )
 
     @app.exception_handler(Exception)

@@ -7,6 +7,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: the most lines one request may carry
+MAX_LINES = 100
+
+
+class WriteBody(BaseModel):
+    """The body of a write: an unknown field is refused, not silently ignored. Its numbers
+    and booleans are ``StrictInt`` / ``StrictBool`` (``true`` or ``"1"`` is no quantity);
+    money stays ``Decimal``, sent as a string."""
+
+    model_config = ConfigDict(extra="forbid")
+
 
 class StoreOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -68,7 +79,7 @@ class AvailabilityOut(BaseModel):
     warehouses: list[LocationStock]
 
 
-class EnrollIn(BaseModel):
+class EnrollIn(WriteBody):
     enrollment_token: str = Field(min_length=1, max_length=200)
     store_code: str = Field(min_length=1, max_length=16)
     mode: Literal["associate", "kiosk"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
-from central_api.schemas import ProductOut
+from central_api.schemas import ProductOut, WriteBody
 
 
 class CustomerSummaryOut(BaseModel):
@@ -80,7 +80,7 @@ class SkuAvailabilityOut(BaseModel):
     warehouse: int
 
 
-class AvailabilityBatchIn(BaseModel):
+class AvailabilityBatchIn(WriteBody):
     skus: list[str] = Field(min_length=1, max_length=100)
 
 
@@ -171,8 +171,8 @@ class LoyaltyKeysOut(BaseModel):
     keys: list[LoyaltyKeyOut]
 
 
-class LoyaltyCodeIn(BaseModel):
-    ttl_s: int = Field(default=120, ge=15, le=600)
+class LoyaltyCodeIn(WriteBody):
+    ttl_s: StrictInt = Field(default=120, ge=15, le=600)
 
 
 class LoyaltyCodeOut(BaseModel):

@@ -6,19 +6,20 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, model_validator
+
+from central_api.schemas import WriteBody
 
 MAX_LINES = 20
 MAX_QUANTITY = 20
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_In = WriteBody
 
 
 class LineIn(_In):
     sku: str = Field(min_length=1, max_length=32)
-    quantity: int = Field(ge=1, le=MAX_QUANTITY)
+    quantity: StrictInt = Field(ge=1, le=MAX_QUANTITY)
 
 
 class AddressIn(_In):
@@ -58,7 +59,7 @@ class OptionsIn(_In):
 class GuestIn(_In):
     email: str | None = Field(default=None, max_length=120)
     phone: str | None = Field(default=None, max_length=20)
-    consent: bool = False
+    consent: StrictBool = False
 
     @model_validator(mode="after")
     def _one_contact(self) -> GuestIn:

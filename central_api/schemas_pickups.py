@@ -6,7 +6,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
+
+from central_api.schemas import MAX_LINES, WriteBody
 
 PickupStatusName = Literal[
     "preparing",
@@ -84,7 +86,7 @@ class PickupQrOut(BaseModel):
     expires_at: datetime
 
 
-class CheckInIn(BaseModel):
+class CheckInIn(WriteBody):
     qr_token: str | None = Field(None, max_length=2000)
     pickup_code: str | None = Field(None, pattern=r"^[0-9]{6}$")
 
@@ -97,15 +99,15 @@ class CheckInOut(BaseModel):
     already_checked_in: bool
 
 
-class LineResultIn(BaseModel):
-    line_no: int = Field(ge=1)
-    picked: int = Field(ge=0)
-    missing: int = Field(0, ge=0)
-    damaged: int = Field(0, ge=0)
+class LineResultIn(WriteBody):
+    line_no: StrictInt = Field(ge=1)
+    picked: StrictInt = Field(ge=0)
+    missing: StrictInt = Field(0, ge=0)
+    damaged: StrictInt = Field(0, ge=0)
     reason: str | None = Field(None, max_length=200)
 
 
-class VerificationIn(BaseModel):
+class VerificationIn(WriteBody):
     method: MethodName
     pickup_code: str | None = Field(None, max_length=6)
     qr_token: str | None = Field(None, max_length=2000)
@@ -113,12 +115,15 @@ class VerificationIn(BaseModel):
     person_name: str | None = Field(None, max_length=120)
 
 
-class CompleteIn(BaseModel):
+class CompleteIn(WriteBody):
     """Who hands the order over is the signed-in staff member (``X-Staff-Token``), not a
     field: an ``associate`` sent by an earlier app version is ignored."""
 
-    lines: list[LineResultIn] = Field(min_length=1)
+    lines: list[LineResultIn] = Field(min_length=1, max_length=MAX_LINES)
     verification: VerificationIn
+    associate: str | None = Field(
+        None, max_length=80, description="Ignored (earlier app versions sent a free-text name)"
+    )
     signature_svg_path: str | None = Field(
         None, max_length=60000, description="Customer signature as an SVG path (optional)"
     )

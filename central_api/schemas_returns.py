@@ -6,7 +6,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
+
+from central_api.schemas import MAX_LINES, WriteBody
 
 Reason = Literal[
     "wrong_size", "not_as_described", "defective", "wrong_item_sent", "changed_mind", "arrived_late"
@@ -78,13 +80,13 @@ class OrderOut(BaseModel):
     tenders: list[TenderOut]
 
 
-class QuoteLineIn(BaseModel):
-    line_no: int
-    quantity: int = Field(ge=1)
+class QuoteLineIn(WriteBody):
+    line_no: StrictInt
+    quantity: StrictInt = Field(ge=1)
 
 
-class QuoteIn(BaseModel):
-    lines: list[QuoteLineIn] = Field(min_length=1)
+class QuoteIn(WriteBody):
+    lines: list[QuoteLineIn] = Field(min_length=1, max_length=MAX_LINES)
     refund_method: RefundMethod = "original"
 
 
@@ -115,7 +117,7 @@ class QuoteOut(BaseModel):
     approval_reasons: list[str]
 
 
-class ApprovalIn(BaseModel):
+class ApprovalIn(WriteBody):
     order_number: str = Field(min_length=1, max_length=24)
     manager_id: str = Field(min_length=1, max_length=16)
     pin: str = Field(min_length=1, max_length=16)
@@ -129,17 +131,17 @@ class ApprovalOut(BaseModel):
     expires_at: datetime
 
 
-class ReturnLineIn(BaseModel):
-    line_no: int
-    quantity: int = Field(ge=1)
+class ReturnLineIn(WriteBody):
+    line_no: StrictInt
+    quantity: StrictInt = Field(ge=1)
     reason: Reason
     condition: Condition
     disposition: Disposition
 
 
-class ReturnIn(BaseModel):
+class ReturnIn(WriteBody):
     order_number: str = Field(min_length=1, max_length=24)
-    lines: list[ReturnLineIn] = Field(min_length=1)
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=MAX_LINES)
     refund_method: RefundMethod = "original"
     approval_token: str | None = None
     expected_total: Decimal | None = None  # the quote the associate saw; refused if it moved

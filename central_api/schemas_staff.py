@@ -7,10 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from central_api.schemas import WriteBody
+
 Decision = Literal["allowed", "denied", "manager_approval"]
 
 
-class Credentials(BaseModel):
+class Credentials(WriteBody):
     """A badge scan *or* a staff ID, plus the PIN (never stored, never logged)."""
 
     badge: str | None = Field(None, min_length=4, max_length=64)
@@ -72,7 +74,7 @@ class ApprovalOut(BaseModel):
     expires_at: datetime
 
 
-class StaffPolicyIn(BaseModel):
+class StaffPolicyIn(WriteBody):
     staff_sign_in: Literal["required", "optional"]
 
 

@@ -33,6 +33,7 @@ from central_api.deps import DB
 from central_api.geo import distance_km
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
+from central_api.like import ESCAPE, contains
 from central_api.locations import places
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX, LoyaltySigner
 from central_api.models import (
@@ -510,14 +511,16 @@ def search_customers(
     """Search by name ("marie dupont"), e-mail, phone or loyalty / customer number."""
     text = q.strip().lower()
     digits = re.sub(r"[^0-9]", "", text)
-    conditions: list[Any] = [func.lower(Customer.email).like(f"%{text}%")]
+    conditions: list[Any] = [func.lower(Customer.email).like(contains(text), escape=ESCAPE)]
     words = [w for w in re.split(r"\s+", text) if w]
     if words:
         full = func.lower(Customer.first_name + " " + Customer.last_name)
         conditions.append(
-            func.lower(Customer.last_name + " " + Customer.first_name).like(f"%{text}%")
+            func.lower(Customer.last_name + " " + Customer.first_name).like(
+                contains(text), escape=ESCAPE
+            )
         )
-        name_match = [full.like(f"%{w}%") for w in words]
+        name_match = [full.like(contains(w), escape=ESCAPE) for w in words]
         conditions.append(name_match[0] if len(name_match) == 1 else and_(*name_match))
     if len(digits) >= 4:
         conditions.append(Customer.loyalty_number.like(f"%{digits}%"))

@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from central_api.auth import Principal, check_scope, require
@@ -47,6 +47,7 @@ from central_api.inline_reads import InlineReadRoute
 from central_api.loyalty_codes import LOYALTY_CODE_PREFIX
 from central_api.models import Customer, Location, Order, OrderLine, Stock, Tender
 from central_api.models_reservations import Reservation
+from central_api.numbering import next_order_number
 from central_api.occurred import Occurred
 from central_api.problems import Problem
 from central_api.routers.customers import Signer, verified_number
@@ -332,13 +333,7 @@ def _find_order(session: Session, number: str, principal: Principal) -> Order:
 
 
 def _next_number(session: Session) -> str:
-    last = session.scalar(
-        select(func.max(Order.number)).where(
-            Order.channel == "endless_aisle", Order.number.like("E%")
-        )
-    )
-    serial = int(last[1:]) + 1 if last and last[1:].isdigit() else 1
-    return f"E{serial:08d}"
+    return next_order_number(session)  # a sequence on PostgreSQL (``central_api.numbering``)
 
 
 def _payment_reference(session: Session) -> str:

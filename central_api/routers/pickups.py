@@ -20,6 +20,7 @@ from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
+from central_api.like import ESCAPE, contains
 from central_api.models import Customer, Order, OrderLine, Pickup
 from central_api.occurred import Occurred
 from central_api.pickup_qr import BadPickupQr, PickupSigner, signer_for
@@ -267,13 +268,15 @@ def list_pickups(
         )
     )
     if q and q.strip():
-        like = f"%{q.strip().lower()}%"
+        like = contains(q.strip().lower())
         stmt = stmt.where(
             or_(
-                func.lower(Order.number).like(like),
-                func.lower(Customer.first_name + " " + Customer.last_name).like(like),
-                func.lower(Customer.last_name).like(like),
-                func.lower(func.coalesce(Pickup.alternate_person, "")).like(like),
+                func.lower(Order.number).like(like, escape=ESCAPE),
+                func.lower(Customer.first_name + " " + Customer.last_name).like(
+                    like, escape=ESCAPE
+                ),
+                func.lower(Customer.last_name).like(like, escape=ESCAPE),
+                func.lower(func.coalesce(Pickup.alternate_person, "")).like(like, escape=ESCAPE),
             )
         )
     with db.session() as s:

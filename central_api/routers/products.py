@@ -9,6 +9,7 @@ from central_api.db import Reader
 from central_api.deps import DB, CatalogReader, StockReader
 from central_api.gtin import normalise_gtin
 from central_api.inline_reads import InlineReadRoute
+from central_api.like import ESCAPE, contains
 from central_api.locations import place_by_code
 from central_api.models import Product
 from central_api.problems import Problem, not_found
@@ -41,13 +42,13 @@ def search_products(
 ) -> ProductPage:
     stmt = select(Product)
     if q:
-        like = f"%{q.strip().lower()}%"
+        like = contains(q.strip().lower())
         stmt = stmt.where(
             or_(
-                func.lower(Product.name).like(like),
-                func.lower(Product.brand).like(like),
-                func.lower(Product.sku).like(like),
-                Product.gtin.like(f"%{q.strip()}%"),
+                func.lower(Product.name).like(like, escape=ESCAPE),
+                func.lower(Product.brand).like(like, escape=ESCAPE),
+                func.lower(Product.sku).like(like, escape=ESCAPE),
+                Product.gtin.like(contains(q.strip()), escape=ESCAPE),
             )
         )
     if category:

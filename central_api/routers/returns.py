@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from central_api import return_policy as policy
@@ -24,6 +24,7 @@ from central_api.idempotency import IdempotentRequest, idempotent_request, run_i
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location, Order, OrderLine, Stock, Tender
 from central_api.models_returns import Return, ReturnLine
+from central_api.numbering import next_return_number
 from central_api.occurred import Occurred
 from central_api.problems import Problem, not_found
 from central_api.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
@@ -316,8 +317,7 @@ def _approved_by(
 
 
 def _next_return_number(session: Session, store_code: str) -> str:
-    last = session.scalar(select(func.max(Return.id))) or 0
-    return f"RT-{store_code}-{last + 1:06d}"
+    return next_return_number(session, store_code)  # ``central_api.numbering``
 
 
 def _restock(session: Session, location_id: int, product_id: int, qty: int, now: datetime) -> None:
