@@ -1,0 +1,107 @@
+"""The event log's two promises, on SQLite and PostgreSQL: a rolled-back change emits
+nothing, and a reader never skips an event whose transaction commits after later-numbered
+ones were read (the flaw of a bus that numbers events when they are inserted)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select, update
+
+from central_api.db import Database
+from central_api.events.log import emit, head
+from central_api.events.shapes import Event, StockTouched
+from central_api.models import Location, Product, Stock
+from kiosk_app.core.demo_server import DemoServer
+from tests.central_api.events_support import BACKENDS, Demo, EventReader, events_server, stored_ids
+from tests.central_api.test_endless_aisle_support import Api
+
+WAKE_UP_S = 10.0
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoServer]:
+    with events_server(request.param, tmp_path_factory.mktemp("events-order")) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def db(server: DemoServer) -> Iterator[Database]:
+    database = Database(server.db_url)
+    yield database
+    database.dispose()
+
+
+def _quiet_stock_row(db: Database) -> tuple[int, int, str]:
+    """(location id, product id, subject) of a stock row no order of these tests touches."""
+    with db.session() as s:
+        row = s.execute(
+            select(Stock.location_id, Stock.product_id, Product.sku, Location.code)
+            .join(Product, Product.id == Stock.product_id)
+            .join(Location, Location.id == Stock.location_id)
+            .where(Location.code == "PAR01", ~Product.name.ilike("%chemise%"))
+            .order_by(Stock.id.desc())
+            .limit(1)
+        ).one()
+    return row.location_id, row.product_id, f"{row.sku}@{row.code}"
+
+
+def test_a_rolled_back_change_emits_nothing(db: Database) -> None:
+    location_id, product_id, _subject = _quiet_stock_row(db)
+    receipt = (
+        update(Stock)
+        .where(Stock.location_id == location_id, Stock.product_id == product_id)
+        .values(on_hand=Stock.on_hand + 1)
+    )
+    before = head(db)
+    with db.write_session() as session:
+        session.execute(receipt)
+        emit(session, StockTouched(location_id, product_id), Event("stock.test", 1, "x"))
+        session.rollback()
+        session.commit()  # the session's next transaction carries nothing over
+    assert head(db) == before and stored_ids(db, before) == []
+    with db.write_session() as session:
+        session.execute(receipt)
+        emit(session, StockTouched(location_id, product_id), StockTouched(location_id, product_id))
+        session.commit()
+    assert stored_ids(db, before) == [before + 1]  # two touches of one row: one event
+    assert head(db) == before + 1
+
+
+def test_a_transaction_committing_last_is_read_after_the_later_numbered_ones(
+    server: DemoServer, db: Database
+) -> None:
+    """A writer holds its transaction open (on PostgreSQL with a real stock change in it;
+    on SQLite, whose single writer lock would stop the others, with its event only) while
+    four orders commit in parallel and the reader reads them. Then it commits: the reader
+    receives its event too, and every event of the log exactly once, in order."""
+    api = Api.enroll(server)
+    demo = Demo(server, api)
+    location_id, product_id, subject = _quiet_stock_row(db)
+    start = head(db)
+    with EventReader(server.url, api.token) as reader:
+        with db.session() as held:
+            if not db.is_sqlite:
+                held.execute(
+                    update(Stock)
+                    .where(Stock.location_id == location_id, Stock.product_id == product_id)
+                    .values(on_hand=Stock.on_hand + 1)
+                )
+            emit(held, StockTouched(location_id, product_id))
+            with concurrent.futures.ThreadPoolExecutor(4) as pool:
+                orders = list(pool.map(lambda _: demo.place_order(), range(4)))
+            for order in orders:
+                reader.wait_type("order.placed", order["number"], WAKE_UP_S)
+            assert reader.wait_events(8, WAKE_UP_S)  # four orders, each with its stock
+            read_meanwhile = list(reader.ids)
+            held.commit()
+        late = reader.wait_type("stock.changed", subject, WAKE_UP_S)
+        end = head(db)
+        assert reader.wait_for(lambda: bool(reader.ids) and reader.ids[-1] >= end, WAKE_UP_S)
+    assert late.id is not None and late.id > max(read_meanwhile)  # numbered at its commit
+    assert reader.ids == stored_ids(db, start)  # every event, once, in order
+    assert reader.ids == list(range(start + 1, end + 1))  # and the log has no hole
