@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
@@ -28,6 +29,7 @@ from central_api.events.log import Batch, StoredEvent, head, read_batch
 from central_api.events.shapes import shown_to, visible_to
 from central_api.problems import Problem
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["events"], lifespan=lifespan)
 RETRY_MS = 2000
 T = TypeVar("T")
@@ -93,7 +95,11 @@ async def _follow(request: Request, principal: Principal, start: int | None) -> 
     with hub.waiter() as woken:
         while not hub.closed:
             woken.clear()
-            batch = await _in_db(db, _read, db, cursor, principal)
+            try:
+                batch = await _in_db(db, _read, db, cursor, principal)
+            except Exception:  # the client reconnects with its last id (``retry:``)
+                log.exception("reading the event log failed; ending the stream")
+                return
             if batch.resync is not None:
                 yield _resync_frame(batch, cursor, retention_s)
             for stored in batch.events:
