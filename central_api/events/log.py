@@ -77,7 +77,11 @@ def _write_pending(session: Session) -> None:
         .where(EventSequence.name == HEAD)
         .values(value=EventSequence.value + len(events))
         .returning(EventSequence.value)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if head is None:  # a database ``install`` never saw (made by ``create_schema`` alone)
+        session.add(EventSequence(name=HEAD, value=len(events)))
+        session.flush()
+        head = len(events)
     first = head - len(events) + 1
     now = datetime.now(UTC)
     session.execute(
@@ -110,10 +114,12 @@ def _written(session: Session) -> None:
             callback(head)
 
 
-@event.listens_for(Session, "after_soft_rollback")
-def _forget(session: Session, _previous: SessionTransaction) -> None:
-    session.info.pop(_PENDING, None)
-    session.info.pop(_WRITTEN, None)
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    """Whatever ended the transaction (commit, rollback, close), its events go with it."""
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
+        session.info.pop(_WRITTEN, None)
 
 
 def install(db: Database) -> None:

@@ -5,7 +5,8 @@ it processed in ``Last-Event-ID`` (or ``?after=``) and receives every later even
 read, in id order, each once. Without either it starts at the present. A cursor the log
 can no longer serve (older than the retention, or not from this server) gets
 ``event: resync``, whose ``id`` is the present: reload what is on screen, then carry on.
-Comment lines (``: heartbeat``) keep idle connections open.
+Comment lines (``: heartbeat``) keep idle connections open; a device revoked meanwhile has
+its stream ended at the next one (and its reconnection refused).
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from sqlalchemy import select
 
 from central_api.auth import Principal, current_principal
 from central_api.db import Database
 from central_api.events.hub import WakeUps, lifespan
 from central_api.events.log import Batch, StoredEvent, head, read_batch
 from central_api.events.shapes import shown_to, visible_to
+from central_api.models import Device
 from central_api.problems import Problem
 
 log = logging.getLogger(__name__)
@@ -82,6 +85,12 @@ def _read(db: Database, after: int, principal: Principal) -> Batch:
         return read_batch(connection, after, visible_to(principal))
 
 
+def _enrolled(db: Database, device_id: str) -> bool:
+    with db.reading() as connection:
+        revoked = connection.scalar(select(Device.revoked).where(Device.device_id == device_id))
+    return revoked is False
+
+
 async def _follow(request: Request, principal: Principal, start: int | None) -> AsyncIterator[str]:
     db: Database = request.app.state.db
     hub: WakeUps = request.app.state.event_hub
@@ -111,6 +120,8 @@ async def _follow(request: Request, principal: Principal, start: int | None) -> 
                 continue
             quiet = time.monotonic() - last_sent
             if quiet >= heartbeat_s:
+                if not await _in_db(db, _enrolled, db, principal.subject):
+                    return  # revoked meanwhile: its reconnection is refused
                 yield ": heartbeat\n\n"
                 last_sent, quiet = time.monotonic(), 0.0
             with contextlib.suppress(TimeoutError):
@@ -139,6 +150,9 @@ async def events(
     """The live events this device may read: stock of every location; its own store's
     pickups, orders and returns (a kiosk: pickups and orders, without personal fields)."""
     start = _cursor(after, last_event_id)
+    db: Database = request.app.state.db
+    if not await _in_db(db, _enrolled, db, principal.subject):  # the cache may not know yet
+        raise Problem(401, "invalid-token", "Invalid token", "The token is unknown or revoked.")
     return StreamingResponse(
         _follow(request, principal, start),
         media_type="text/event-stream",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -63,6 +64,11 @@ def test_a_rolled_back_change_emits_nothing(db: Database) -> None:
         emit(session, StockTouched(location_id, product_id), Event("stock.test", 1, "x"))
         session.rollback()
         session.commit()  # the session's next transaction carries nothing over
+    with db.write_session() as session:
+        session.execute(receipt)
+        emit(session, StockTouched(location_id, product_id))
+        session.close()  # ended without a commit
+        session.commit()
     assert head(db) == before and stored_ids(db, before) == []
     with db.write_session() as session:
         session.execute(receipt)
@@ -70,6 +76,18 @@ def test_a_rolled_back_change_emits_nothing(db: Database) -> None:
         session.commit()
     assert stored_ids(db, before) == [before + 1]  # two touches of one row: one event
     assert head(db) == before + 1
+
+
+def test_a_database_made_without_the_log_marks_still_records_events(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'bare.db'}")
+    try:
+        db.create_schema()  # tables only: no ``install`` (a copy, an older tool)
+        with db.write_session() as session:
+            emit(session, Event("order.placed", None, "E1"), Event("order.paid", None, "E1"))
+            session.commit()
+        assert head(db) == 2 and stored_ids(db, 0) == [1, 2]
+    finally:
+        db.dispose()
 
 
 def test_a_transaction_committing_last_is_read_after_the_later_numbered_ones(

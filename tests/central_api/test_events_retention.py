@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from central_api.admin import revoke_device
 from central_api.db import Database
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.central_api.events_support import Demo, EventReader, stored_ids
@@ -62,6 +63,20 @@ def test_stopping_the_server_ends_its_open_streams(server: DemoServer) -> None:
     for reader in readers:
         reader.__exit__()
         assert reader.ended
+
+
+def test_a_revoked_device_stream_ends_and_stays_closed(server: DemoServer) -> None:
+    api = Api.enroll(server)
+    device_id = api.get("/v1/devices/me").json()["device_id"]
+    db = Database(server.db_url)
+    try:
+        with EventReader(server.url, api.token) as reader:
+            assert revoke_device(db, device_id)
+            assert reader.wait_for(lambda: reader.ended, 5)  # at its next heartbeat
+    finally:
+        db.dispose()
+    with EventReader(server.url, api.token) as again:
+        assert again.status == 401
 
 
 @pytest.mark.parametrize("option", ["--events-heartbeat-s", "--events-poll-s"])
