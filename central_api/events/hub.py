@@ -4,7 +4,7 @@ After a commit that wrote events, this process's own readers are woken at once
 (``log.on_commit``). With PostgreSQL, a ``LISTEN`` connection per process also wakes them
 when another process (another worker, another server, a script) commits events: the
 writer's ``NOTIFY`` is delivered at its commit. SQLite has no such thing: one task per
-process reads the head mark five times a second. A wake-up only says "read again": readers
+process reads the head mark ten times a second. A wake-up only says "read again": readers
 also poll at a slow interval, so a lost notification (a listener reconnecting) delays an
 event, never loses it.
 """
@@ -91,7 +91,7 @@ async def listen_forever(sqlalchemy_url: str, hub: WakeUps, retry_max_s: float =
             delay = min(retry_max_s, delay * 2)
 
 
-async def watch_head_forever(db: Database, hub: WakeUps, every_s: float = 0.2) -> None:
+async def watch_head_forever(db: Database, hub: WakeUps, every_s: float = 0.1) -> None:
     """SQLite has no NOTIFY: read the head mark (one tiny query) and wake the readers when
     another process (another worker, a script) committed events."""
     seen = -1

@@ -92,6 +92,7 @@ def _enrolled(db: Database, device_id: str) -> bool:
 
 
 async def _follow(request: Request, principal: Principal, start: int | None) -> AsyncIterator[str]:
+    """Read, send, then wait for a wake-up or the poll, sending heartbeats meanwhile."""
     db: Database = request.app.state.db
     hub: WakeUps = request.app.state.event_hub
     settings = request.app.state.settings
@@ -104,6 +105,7 @@ async def _follow(request: Request, principal: Principal, start: int | None) -> 
     with hub.waiter() as woken:
         while not hub.closed:
             woken.clear()
+            read_at = time.monotonic()
             try:
                 batch = await _in_db(db, _read, db, cursor, principal)
             except Exception:  # the client reconnects with its last id (``retry:``)
@@ -116,16 +118,20 @@ async def _follow(request: Request, principal: Principal, start: int | None) -> 
             if batch.resync is not None or batch.events:
                 last_sent = time.monotonic()
             cursor = batch.cursor
-            if batch.more:
-                continue
-            quiet = time.monotonic() - last_sent
-            if quiet >= heartbeat_s:
-                if not await _in_db(db, _enrolled, db, principal.subject):
-                    return  # revoked meanwhile: its reconnection is refused
-                yield ": heartbeat\n\n"
-                last_sent, quiet = time.monotonic(), 0.0
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(woken.wait(), min(poll_s, heartbeat_s - quiet))
+            while not batch.more and not woken.is_set() and not hub.closed:
+                now = time.monotonic()
+                to_poll = poll_s - (now - read_at)
+                to_beat = heartbeat_s - (now - last_sent)
+                if to_poll <= 0:
+                    break
+                if to_beat <= 0:
+                    if not await _in_db(db, _enrolled, db, principal.subject):
+                        return  # revoked meanwhile: its reconnection is refused
+                    yield ": heartbeat\n\n"
+                    last_sent = time.monotonic()
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(woken.wait(), min(to_poll, to_beat))
 
 
 @router.get(

@@ -30,13 +30,13 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @contextlib.contextmanager
-def events_server(backend: str, folder: Path) -> Iterator[DemoServer]:
+def events_server(backend: str, folder: Path, poll_s: float = POLL_S) -> Iterator[DemoServer]:
     """A reference server on ``backend`` with two workers where the machine allows it, a
-    short heartbeat and a long poll."""
+    short heartbeat and (unless told) a long poll."""
     if backend == "postgres" and (why := unavailable_reason()) is not None:
         pytest.skip(why)
     count = 2 if workers.supported() is None else 1
-    args = ["--events-heartbeat-s", str(HEARTBEAT_S), "--events-poll-s", str(POLL_S)]
+    args = ["--events-heartbeat-s", str(HEARTBEAT_S), "--events-poll-s", str(poll_s)]
     with contextlib.ExitStack() as stack:
         url = (
             f"sqlite:///{folder / 'central.db'}"

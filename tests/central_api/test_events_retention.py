@@ -9,14 +9,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, update
 
 from central_api.admin import revoke_device
 from central_api.db import Database
+from central_api.events.models import EventRow, EventSequence
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from tests.central_api.events_support import Demo, EventReader, stored_ids
+from tests.central_api.events_support import Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api
 
 RETENTION_S = 1.0
@@ -77,6 +80,38 @@ def test_a_revoked_device_stream_ends_and_stays_closed(server: DemoServer) -> No
         db.dispose()
     with EventReader(server.url, api.token) as again:
         assert again.status == 401
+
+
+@pytest.mark.postgres
+def test_an_event_whose_wake_up_is_lost_arrives_by_the_poll(tmp_path: Path) -> None:
+    """PostgreSQL: an event committed without its NOTIFY (a listener that was reconnecting
+    misses it the same way) reaches the reader at its next poll."""
+    with events_server("postgres", tmp_path, poll_s=1.0) as server:
+        api = Api.enroll(server)
+        db = Database(server.db_url)
+        try:
+            with EventReader(server.url, api.token) as reader, db.engine.connect() as sql:
+                number = sql.execute(
+                    update(EventSequence)
+                    .where(EventSequence.name == "head")
+                    .values(value=EventSequence.value + 1)
+                    .returning(EventSequence.value)
+                ).scalar_one()
+                sql.execute(
+                    insert(EventRow).values(
+                        id=number,
+                        topic="stock",
+                        type="stock.changed",
+                        store_id=None,
+                        subject="SILENT@PAR01",
+                        payload="{}",
+                        created_at=datetime.now(UTC),
+                    )
+                )
+                sql.commit()  # no NOTIFY: nothing wakes the workers
+                assert reader.wait_type("stock.changed", "SILENT@PAR01", 5).id == number
+        finally:
+            db.dispose()
 
 
 @pytest.mark.parametrize("option", ["--events-heartbeat-s", "--events-poll-s"])
