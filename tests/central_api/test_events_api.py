@@ -208,7 +208,9 @@ def test_resume_after_an_id_gives_every_later_event_once(
         expected = [i for i in live.ids if i > cursor]
         by_header = EventReader(server.url, api.token, last_event_id=str(cursor))
         by_query = EventReader(server.url, api.token, after=cursor)
-        for reader in (by_header, by_query):
+        # an EventSource reconnects to the URL it began with: the header wins over ?after=
+        reconnected = EventReader(server.url, api.token, after=0, last_event_id=str(cursor))
+        for reader in (by_header, by_query, reconnected):
             with reader:
                 assert reader.wait_events(len(expected), WAKE_UP_S)
             assert reader.ids[: len(expected)] == expected
