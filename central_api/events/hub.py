@@ -122,20 +122,30 @@ async def purge_forever(db: Database, retention: timedelta) -> None:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """``app.state.event_hub`` wakes the streams (closing it ends them); the process's
+    ``Tail`` is woken by commits here, ``NOTIFY`` or the head check, and wakes them."""
+    from central_api.events.tail import Tail
+
     db: Database = app.state.db
-    hub = WakeUps(asyncio.get_running_loop())
-    app.state.event_hub = hub
-    forget = on_commit(hub.wake)
-    tasks = [asyncio.create_task(purge_forever(db, app.state.settings.events_retention))]
+    settings = app.state.settings
+    loop = asyncio.get_running_loop()
+    commits, readers = WakeUps(loop), WakeUps(loop)
+    app.state.event_hub = readers
+    app.state.event_tail = tail = Tail(db, readers)
+    forget = on_commit(commits.wake)
+    tasks = [
+        asyncio.create_task(purge_forever(db, settings.events_retention)),
+        asyncio.create_task(tail.follow(commits, settings.events_poll_s)),
+    ]
     if db.is_sqlite:
-        tasks.append(asyncio.create_task(watch_head_forever(db, hub)))
+        tasks.append(asyncio.create_task(watch_head_forever(db, commits)))
     else:
-        tasks.append(asyncio.create_task(listen_forever(db.url, hub)))
+        tasks.append(asyncio.create_task(listen_forever(db.url, commits)))
     try:
         yield
     finally:
         forget()
-        hub.close()
+        readers.close()
         for task in tasks:
             task.cancel()
         for task in tasks:

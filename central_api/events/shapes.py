@@ -189,6 +189,14 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
     )
 
 
+def may_read(principal: Principal, type_: str, store_id: int | None) -> bool:
+    """``visible_to`` for an event in memory (``central_api.events.tail``)."""
+    topic = type_.split(".", 1)[0]
+    if topic == STOCK:
+        return True
+    return store_id == principal.store_id and topic in STORE_TOPICS.get(principal.mode, ())
+
+
 def shown_to(principal: Principal, payload: dict[str, Any]) -> dict[str, Any]:
     """The payload as ``principal`` receives it: a kiosk gets no personal field."""
     if principal.mode == "associate":

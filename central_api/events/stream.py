@@ -16,11 +16,10 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import AsyncIterator
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 
@@ -28,7 +27,8 @@ from central_api.auth import Principal, current_principal
 from central_api.db import Database
 from central_api.events.hub import WakeUps, lifespan
 from central_api.events.log import Batch, StoredEvent, head, read_batch
-from central_api.events.shapes import shown_to, visible_to
+from central_api.events.shapes import may_read, shown_to, visible_to
+from central_api.events.tail import Tail, in_db
 from central_api.models import Device
 from central_api.problems import Problem
 
@@ -73,13 +73,6 @@ def _cursor(after: int | None, last_event_id: str | None) -> int | None:
     return int(text)
 
 
-async def _in_db(db: Database, call: Callable[..., T], *args: Any) -> T:
-    """SQLite: on the loop (as reads are, ``central_api.inline_reads``); else a thread."""
-    if db.is_sqlite:
-        return call(*args)
-    return await run_in_threadpool(call, *args)
-
-
 def _read(db: Database, after: int, principal: Principal) -> Batch:
     with db.reading() as connection:
         return read_batch(connection, after, visible_to(principal))
@@ -91,26 +84,39 @@ def _enrolled(db: Database, device_id: str) -> bool:
     return revoked is False
 
 
+def _from_tail(tail: Tail, cursor: int, principal: Principal) -> Batch | None:
+    held = tail.after(cursor)
+    if held is None:
+        return None
+    events, moved_to = held
+    return Batch([e for e in events if may_read(principal, e.type, e.store_id)], moved_to, False)
+
+
 async def _follow(request: Request, principal: Principal, start: int | None) -> AsyncIterator[str]:
-    """Read, send, then wait for a wake-up or the poll, sending heartbeats meanwhile."""
+    """Read (from the process's tail, or the log), send, then wait for a wake-up or the
+    poll, sending heartbeats meanwhile. At its poll a reader reads the log itself."""
     db: Database = request.app.state.db
     hub: WakeUps = request.app.state.event_hub
+    tail: Tail = request.app.state.event_tail
     settings = request.app.state.settings
     heartbeat_s: float = settings.events_heartbeat_s
     poll_s: float = settings.events_poll_s
     retention_s = settings.events_retention.total_seconds()
     yield f"retry: {RETRY_MS}\n: connected\n\n"
-    cursor = start if start is not None else await _in_db(db, head, db)
-    last_sent = time.monotonic()
+    cursor = start if start is not None else await in_db(db, head, db)
+    last_sent = read_at = time.monotonic()
+    polled = True
     with hub.waiter() as woken:
         while not hub.closed:
             woken.clear()
-            read_at = time.monotonic()
-            try:
-                batch = await _in_db(db, _read, db, cursor, principal)
-            except Exception:  # the client reconnects with its last id (``retry:``)
-                log.exception("reading the event log failed; ending the stream")
-                return
+            batch = None if polled else _from_tail(tail, cursor, principal)
+            if batch is None:
+                read_at, polled = time.monotonic(), False
+                try:
+                    batch = await in_db(db, _read, db, cursor, principal)
+                except Exception:  # the client reconnects with its last id (``retry:``)
+                    log.exception("reading the event log failed; ending the stream")
+                    return
             if batch.resync is not None:
                 yield _resync_frame(batch, cursor, retention_s)
             for stored in batch.events:
@@ -123,9 +129,10 @@ async def _follow(request: Request, principal: Principal, start: int | None) -> 
                 to_poll = poll_s - (now - read_at)
                 to_beat = heartbeat_s - (now - last_sent)
                 if to_poll <= 0:
+                    polled = True
                     break
                 if to_beat <= 0:
-                    if not await _in_db(db, _enrolled, db, principal.subject):
+                    if not await in_db(db, _enrolled, db, principal.subject):
                         return  # revoked meanwhile: its reconnection is refused
                     yield ": heartbeat\n\n"
                     last_sent = time.monotonic()
@@ -157,7 +164,7 @@ async def events(
     pickups, orders and returns (a kiosk: pickups and orders, without personal fields)."""
     start = _cursor(after, last_event_id)
     db: Database = request.app.state.db
-    if not await _in_db(db, _enrolled, db, principal.subject):  # the cache may not know yet
+    if not await in_db(db, _enrolled, db, principal.subject):  # the cache may not know yet
         raise Problem(401, "invalid-token", "Invalid token", "The token is unknown or revoked.")
     return StreamingResponse(
         _follow(request, principal, start),

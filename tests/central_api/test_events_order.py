@@ -4,16 +4,20 @@ ones were read (the flaw of a bus that numbers events when they are inserted).""
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
 from central_api.db import Database
-from central_api.events.log import emit, head
+from central_api.events.hub import WakeUps
+from central_api.events.log import StoredEvent, emit, head
 from central_api.events.shapes import Event, StockTouched
+from central_api.events.tail import Tail
 from central_api.models import Location, Product, Stock
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.events_support import BACKENDS, Demo, EventReader, events_server, stored_ids
@@ -88,6 +92,28 @@ def test_a_database_made_without_the_log_marks_still_records_events(tmp_path: Pa
         assert head(db) == 2 and stored_ids(db, 0) == [1, 2]
     finally:
         db.dispose()
+
+
+def test_the_tail_serves_only_what_it_holds_and_holds_it_without_a_hole(tmp_path: Path) -> None:
+    loop = asyncio.new_event_loop()
+    tail = Tail(Database(f"sqlite:///{tmp_path / 'unused.db'}"), WakeUps(loop), capacity=3)
+
+    def stored(*ids: int) -> list[StoredEvent]:
+        return [StoredEvent(i, "stock.changed", None, f"S{i}", {}, datetime.now(UTC)) for i in ids]
+
+    def ids_after(cursor: int) -> tuple[list[int], int] | None:
+        held = tail.after(cursor)
+        return None if held is None else ([e.id for e in held[0]], held[1])
+
+    assert ids_after(0) is None  # not started
+    tail.floor = tail.cursor = 10
+    tail.take(stored(11, 12, 13), 13)
+    assert ids_after(10) == ([11, 12, 13], 13) and ids_after(12) == ([13], 13)
+    assert ids_after(13) == ([], 13)
+    assert ids_after(9) is None and ids_after(14) is None  # the log itself is read
+    tail.take(stored(14, 15), 15)  # over capacity: 11 and 12 go
+    assert tail.floor == 12 and ids_after(11) is None and ids_after(12) == ([13, 14, 15], 15)
+    loop.close()
 
 
 def test_a_transaction_committing_last_is_read_after_the_later_numbered_ones(
