@@ -1,6 +1,7 @@
 """Wake-ups of the readers of one API process, and the event log's background work.
 
-After a commit that wrote events, this process's own readers are woken at once
+After a commit that wrote events, this process's tail (``central_api.events.tail``), which
+reads the log once for all the process's readers and then wakes them, is woken at once
 (``log.on_commit``). With PostgreSQL, a ``LISTEN`` connection per process also wakes them
 when another process (another worker, another server, a script) commits events: the
 writer's ``NOTIFY`` is delivered at its commit. SQLite has no such thing: one task per

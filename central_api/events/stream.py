@@ -17,7 +17,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
@@ -35,7 +35,6 @@ from central_api.problems import Problem
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["events"], lifespan=lifespan)
 RETRY_MS = 2000
-T = TypeVar("T")
 
 
 def _frame(stored: StoredEvent, principal: Principal) -> str:
