@@ -156,3 +156,38 @@ def test_a_transaction_committing_last_is_read_after_the_later_numbered_ones(
     assert late.id is not None and late.id > max(read_meanwhile)  # numbered at its commit
     assert reader.ids == stored_ids(db, start)  # every event, once, in order
     assert reader.ids == list(range(start + 1, end + 1))  # and the log has no hole
+
+
+def test_many_concurrent_writers_every_event_once_in_order(
+    server: DemoServer, db: Database
+) -> None:
+    """Eight writers commit 200 transactions at once (with one or two events each, some
+    rolled back) while a reader follows: it receives every committed event once, in id
+    order, the log has no hole, and nothing of a rollback."""
+    api = Api.enroll(server)
+    start = head(db)
+
+    def write(writer: int) -> int:
+        committed = 0
+        for n in range(25):
+            with db.write_session() as session:
+                events = [
+                    Event("stock.changed", None, f"W{writer}-{n}-{k}") for k in range(n % 2 + 1)
+                ]
+                emit(session, *events)
+                if n % 5 == 4:
+                    session.rollback()
+                else:
+                    session.commit()
+                    committed += len(events)
+        return committed
+
+    with EventReader(server.url, api.token) as reader:
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            total = sum(pool.map(write, range(8)))
+        assert reader.wait_events(total, 30), (len(reader.events), total)
+    assert reader.ids == list(range(start + 1, start + total + 1))
+    assert reader.ids == stored_ids(db, start)
+    subjects = [e.data["subject"] for e in reader.events]
+    assert len(set(subjects)) == total
+    assert not [s for s in subjects if int(s.split("-")[1]) % 5 == 4]  # the rolled back
