@@ -16,6 +16,8 @@ import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -76,6 +78,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="worker processes sharing the port (Linux); a production-like server uses "
         "several, so that parallel requests are served in parallel",
     )
+    parser.add_argument(
+        "--events-heartbeat-s",
+        type=float,
+        default=15.0,
+        help="live events: a heartbeat comment after this many seconds without an event",
+    )
+    parser.add_argument(
+        "--events-poll-s",
+        type=float,
+        default=10.0,
+        help="live events: how often a reader reads the log without a wake-up",
+    )
+    parser.add_argument(
+        "--events-retention-hours",
+        type=float,
+        default=7 * 24,
+        help="live events: how long events are kept (an older cursor is told to resync)",
+    )
     parser.add_argument("--log-level", default="warning")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -87,6 +107,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 KEEP_ALIVE_S = 75
 
 
+class ClosingStreams(uvicorn.Server):
+    """Ends the open event streams as soon as the server is asked to stop: uvicorn waits
+    for every response to finish before it stops, and a stream never would."""
+
+    def __init__(self, config: uvicorn.Config, app: Any) -> None:
+        super().__init__(config)
+        self.app = app
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        hub = getattr(self.app.state, "event_hub", None)
+        if hub is not None:
+            hub.close()
+        super().handle_exit(sig, frame)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper())
@@ -95,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.workers > 1 and (why := workers.supported()) is not None:
         print(f"kiosk-central-api: {why}", file=sys.stderr)
+        return 2
+    if min(args.events_heartbeat_s, args.events_poll_s, args.events_retention_hours) <= 0:
+        print(
+            "kiosk-central-api: --events-heartbeat-s, --events-poll-s and "
+            "--events-retention-hours must be above 0",
+            file=sys.stderr,
+        )
         return 2
     db_url = args.db
     if not db_url:
@@ -107,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         latency_ms=args.latency_ms,
         key_file=Path(args.key_file) if args.key_file else None,
         enrollment_token_ttl=timedelta(hours=args.enrollment_token_hours),
+        events_heartbeat_s=args.events_heartbeat_s,
+        events_poll_s=args.events_poll_s,
+        events_retention=timedelta(hours=args.events_retention_hours),
     )
     db = Database(db_url)
     try:
@@ -138,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             access_log=False,
             timeout_keep_alive=KEEP_ALIVE_S,
         )
-        uvicorn.Server(config).run(sockets=[sock])
+        ClosingStreams(config, app).run(sockets=[sock])
 
     print(
         json.dumps({"event": "listening", "url": f"http://{host}:{port}", "db": db_url}),

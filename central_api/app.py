@@ -95,6 +95,7 @@ def create_app(
     # product screen's come first: each customer read was checked against ~35 routes of
     # the devices, stores, products, pickups, endless-aisle and returns routers before its
     # own. No two routers share a path, so the order changes nothing else.
+    from central_api.events.stream import router as events_router
     from central_api.routers.customers import router as customers_router
     from central_api.routers.endless_aisle import router as endless_aisle_router
     from central_api.routers.pickups import router as pickups_router
@@ -110,6 +111,7 @@ def create_app(
         endless_aisle_router,
         returns_router,
         staff_router,
+        events_router,
     ):
         app.include_router(router)
     return app
@@ -126,11 +128,13 @@ def prepare_database(
     from sqlalchemy import func, select
 
     from central_api.demo.seed import seed_database
+    from central_api.events.log import install as install_event_log
     from central_api.models import Location
 
     settings = settings or ServerSettings(db_url=db.url)
     keys = settings.load_keys()
     db.create_schema()
+    install_event_log(db)
     keys = adopt_legacy_keys(db, keys, settings.key_path)
     with db.session() as s:
         empty = (s.scalar(select(func.count()).select_from(Location)) or 0) == 0

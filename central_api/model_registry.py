@@ -4,6 +4,7 @@ A new domain with its own table module adds one import here.
 """
 
 import central_api.enrollment
+import central_api.events.models
 import central_api.models_reservations
 import central_api.models_staff
 import central_api.numbering  # noqa: F401  (the number sequences)

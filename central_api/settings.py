@@ -20,6 +20,12 @@ class ServerSettings:
     key_file: Path | None = None
     #: how long the command-line enrollment token enrolls devices after its first use
     enrollment_token_ttl: timedelta = DEFAULT_TTL
+    #: live events (``GET /v1/events``): a comment line after this long without an event
+    events_heartbeat_s: float = 15.0
+    #: how often a reader reads the log without being woken (a missed wake-up's delay)
+    events_poll_s: float = 10.0
+    #: how long events are kept; an older cursor gets ``resync``
+    events_retention: timedelta = timedelta(days=7)
 
     @property
     def key_path(self) -> Path:

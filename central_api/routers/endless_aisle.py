@@ -31,6 +31,8 @@ from central_api.auth import Principal, check_scope, require
 from central_api.carts import take_from_cart
 from central_api.db import Database
 from central_api.deps import DB
+from central_api.events import shapes
+from central_api.events.log import emit
 from central_api.fulfilment import (
     CURRENCY,
     FREE_DELIVERY_THRESHOLD,
@@ -131,6 +133,7 @@ def _expire_order(session: Session, order_id: int, now: datetime) -> bool:
                 .where(Stock.id == res.stock_id, Stock.reserved >= res.quantity)
                 .values(reserved=Stock.reserved - res.quantity, updated_at=now)
             )
+    emit(session, *shapes.order_expired(session, order_id, shapes.stock_of(held)))
     return True
 
 
@@ -549,6 +552,7 @@ def create_order(
                 session, customer.id, ((ol.product_id, ol.quantity) for ol in order_lines)
             )
         session.flush()
+        emit(session, shapes.order_changed("order.placed", order), *shapes.stock_of(reservations))
         return 201, _order_out(session, order)
 
     return run_idempotent(db, principal.key, idem, work)
@@ -615,6 +619,7 @@ def demo_pay(
         )
         session.flush()
         session.refresh(order)
+        emit(session, shapes.order_changed("order.paid", order))
         return 200, _order_out(session, order)
 
     return run_idempotent(db, principal.key, idem, work)

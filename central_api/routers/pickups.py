@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
+from central_api.events import shapes
+from central_api.events.log import emit
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.like import ESCAPE, contains
@@ -436,6 +438,7 @@ def check_in(
             )
             if int(getattr(result, "rowcount", 0) or 0) != 1:
                 raise Problem(409, "pickup-changed", "Changed meanwhile", "Try again.")
+            emit(session, shapes.pickup_changed(pickup, "pickup.checked_in", status, target, now))
             checked_in = now
         return 200, CheckInOut(
             order_number=pickup.order.number,
@@ -529,6 +532,9 @@ def complete(
             update(Order)
             .where(Order.id == pickup.order_id)
             .values(status="delivered", delivered_at=handed_over, version=Order.version + 1)
+        )
+        emit(
+            session, shapes.pickup_changed(pickup, "pickup.completed", status, target, handed_over)
         )
         return 200, CompleteOut(
             order_number=pickup.order.number,

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from central_api import return_policy as policy
 from central_api.auth import Principal, require
 from central_api.deps import DB
+from central_api.events import shapes
+from central_api.events.log import emit
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location, Order, OrderLine, Stock, Tender
@@ -497,6 +499,11 @@ def create_return(
         ]
         session.add(record)
         session.flush()
+        emit(
+            session,
+            shapes.return_recorded(out, order, store),
+            *shapes.restocked(body.lines, by_no, store),
+        )
         return 201, out
 
     return run_idempotent(db, principal.key, idem, work)
