@@ -137,3 +137,17 @@ def test_writes_carry_an_idempotency_key(api_server: DemoServer) -> None:
             await client.aclose()
 
     run(scenario())
+
+
+def test_a_read_after_the_client_closed_is_a_clear_api_error(api_server: DemoServer) -> None:
+    """A screen's background read that finishes after the app closed its client (the
+    pickup queue's offline copy) got a bare RuntimeError from httpx, logged as an error."""
+    from kiosk_app.core.api.errors import ApiUnavailable
+
+    async def scenario() -> None:
+        client = ApiClient(api_server.url)
+        await client.aclose()
+        with pytest.raises(ApiUnavailable):
+            await client.get("/v1/health")
+
+    run(scenario())

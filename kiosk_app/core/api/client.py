@@ -33,7 +33,7 @@ from kiosk_app.core.api.errors import (
     error_from_response,
 )
 from kiosk_app.core.api.pool import KEEPALIVE_EXPIRY_S, ApiTransport
-from kiosk_app.core.api.route_log import log_request
+from kiosk_app.core.api.route_log import log_request, route_template
 from kiosk_app.core.models.catalog import (
     Availability,
     DeviceInfo,
@@ -195,6 +195,8 @@ class ApiClient:
         headers: Mapping[str, str] | None = None,
     ) -> Any:
         started = time.monotonic()
+        if self._http.is_closed:  # the app is closing: a late background read goes nowhere
+            raise ApiUnavailable(f"The API client is closed ({method} {route_template(path)}).")
         try:
             response = await self._http.request(
                 method, path, params=params, json=json, headers=self._headers(headers)
