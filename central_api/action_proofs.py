@@ -25,9 +25,11 @@ import hmac
 import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
@@ -42,8 +44,9 @@ from central_api.auth import (
 )
 from central_api.idempotency import REPLAY_HEADER, IdempotentRequest, idempotent_request
 from central_api.keys import KeyRing
+from central_api.models import IdempotencyRecord
 from central_api.models_staff import StaffSession
-from central_api.occurred import MAX_FUTURE_SKEW, Occurred, parse_occurred_at
+from central_api.occurred import MAX_FUTURE_SKEW, Occurred, WriteTime, parse_occurred_at
 from central_api.permissions import decisions
 from central_api.problems import Problem
 
@@ -140,14 +143,21 @@ def staff_from_proof(
         member = record.staff if record is not None else None
         if record is None or member is None or member.staff_id != proof.staff_id:
             raise forged
-        opened, ended = _utc(record.created_at), _utc(record.revoked_at or record.expires_at)
-        if (
-            record.device_id != principal.subject
-            or not opened - MAX_FUTURE_SKEW <= moment <= ended
-            or not member.active
-            or (member.location_id is not None and member.location_id != principal.store_id)
-        ):
+        if record.device_id != principal.subject:
             raise forged
+        opened, ended = _utc(record.created_at), _utc(record.revoked_at or record.expires_at)
+        if not opened - MAX_FUTURE_SKEW <= moment <= ended:
+            raise _refused(
+                "invalid-staff-proof",
+                "Staff proof refused",
+                "The write is dated when that staff session was not open on this device.",
+            )
+        if not member.active or member.location_id not in (None, principal.store_id):
+            raise _refused(
+                "invalid-staff-proof",
+                "Staff proof refused",
+                "The staff member who made this write is no longer active in this store.",
+            )
         return StaffContext(
             staff_id=member.staff_id,
             name=member.name,
@@ -190,23 +200,50 @@ def require_staff_or_proof(scope: str):  # type: ignore[no-untyped-def]
     ) -> Principal:
         proof = await _proof_in_body(request)
         if proof is not None:
-            on_device = occurred.on_device
-            moment = parse_occurred_at(proof.occurred_at).on_device
-            if (
-                on_device is not None
-                and moment is not None
-                and abs(on_device - moment) > (MAX_FUTURE_SKEW)
-            ):
-                raise _refused(
-                    "invalid-staff-proof",
-                    "Staff proof refused",
-                    "The proof's time and the Occurred-At header disagree.",
-                )
-            principal = with_staff(principal, staff_from_proof(request, principal, proof, idem))
+            resolve = partial(_author, request, principal, proof, idem, occurred)
+            # as ``auth`` does: SQLite queries on the loop, others in the thread pool
+            sqlite = request.app.state.db.is_sqlite
+            author = resolve() if sqlite else await run_in_threadpool(resolve)
+            if author is None:
+                return principal  # run_idempotent replays the stored answer
+            principal = author
         check_scope(principal, scope)
         return principal
 
     return _check
+
+
+def _author(
+    request: Request,
+    principal: Principal,
+    proof: StaffProofIn,
+    idem: IdempotentRequest,
+    occurred: WriteTime,
+) -> Principal | None:
+    """``principal`` with the proof's author as its staff member. None for a retry of a
+    write already answered (its answer was lost): the stored answer is replayed as it is,
+    even once the proof expired or its author left."""
+    if _answered(request, principal, idem):
+        return None
+    on_device = occurred.on_device
+    moment = parse_occurred_at(proof.occurred_at).on_device
+    if on_device is not None and moment is not None and abs(on_device - moment) > MAX_FUTURE_SKEW:
+        raise _refused(
+            "invalid-staff-proof",
+            "Staff proof refused",
+            "The proof's time and the Occurred-At header disagree.",
+        )
+    return with_staff(principal, staff_from_proof(request, principal, proof, idem))
+
+
+def _answered(request: Request, principal: Principal, idem: IdempotentRequest) -> bool:
+    with request.app.state.db.session() as session:
+        found = session.scalars(
+            select(IdempotencyRecord.id).where(
+                IdempotencyRecord.principal == principal.key, IdempotencyRecord.key == idem.key
+            )
+        ).first()
+    return found is not None
 
 
 def with_staff(principal: Principal, staff: StaffContext) -> Principal:

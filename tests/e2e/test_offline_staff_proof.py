@@ -9,6 +9,7 @@ altered, moved to another write or too old is refused.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -76,6 +77,14 @@ async def _hand_over(session: PickupSession, qr: str) -> None:
     assert session.to_handover()
 
 
+def _set_active(server: DemoServer, staff_id: str, active: bool) -> None:
+    """What IT does when someone leaves (no API for it): the staff record, inactive."""
+    with sqlite3.connect(server.db_url.removeprefix("sqlite:///")) as conn:
+        conn.execute(
+            "UPDATE staff_members SET active = ? WHERE staff_id = ?", (int(active), staff_id)
+        )
+
+
 def _sync_cli(tmp_path: Path, server: DemoServer, token: str) -> subprocess.CompletedProcess[str]:
     config = tmp_path / "config.toml"
     config.write_text(
@@ -106,7 +115,7 @@ def test_a_hand_over_queued_before_sign_out_is_delivered_with_its_associate(
         staff = StaffSession(client)
         pickups = PickupSession(client, "PAR01", PickupKeyring(client, None), outbox, None)
         try:
-            await staff.sign_in(staff_id="A102", pin="7395")
+            await staff.sign_in(staff_id="A101", pin="4821")
             await _hand_over(pickups, qrs[first])
             # no sync engine: the network is down, the write waits in the outbox
             confirmed = pickups.complete()
@@ -123,6 +132,9 @@ def test_a_hand_over_queued_before_sign_out_is_delivered_with_its_associate(
             await client.aclose()
 
     confirmed_id, moved_id = run(at_the_counter())
+    sent = outbox.get(confirmed_id)
+    assert sent is not None
+    delivered_body = sent.body  # the body as sent (a delivered entry forgets part of it)
     # Someone edits the queued second write to carry the first one's (valid) proof.
     confirmed = outbox.get(confirmed_id)
     assert confirmed is not None
@@ -143,13 +155,32 @@ def test_a_hand_over_queued_before_sign_out_is_delivered_with_its_associate(
         delivered = reopened.get(confirmed_id)
         refused = reopened.get(moved_id)
     assert delivered is not None and delivered.status is EntryStatus.DONE
-    assert delivered.response_body["associate"] == "A102"
+    assert delivered.response_body["associate"] == "A101"
     assert refused is not None and refused.problem is not None
     assert refused.problem.type.endswith("invalid-staff-proof"), refused.problem
 
     detail = httpx.get(f"{server.url}/v1/pickups/{first}", headers=back_office).json()
     assert detail["status"] == "collected"
-    assert detail["completion"]["associate"] == "A102"
+    assert detail["completion"]["associate"] == "A101"
+
+    # A101 leaves; the device retries the delivered write (its answer had been lost): the
+    # first answer is replayed, not refused now that the proof's author is gone.
+    _set_active(server, "A101", False)
+    try:
+        replay = httpx.post(
+            server.url + delivered.path,
+            json=delivered_body,
+            headers={
+                **_auth(token),
+                "Idempotency-Key": delivered.idempotency_key,
+                "Occurred-At": occurred_at(delivered.created_at),
+            },
+        )
+    finally:
+        _set_active(server, "A101", True)
+    assert replay.status_code == 200, replay.text
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json()["associate"] == "A101"
     untouched = httpx.get(f"{server.url}/v1/pickups/{second}", headers=back_office).json()
     assert untouched["status"] == "ready"
 
@@ -225,6 +256,13 @@ def test_forged_expired_or_foreign_proofs_are_refused(
         403,
         "staff-proof-expired",
     )
+    # its author has left since
+    _set_active(server, "A102", False)
+    try:
+        gone = _complete(server, token, number, proof, idem, now)
+    finally:
+        _set_active(server, "A102", True)
+    assert problem(gone) == (403, "invalid-staff-proof") and "no longer active" in gone.text
     # a genuine proof passes authorship: what remains is the business check (the code)
     assert problem(_complete(server, token, number, proof, idem, now)) == (
         422,
