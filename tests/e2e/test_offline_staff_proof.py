@@ -9,7 +9,6 @@ altered, moved to another write or too old is refused.
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,16 +19,18 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy
 
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.api.pickups import complete_path
 from kiosk_app.core.config import toml_value
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.outbox import EntryStatus, Outbox
 from kiosk_app.core.outbox.http_sender import occurred_at
 from kiosk_app.core.security.action_proof import PROOF_FIELD, ActionProofKey
 from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.core.services.pickups import PickupKeyring, PickupSession, Step
+from tests.central_api.postgres_cluster import postgres_url, unavailable_reason
 from tests.conftest import enroll, own_demo_server, run
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +47,23 @@ def _auth(token: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
+def pg_server() -> Iterator[DemoServer]:
+    reason = unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    with (
+        postgres_url() as url,
+        start_demo_server(db_url=url, timeout_s=120, staff_sign_in="required") as server,
+    ):
+        yield server
+
+
+@pytest.fixture(scope="module")
 def back_office(server: DemoServer) -> dict[str, str]:
+    return _back_office(server)
+
+
+def _back_office(server: DemoServer) -> dict[str, str]:
     """Another PAR01 device with a manager signed in: sets the scene, reads the result."""
     token = enroll(server.url)
     headers = {**_auth(token), "Idempotency-Key": str(uuid.uuid4())}
@@ -79,10 +96,15 @@ async def _hand_over(session: PickupSession, qr: str) -> None:
 
 def _set_active(server: DemoServer, staff_id: str, active: bool) -> None:
     """What IT does when someone leaves (no API for it): the staff record, inactive."""
-    with sqlite3.connect(server.db_url.removeprefix("sqlite:///")) as conn:
-        conn.execute(
-            "UPDATE staff_members SET active = ? WHERE staff_id = ?", (int(active), staff_id)
-        )
+    engine = sqlalchemy.create_engine(server.db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                sqlalchemy.text("UPDATE staff_members SET active = :a WHERE staff_id = :s"),
+                {"a": active, "s": staff_id},
+            )
+    finally:
+        engine.dispose()
 
 
 def _sync_cli(tmp_path: Path, server: DemoServer, token: str) -> subprocess.CompletedProcess[str]:
@@ -214,6 +236,17 @@ def _complete(
 def test_forged_expired_or_foreign_proofs_are_refused(
     server: DemoServer, back_office: dict[str, str]
 ) -> None:
+    _refusals(server, back_office)
+
+
+@pytest.mark.postgres
+def test_forged_expired_or_foreign_proofs_are_refused_on_postgresql(
+    pg_server: DemoServer,
+) -> None:
+    _refusals(pg_server, _back_office(pg_server))
+
+
+def _refusals(server: DemoServer, back_office: dict[str, str]) -> None:
     token = enroll(server.url)
     number = _ready_orders(server, back_office)[-1]
     key, now = _signed_in_key(server, token)
