@@ -8,6 +8,7 @@ altered, moved to another write or too old is refused.
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -236,7 +237,13 @@ def _complete(
 def test_forged_expired_or_foreign_proofs_are_refused(
     server: DemoServer, back_office: dict[str, str]
 ) -> None:
-    _refusals(server, back_office)
+    key = _refusals(server, back_office)
+    # The action key is derived again from the key file, never stored: not in the database.
+    text = base64.urlsafe_b64encode(key.secret).rstrip(b"=")
+    database = Path(server.db_url.removeprefix("sqlite:///"))
+    for path in (database, Path(f"{database}-wal")):
+        data = path.read_bytes() if path.exists() else b""
+        assert text not in data and key.secret not in data and key.secret.hex().encode() not in data
 
 
 @pytest.mark.postgres
@@ -246,7 +253,7 @@ def test_forged_expired_or_foreign_proofs_are_refused_on_postgresql(
     _refusals(pg_server, _back_office(pg_server))
 
 
-def _refusals(server: DemoServer, back_office: dict[str, str]) -> None:
+def _refusals(server: DemoServer, back_office: dict[str, str]) -> ActionProofKey:
     token = enroll(server.url)
     number = _ready_orders(server, back_office)[-1]
     key, now = _signed_in_key(server, token)
@@ -301,3 +308,4 @@ def _refusals(server: DemoServer, back_office: dict[str, str]) -> None:
         422,
         "wrong-pickup-code",
     )
+    return key
