@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictInt
 
+from central_api.action_proofs import StaffProofIn
 from central_api.schemas import MAX_LINES, WriteBody
 
 PickupStatusName = Literal[
@@ -126,6 +127,11 @@ class CompleteIn(WriteBody):
     )
     signature_svg_path: str | None = Field(
         None, max_length=60000, description="Customer signature as an SVG path (optional)"
+    )
+    staff_proof: StaffProofIn | None = Field(
+        None,
+        description="Who handed over, proven offline (a write queued before sign-out); "
+        "see central_api.action_proofs",
     )
 
 

@@ -38,6 +38,8 @@ class StaffOut(BaseModel):
 
 class StaffSessionOut(BaseModel):
     token: str
+    #: signs the writes this person queues offline (``central_api.action_proofs``)
+    action_key: str = ""
     session_id: str
     expires_at: datetime
     staff: StaffOut

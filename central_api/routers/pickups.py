@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
+from central_api.action_proofs import require_staff_or_proof
 from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
 from central_api.events import shapes
@@ -60,7 +61,8 @@ router = APIRouter(route_class=InlineReadRoute, prefix="/v1/pickups", tags=["pic
 
 Reader = Annotated[Principal, Depends(require("pickups:read"))]
 CheckInner = Annotated[Principal, Depends(require("pickups:checkin"))]
-Completer = Annotated[Principal, Depends(require("pickups:complete"))]
+# the hand-over's author: the staff member signed in, or the one a staff proof names
+Completer = Annotated[Principal, Depends(require_staff_or_proof("pickups:complete"))]
 Idem = Annotated[IdempotentRequest, Depends(idempotent_request)]
 QR_GRACE = timedelta(days=30)
 
@@ -470,8 +472,9 @@ def complete(
     """Hand the order over: per-line picked / missing / damaged quantities, how the person was
     verified. Exactly once per order, whatever the number of devices.
 
-    Who handed it over is the staff member signed in on the device (``X-Staff-Token``), never
-    a name in the body; ``completed_at`` is when it happened on the device (``Occurred-At``),
+    Who handed it over is the staff member signed in on the device (``X-Staff-Token``), or,
+    for a write queued offline, the one its ``staff_proof`` names; never a name in the body;
+    ``completed_at`` is when it happened on the device (``Occurred-At``),
     ``recorded_at`` when the server received it."""
     signer = signer_for(db)
 

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from central_api.action_proofs import with_action_key
 from central_api.auth import Principal, current_principal
 from central_api.deps import DB
 from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
@@ -101,15 +102,18 @@ def sign_in(body: SignInIn, request: Request, db: DB, principal: Device, idem: P
         session.flush()
         out = StaffSessionOut(
             token="",
+            action_key="",
             session_id=record.session_id,
             expires_at=record.expires_at,
             staff=_staff_out(member),
             store_code=principal.store_code,
             permissions=decisions(member.role, principal.mode),
         )
-        return 201, {**out.model_dump(exclude={"token"}), **sealed_field(request, "token", token)}
+        sealed = sealed_field(request, "token", token)
+        return 201, {**out.model_dump(exclude={"token", "action_key"}), **sealed}
 
-    return open_sealed(request, run_idempotent(db, principal.key, idem, work), "token")
+    answer = open_sealed(request, run_idempotent(db, principal.key, idem, work), "token")
+    return with_action_key(request, answer)  # derived again, never stored
 
 
 def _signed_in(principal: Principal) -> Any:

@@ -91,12 +91,15 @@ class FirstRun:
         trusted_keys_file: Path,
         user_config_file: Path,
         device_name: str,
+        data_dir: Path | None = None,
         clock: Callable[[], float] = time.time,
         client_factory: ClientFactory = _default_client,
     ) -> None:
         self.trusted_keys_file = trusted_keys_file
         self.user_config_file = user_config_file
         self.device_name = device_name
+        #: where the device token goes when there is no OS keyring (the private file)
+        self.data_dir = data_dir
         self._clock = clock
         self._client_factory = client_factory
         self.state: Observable[FirstRunState] = Observable(Waiting())
@@ -173,17 +176,11 @@ class FirstRun:
         self.state.set(Waiting())
 
     def _keep_device_token(self, api_url: str, token: str) -> None:
-        """In the OS keyring; without one, for this run only (and said so in the log)."""
-        from kiosk_app.core.security.credentials import (
-            KeyringCredentialStore,
-            KeyringUnavailable,
-            device_token_name,
-        )
+        """In the OS keyring; without one, in the private file of the data folder."""
+        from kiosk_app.core.security.credentials import device_token_name, open_credential_store
 
-        try:
-            KeyringCredentialStore().set(device_token_name(api_url), token)
-        except KeyringUnavailable as exc:
-            log.warning("device token kept in memory only: %s", exc)
+        store, _warning = open_credential_store("keyring", self.data_dir)  # warning: logged
+        store.set(device_token_name(api_url), token)
 
     def _write_config(self, provisioning: Provisioning, device: Enrollment) -> None:
         values: dict[str, str | None] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk_app.core.scan import classify
+from kiosk_app.core.scan import MAX_SCAN_LENGTH, classify
 from kiosk_app.core.scan.results import ScanKind, ScanResult
 
 
@@ -20,6 +20,8 @@ class Destination:
 def route(text: str, *, allow_search: bool = True) -> Destination:
     """Classify ``text`` and pick the flow. Free text (letters) becomes a catalogue search."""
     result = classify(text)
+    if isinstance(text, str) and len(text) > MAX_SCAN_LENGTH:
+        return Destination("unrecognised", "", result)  # refused on its length, never read
     kind = result.kind
     gtin = getattr(result, "gtin14", None)
     if kind in (ScanKind.PRODUCT, ScanKind.VARIABLE_MEASURE) and gtin:

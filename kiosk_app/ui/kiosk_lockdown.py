@@ -457,7 +457,7 @@ def install_app_security(window: MainWindow, settings: Any) -> tuple[SecurityUi,
     """
     from kiosk_app.core.security.credentials import open_credential_store
 
-    store, warning = open_credential_store(settings.secret_store)
+    store, warning = open_credential_store(settings.secret_store, settings.data_dir)
     session = StaffSession(window.services.client)
     ui = install_security(
         window,

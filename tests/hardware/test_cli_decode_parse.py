@@ -61,3 +61,21 @@ def test_parse_matches_what_the_gui_routes() -> None:
     result = run_cli("parse", "4006381333931", "]d2010950600013435217261231", "chemise", "12345")
     routes = [json.loads(line)["route"] for line in result.stdout.splitlines()]
     assert routes == ["product", "product", "search", "unrecognised"]
+
+
+def test_parse_keeps_non_ascii_text_and_still_decodes_escapes() -> None:
+    result = run_cli("parse", "Crème brûlée", "\\u00e9t\\xe9", "\\x1d01")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["raw"] for line in lines] == ["Crème brûlée", "été", "<GS>01"]
+    assert [line["route"] for line in lines] == ["search", "search", "unrecognised"]
+
+
+def test_parse_refuses_an_over_long_argument_on_its_length_before_decoding_it() -> None:
+    # Linux caps one argument at 128 KiB: the longest that can reach the CLI, all in escapes.
+    over_long = "\\x41" * 32_000
+    result = run_cli("parse", over_long)
+    (line,) = [json.loads(text) for text in result.stdout.splitlines()]
+    assert (line["reason"], line["route"]) == ("too_long", "unrecognised")
+    # The length reported is the argument's own: it was never decoded (which would give 32000).
+    assert line["detail"].startswith(f"{len(over_long)} characters")
+    assert len(line["raw"]) < 100

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import httpcore
@@ -45,6 +45,9 @@ from kiosk_app.core.models.catalog import (
     Variant,
 )
 from kiosk_app.core.offline.freshness import ReadCacheHook
+
+if TYPE_CHECKING:
+    from kiosk_app.core.security.action_proof import ActionProofKey
 from kiosk_app.core.security.tls import (
     CertificateError,
     describe_certificate_failure,
@@ -105,6 +108,7 @@ class ApiClient:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._staff_token: str | None = None
+        self._action_key: ActionProofKey | None = None
         self._staff_token_rejected: list[Callable[[], None]] = []
         self._read_retries = read_retries
         self._rng = rng or random.Random()
@@ -140,9 +144,16 @@ class ApiClient:
     def set_token(self, token: str | None) -> None:
         self._token = token
 
-    def set_staff_token(self, token: str | None) -> None:
-        """The signed-in staff member's token, sent as ``X-Staff-Token`` (None: nobody)."""
+    def set_staff_token(self, token: str | None, action_key: ActionProofKey | None = None) -> None:
+        """The signed-in staff member's token, sent as ``X-Staff-Token`` (None: nobody), and
+        the session's key that signs the writes they queue (``staff_proof``)."""
         self._staff_token = token
+        self._action_key = action_key if token else None
+
+    @property
+    def action_key(self) -> ActionProofKey | None:
+        """The signed-in staff member's action key (None: nobody, or an older server)."""
+        return self._action_key
 
     @property
     def has_staff_token(self) -> bool:
@@ -232,6 +243,7 @@ class ApiClient:
         error = error_from_response(response.status_code, body)
         if error.slug == "invalid-staff-token" and self._staff_token:
             self._staff_token = None
+            self._action_key = None
             for callback in list(self._staff_token_rejected):
                 callback()
         self._report(

@@ -1,21 +1,35 @@
-"""Where the device's enrollment credential (its device token) is kept: the OS keyring.
+"""Where the device's enrollment credential (its device token) is kept.
 
 ``keyring`` picks the OS store: Windows Credential Manager, macOS Keychain, the Secret
 Service (GNOME Keyring, KWallet) on Linux. On a headless Linux box there is often none and
 ``keyring`` falls back to its ``fail``/``null`` backend; ``keyrings.alt`` would "work" but
-writes the secret into a plain file. In both cases :class:`KeyringCredentialStore` refuses
-with :class:`KeyringUnavailable`, whose message says what to install - it never writes the
-secret to disk. Demo runs and tests use :class:`MemoryCredentialStore`, explicitly.
+writes the secret into a plain file that nothing says is private. In both cases
+:class:`KeyringCredentialStore` refuses with :class:`KeyringUnavailable`, whose message says
+what to install, and :func:`open_credential_store` keeps the token in
+:class:`FileCredentialStore` instead: a file in the data folder that only this user may read
+(0600 from its first byte), so that the device keeps its identity across restarts rather
+than enrolling a new device (with a token that never expires) at every start. What protects
+it is the account: other users of the machine cannot read it; root and a copy of the disk
+can, which is why IT revokes a lost device's token (``central_api.admin devices revoke``).
+Demo runs and tests use :class:`MemoryCredentialStore`, explicitly.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import os
 import platform
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
+from kiosk_app.core.private_files import PRIVATE
+
 SERVICE_NAME = "omnistore-kiosk"
+CREDENTIALS_FILE_NAME = "device-credentials.json"
 log = logging.getLogger(__name__)
 
 #: backends that store nothing, refuse everything, or store secrets in clear
@@ -52,6 +66,59 @@ class MemoryCredentialStore:
 
     def delete(self, name: str) -> None:
         self._secrets.pop(name, None)
+
+
+class FileCredentialStore:
+    """Secrets in one JSON file only this user may read (no OS keyring on this device).
+
+    The file is written whole to a new 0600 file beside it, then renamed over it: a crash
+    leaves the old file or the new one, never half of one. A file found readable by others
+    is closed down to 0600 before it is read.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.description = f"file readable by this user only (0600): {path}"
+
+    def _read(self) -> dict[str, str]:
+        try:
+            if self.path.stat().st_mode & 0o077:
+                os.chmod(self.path, PRIVATE)
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning("credential file unreadable (%s): starting without it", type(exc).__name__)
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def _write(self, secrets: dict[str, str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".credentials-", dir=self.path.parent)  # 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(secrets, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, PRIVATE)
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+    def get(self, name: str) -> str | None:
+        return self._read().get(name)
+
+    def set(self, name: str, secret: str) -> None:
+        secrets = self._read()
+        if secrets.get(name) != secret:
+            self._write({**secrets, name: secret})
+
+    def delete(self, name: str) -> None:
+        secrets = self._read()
+        if secrets.pop(name, None) is not None:
+            self._write(secrets)
 
 
 @dataclass(frozen=True)
@@ -91,11 +158,7 @@ def no_keyring_advice(backend: str, system: str | None = None) -> str:
             "and unlock it at login (pam_gnome_keyring). Do not install keyrings.alt: it "
             "stores secrets in plain files."
         )
-    return (
-        f"{found} {todo} Until then the device token is kept in memory only: the device "
-        "enrolls again at each start (it needs its enrollment token) and nothing is written "
-        "to disk."
-    )
+    return f"{found} {todo}"
 
 
 def probe_keyring() -> KeyringStatus:
@@ -158,19 +221,28 @@ class KeyringCredentialStore:
             raise KeyringUnavailable(f"The OS keyring refused to delete: {exc}") from exc
 
 
-def open_credential_store(kind: str) -> tuple[CredentialStore, str | None]:
+def open_credential_store(
+    kind: str, data_dir: Path | None = None
+) -> tuple[CredentialStore, str | None]:
     """The store for ``kind`` (``keyring`` or ``memory``) and a warning to show, if any.
 
-    ``keyring`` without a secure backend gives a memory store *and* the advice: the app
-    says so on screen and in the log, and keeps working for this run.
+    ``keyring`` without a secure backend gives the private file in ``data_dir`` (memory
+    only without one) *and* the advice: the app says so on screen and in the log.
     """
     if kind == "memory":
         return MemoryCredentialStore(), None
     try:
         return KeyringCredentialStore(), None
     except KeyringUnavailable as exc:
-        log.warning("%s", exc)
-        return MemoryCredentialStore("memory only: no secure OS keyring"), str(exc)
+        if data_dir is None:
+            store: CredentialStore = MemoryCredentialStore("memory only: no secure OS keyring")
+            where = "in memory only: the device enrolls again at each start"
+        else:
+            store = FileCredentialStore(data_dir / CREDENTIALS_FILE_NAME)
+            where = f"in {store.path}, which only this user may read (0600)"
+        warning = f"{exc} Until then the device token is kept {where}."
+        log.warning("%s", warning)
+        return store, warning
 
 
 def device_token_name(api_url: str) -> str:

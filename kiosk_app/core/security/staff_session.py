@@ -4,7 +4,9 @@
   stored, queued in the outbox or logged. Sign-in is online by nature (the API checks the
   PIN and counts failures), so it is a direct request with its own Idempotency-Key rather
   than an outbox entry - an outbox would write the PIN to disk.
-* The staff token lives in memory only and rides on every request (``X-Staff-Token``).
+* The staff token lives in memory only and rides on every request (``X-Staff-Token``); so
+  does the session's action key, which signs the writes queued offline
+  (``kiosk_app.core.security.action_proof``).
 * Locking (idle, or "Lock" tapped) keeps the session for the outbox but hides everything
   behind the lock screen; unlocking asks the API again (new token, PIN re-checked).
 """
@@ -21,6 +23,7 @@ from pydantic import BaseModel
 from kiosk_app.core.api.client import ApiClient, new_idempotency_key
 from kiosk_app.core.api.errors import ApiError, ApiTimeout, ApiUnavailable
 from kiosk_app.core.observable import Observable
+from kiosk_app.core.security.action_proof import ActionProofKey
 from kiosk_app.core.security.permissions import NO_PERMISSIONS, Decision, Permissions
 from kiosk_app.core.security.redaction import SECRETS
 
@@ -35,6 +38,7 @@ class StaffOut(BaseModel):
 
 class _SessionOut(BaseModel):
     token: str
+    action_key: str = ""  # signs the writes queued offline (older servers: none)
     session_id: str
     expires_at: datetime
     staff: StaffOut
@@ -175,7 +179,12 @@ class StaffSession:
         answer: _SessionOut = ApiClient.parse_as(_SessionOut, data)
         self._token = answer.token
         SECRETS.add(answer.token)
-        self._client.set_staff_token(answer.token)
+        if answer.action_key:
+            SECRETS.add(answer.action_key)
+        action_key = ActionProofKey.from_api(
+            answer.session_id, answer.staff.staff_id, answer.action_key
+        )
+        self._client.set_staff_token(answer.token, action_key)
         staff = StaffMember(answer.staff.staff_id, answer.staff.name, answer.staff.role)
         state = SignedIn(staff, Permissions.from_api(answer.permissions), answer.expires_at)
         self.state.set(state)

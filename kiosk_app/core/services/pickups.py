@@ -65,6 +65,7 @@ from kiosk_app.core.scan.signed_codes import (
     verify_signed_code,
 )
 from kiosk_app.core.scan.store_codes import ORDER_NUMBER_PATTERN
+from kiosk_app.core.security.action_proof import PROOF_FIELD
 from kiosk_app.core.services.pickup_offline import NETWORK_ERRORS, OfflinePickups
 
 log = logging.getLogger(__name__)
@@ -699,8 +700,8 @@ class PickupSession:
 
     # -- completion ----------------------------------------------------------------------------
     def completion_body(self, signature_svg_path: str | None) -> dict[str, Any]:
-        """What the hand-over sends. Who hands over is not in it: the server records the
-        staff member signed in on this device (their token rides with the request)."""
+        """What the hand-over sends. Who hands over is not a name in it: ``complete`` adds
+        the signed-in staff member's proof (``staff_proof``), which the server checks."""
         state = self.current
         assert state.verification is not None
         return {
@@ -734,6 +735,11 @@ class PickupSession:
         body = self.completion_body(signature_svg_path)
         key = new_idempotency_key()
         order_number = state.order.order_number
+        action_key = self._client.action_key
+        if action_key is not None:  # who did it, for when it is sent after they sign out
+            body[PROOF_FIELD] = action_key.prove(
+                "POST", complete_path(order_number), key, time.time()
+            )
         summary = json.dumps(
             {"picked": state.picked_units, "ordered": state.ordered_units}, separators=(",", ":")
         )

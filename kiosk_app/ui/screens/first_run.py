@@ -25,6 +25,7 @@ from kiosk_app.core.api import errors
 from kiosk_app.core.config import PROVISIONING_KEY_FILE_NAME as KEY_FILE
 from kiosk_app.core.config import (
     ConfigError,
+    default_data_dir,
     load_settings_with_sources,
     system_config_dir,
     user_config_path,
@@ -237,13 +238,14 @@ class FirstRunScreen(QWidget):
         return self.tr("kiosk") if mode == "kiosk" else self.tr("associate")
 
 
-def _settings_paths() -> tuple[Path, Path]:
-    """(trusted keys file, user config file) from the files and environment."""
+def _settings_paths() -> tuple[Path, Path, Path]:
+    """(trusted keys file, user config file, data folder) from the files and environment."""
     try:
         loaded = load_settings_with_sources()
     except ConfigError:
-        return system_config_dir() / KEY_FILE, user_config_path()
-    return loaded.settings.trusted_keys_file, loaded.user_file or user_config_path()
+        return system_config_dir() / KEY_FILE, user_config_path(), default_data_dir()
+    settings = loaded.settings
+    return settings.trusted_keys_file, loaded.user_file or user_config_path(), settings.data_dir
 
 
 def restart_app() -> None:
@@ -265,11 +267,12 @@ class FirstRunFlow:
         self._window = window
         services = window.services
         if first_run is None:
-            keys_file, config_file = _settings_paths()
+            keys_file, config_file, data_dir = _settings_paths()
             first_run = FirstRun(
                 trusted_keys_file=keys_file,
                 user_config_file=config_file,
                 device_name=services.device_name,
+                data_dir=data_dir,
             )
         self.first_run = first_run
         self._adopted = False

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import stat
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,8 +17,11 @@ from keyring.backends.chainer import ChainerBackend
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.config import load_settings
 from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.first_run import FirstRun
 from kiosk_app.core.security.credentials import (
+    CREDENTIALS_FILE_NAME,
     SERVICE_NAME,
+    FileCredentialStore,
     KeyringCredentialStore,
     KeyringUnavailable,
     MemoryCredentialStore,
@@ -111,7 +117,7 @@ def test_a_token_left_in_the_configuration_moves_into_the_keyring(
     assert store.get(device_token_name(api_server.url)) == token
 
 
-def test_no_keyring_backend_says_what_to_install_and_writes_nothing(
+def test_no_keyring_backend_says_what_to_install_and_keeps_the_token_in_a_private_file(
     no_keyring: None, isolated_dirs: Path
 ) -> None:
     with pytest.raises(KeyringUnavailable) as refused:
@@ -119,10 +125,61 @@ def test_no_keyring_backend_says_what_to_install_and_writes_nothing(
     message = str(refused.value)
     assert "No OS keyring" in message and "gnome-keyring" in message
     assert "keyrings.alt" in message and "plain file" in message
-    store, warning = open_credential_store("keyring")
-    assert isinstance(store, MemoryCredentialStore) and warning == message
-    store.set("device-token@x", "dvc_secret_value_123456")
-    assert "dvc_secret_value_123456" not in files_under(isolated_dirs)
+    data_dir = isolated_dirs / "keyring-less"
+    store, warning = open_credential_store("keyring", data_dir)
+    assert isinstance(store, FileCredentialStore) and warning is not None
+    assert warning.startswith(message) and "0600" in warning
+    previous_umask = os.umask(0)  # whatever the umask
+    try:
+        store.set("device-token@x", "dvc_secret_value_123456")
+    finally:
+        os.umask(previous_umask)
+    path = data_dir / CREDENTIALS_FILE_NAME
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in data_dir.iterdir()] == [CREDENTIALS_FILE_NAME]  # no temp left
+    path.chmod(0o644)  # loosened by hand: closed again before it is read
+    assert FileCredentialStore(path).get("device-token@x") == "dvc_secret_value_123456"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    store.delete("device-token@x")
+    assert store.get("device-token@x") is None
+    memory_only, _ = open_credential_store("keyring")  # no data folder given: memory
+    assert isinstance(memory_only, MemoryCredentialStore)
+
+
+def _devices_named(server: DemoServer, name: str) -> int:
+    with sqlite3.connect(server.db_url.removeprefix("sqlite:///")) as conn:
+        row = conn.execute("SELECT count(*) FROM devices WHERE name = ?", (name,)).fetchone()
+    return int(row[0])
+
+
+def test_a_keyring_less_device_started_twice_is_one_device(
+    no_keyring: None, api_server: DemoServer, isolated_dirs: Path
+) -> None:
+    name = f"keyring-less-{uuid.uuid4().hex[:8]}"
+    settings = load_settings(
+        environ={},
+        overrides={
+            "api_url": api_server.url,
+            "enrollment_token": "demo-enrollment",
+            "device_name": name,
+            "data_dir": str(isolated_dirs / "data"),
+        },
+    )
+
+    async def start() -> tuple[str, str]:
+        """What the app does at each start: open the store, then identify or enroll."""
+        store, _warning = open_credential_store(settings.secret_store, settings.data_dir)
+        client = ApiClient(api_server.url)
+        try:
+            identity = await start_secure_device_session(client, settings, store)
+            return identity.source, identity.device.device_id
+        finally:
+            await client.aclose()
+
+    first_source, first_id = run(start())
+    second_source, second_id = run(start())
+    assert (first_source, second_source) == ("enrollment", "credential store")
+    assert second_id == first_id and _devices_named(api_server, name) == 1
 
 
 def test_null_and_plaintext_backends_are_refused_too() -> None:
@@ -165,3 +222,18 @@ def test_no_token_and_no_enrollment_token_is_a_clear_error(
 
     with pytest.raises(DeviceNotEnrolled, match="enrollment token"):
         run(go())
+
+
+def test_first_run_on_a_keyring_less_device_keeps_the_token_for_the_next_start(
+    no_keyring: None, isolated_dirs: Path
+) -> None:
+    data_dir = isolated_dirs / "first-run-data"
+    first_run = FirstRun(
+        trusted_keys_file=isolated_dirs / "keys.pub",
+        user_config_file=isolated_dirs / "config.toml",
+        device_name="tablet",
+        data_dir=data_dir,
+    )
+    first_run._keep_device_token("https://api.example", "dvc_kept_for_the_restart")
+    store, _warning = open_credential_store("keyring", data_dir)  # what the restart opens
+    assert store.get(device_token_name("https://api.example")) == "dvc_kept_for_the_restart"
