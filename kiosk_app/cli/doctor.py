@@ -378,7 +378,8 @@ def check_logs(ctx: Context) -> Check:
             f"cannot write logs in {folder}: {exc.strerror}",
             "fix the folder's permissions or set log_dir",
         )
-    return Check("logs", "OK", f"{folder} ({len(log_files(folder))} file(s))")
+    count = len(log_files(folder))
+    return Check("logs", "OK", f"{folder} ({count} file{'' if count == 1 else 's'})")
 
 
 def check_trust(ctx: Context) -> Check:

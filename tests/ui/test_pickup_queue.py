@@ -38,3 +38,7 @@ def test_back_from_an_order_the_queue_shows_its_top(
     assert bar.value() == 0
     first = scroll.widget().findChildren(QueueRow)[0]
     assert not first.visibleRegion().isEmpty()  # the top of the queue is in view
+    # the periodic refresh rebuilds the rows: the top stays in view
+    screen.refresh()
+    settle(qloop, lambda: not screen._queue_task.running)
+    assert bar.value() == 0

@@ -104,3 +104,22 @@ def test_no_lazy_plural_is_left_and_both_catalogues_have_every_form(tmp_path: Pa
             if numerus:
                 assert len(forms) == 2 and all(f.strip() for f in forms), (language, src)
                 assert all("(s)" not in f for f in forms), (language, src, forms)
+
+
+def test_the_return_screen_the_app_shows_has_its_plurals(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    device_token: str,
+    language: str,
+) -> None:
+    """The returns flow shows a subclass of ReturnScreen: PySide looked plural forms up under
+    the subclass's name and showed "Delivered 12 day(s) ago" (found trying the app, #19)."""
+    window = make_window(qtbot, api_server.url, device_token, language=language)
+    try:
+        screen = window.flows["return"].screen()
+        wanted = {"en": "Delivered 12 days ago", "fr": "Livrée il y a 12 jours"}[language]
+        assert screen.tr("Delivered %n day(s) ago", "", 12) == wanted
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())

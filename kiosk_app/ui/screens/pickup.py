@@ -267,6 +267,7 @@ class PickupScreen(QWidget):
         scroll.setWidget(holder)
         col.addWidget(scroll, 1)
         self.queue_scroll = scroll
+        self._back_to_top = False
         # a background refresh that failed says so over the list, which stays in place
         self.queue_notice.float_over(scroll)
         return page
@@ -526,6 +527,8 @@ class PickupScreen(QWidget):
             return
         self.queue_notice.hide()
         items: list[PickupSummary] = state.value
+        top = self._back_to_top or self.queue_scroll.verticalScrollBar().value() == 0
+        self._back_to_top = False
         clear_layout(self.queue_rows)
         for item in items:
             row = QueueRow(item, self._queue_layout.narrow)
@@ -547,6 +550,8 @@ class PickupScreen(QWidget):
             .replace("%2", format_time(datetime.now()))
         )
         chain_in_layout_order(self)
+        if top:  # rows rebuilt: waiting customers (first) stay in view
+            self.queue_scroll.verticalScrollBar().setValue(0)
 
     def queue_order_numbers(self) -> list[str]:
         numbers: list[str] = []
@@ -582,7 +587,9 @@ class PickupScreen(QWidget):
         # back from an order: the queue from its top, where waiting customers come first
         # (left where the last order was, it hid them and the wrong order was tapped)
         self.queue_scroll.verticalScrollBar().setValue(0)
+        self._back_to_top = True  # and again once the refreshed rows are in
         self.pages.setCurrentWidget(self.queue_page)
+        self.refresh_button.setFocus()  # the focus is not left on a row at the bottom
         self._update_capture()
         self.refresh()
 
