@@ -14,13 +14,18 @@ import pytest
 
 from central_api.pin_lockouts import DEVICE_MAX_FAILURES, MAX_FAILURES
 from kiosk_app.core.demo_server import DemoServer
+from tests.central_api.engines import ENGINES, engine_server
 from tests.central_api.test_staff_support import PROBLEM, bearer, key, sign_in
-from tests.conftest import enroll, own_demo_server
+from tests.conftest import enroll
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    yield from own_demo_server(tmp_path_factory, "lockout", seed=42, staff_sign_in="required")
+@pytest.fixture(scope="module", params=ENGINES)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoServer]:
+    folder = tmp_path_factory.mktemp("lockout")
+    with engine_server(str(request.param), folder, seed=42, staff_sign_in="required") as srv:
+        yield srv
 
 
 def attempt(url: str, device: str, staff_id: str, pin: str = "0000") -> httpx.Response:
