@@ -98,7 +98,7 @@ def complete(document: dict[str, Any], app: FastAPI) -> None:
     for route in _api_routes(app.routes):
         if not route.include_in_schema:
             continue
-        for method in route.methods:
+        for method in route.methods or ():
             operation = document["paths"].get(route.path_format, {}).get(method.lower())
             if operation is not None:
                 _complete_operation(operation, route, method)

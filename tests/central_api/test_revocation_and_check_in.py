@@ -1,7 +1,7 @@
 """#20: a revoked device is refused at once on every worker; an unattended associate tablet
 checks nobody in without the customer's code or QR.
 
-One real server with two worker processes, on its own SQLite file, the store policy
+One real server with two worker processes, on SQLite and on PostgreSQL, the store policy
 ``required`` (as in a store).
 """
 
@@ -16,15 +16,19 @@ import httpx
 import pytest
 
 from kiosk_app.core.demo_server import DemoServer
+from tests.central_api.engines import ENGINES, engine_server
 from tests.central_api.test_staff_support import PROBLEM, bearer, key, staff_token
-from tests.conftest import enrollment, own_demo_server
+from tests.conftest import enrollment
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    yield from own_demo_server(
-        tmp_path_factory, "revocation", seed=42, staff_sign_in="required", workers=2
-    )
+@pytest.fixture(scope="module", params=ENGINES)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoServer]:
+    folder = tmp_path_factory.mktemp("revocation")
+    options: dict[str, Any] = {"seed": 42, "staff_sign_in": "required", "workers": 2}
+    with engine_server(str(request.param), folder, **options) as srv:
+        yield srv
 
 
 def enrolled(server: DemoServer, mode: str = "associate") -> tuple[str, str]:
