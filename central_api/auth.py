@@ -210,11 +210,9 @@ async def _revision(request: Request) -> int:
     """The revocation revision: one primary-key read, on the loop on SQLite."""
     db = request.app.state.db
 
-    def read() -> int:
-        with db.session() as session:
-            return revocations.current(session)
-
-    return read() if db.is_sqlite else await run_in_threadpool(read)
+    if db.is_sqlite:
+        return revocations.current(db.engine)
+    return await run_in_threadpool(revocations.current, db.engine)
 
 
 async def _resolve(request: Request, token: str) -> Principal:

@@ -11,7 +11,7 @@ worker.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, select, update
+from sqlalchemy import Engine, Integer, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from central_api.db import Base
@@ -26,8 +26,13 @@ class AuthRevision(Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
-def current(session: Session) -> int:
-    value = session.scalar(select(AuthRevision.value).where(AuthRevision.id == ROW_ID))
+_READ = select(AuthRevision.value).where(AuthRevision.id == ROW_ID)
+
+
+def current(engine: Engine) -> int:
+    """One primary-key read on a pooled connection (no ORM session: it runs per request)."""
+    with engine.connect() as connection:
+        value = connection.execute(_READ).scalar()
     return int(value or 0)
 
 
