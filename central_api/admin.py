@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from central_api import enrollment
+from central_api import enrollment, revocations
 from central_api.db import Database
 from central_api.keys import KEY_FILE_ENV, PURPOSES, KeyFileError, default_key_file, load_key_file
 from central_api.models import Device
@@ -67,6 +67,7 @@ def revoke_device(db: Database, device_id: str) -> bool:
         done = session.execute(
             update(Device).where(Device.device_id == device_id).values(revoked=True)
         )
+        revocations.bump(session)  # every worker's principal cache forgets at once
         session.commit()
         return int(getattr(done, "rowcount", 0) or 0) > 0
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from central_api import __version__, enrollment
+from central_api import __version__, enrollment, openapi_contract
 from central_api.auth import PrincipalCache
 from central_api.db import Database
 from central_api.idempotency import purge_expired
@@ -81,6 +81,7 @@ def create_app(
     app.state.principals = PrincipalCache(epoch=epoch)
     app.add_middleware(InvalidatePrincipals, cache=app.state.principals)
     install_problem_handlers(app)
+    openapi_contract.install(app)
 
     if settings.latency_ms > 0:
         app.add_middleware(AddedLatency, delay_s=settings.latency_ms / 1000)

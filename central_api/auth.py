@@ -27,6 +27,7 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 
+from central_api import revocations
 from central_api.models import Device
 from central_api.problems import Problem
 from central_api.workers import Epoch
@@ -110,8 +111,10 @@ class PrincipalCache:
     policy); a screen that loads five panels at once would pay it five times. Any change to
     devices, staff sessions or policies made through the API clears the whole cache (see
     ``InvalidatePrincipals`` in ``central_api.app``), so sign-out and revocation take effect
-    at once. An entry never outlives its staff session; the TTL only bounds how late a
-    change made behind the API's back (a database edit) is seen.
+    at once; a revocation made outside the API (``central_api.admin``) bumps a revision
+    each request reads first (``sync``). An entry never outlives its staff session; the TTL
+    only bounds how late another change made behind the API's back (a database edit) is
+    seen.
 
     Concurrent misses for one key share one resolution (``resolving``): when an entry
     expired, the five panels of a customer screen used to resolve it five times at once,
@@ -131,6 +134,7 @@ class PrincipalCache:
         self._entries: dict[tuple[str, str], tuple[float, int, Principal]] = {}
         self._pending: dict[tuple[str, str], asyncio.Task[Principal]] = {}
         self._lock = threading.Lock()
+        self._revision = -1
 
     def get(self, key: tuple[str, str]) -> Principal | None:
         with self._lock:
@@ -154,6 +158,12 @@ class PrincipalCache:
             if len(self._entries) >= self._max:
                 self._entries.clear()
             self._entries[key] = (time.monotonic() + lifetime, now, principal)
+
+    def sync(self, revision: int) -> None:
+        """Forget everything when the revocation revision moved (``central_api.revocations``)."""
+        if revision != self._revision:
+            self.clear()
+            self._revision = revision
 
     def clear(self) -> None:
         with self._lock:
@@ -188,11 +198,21 @@ async def current_principal(request: Request) -> Principal:
     cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
     if cache is None:
         return await _resolve(request, token)
+    cache.sync(await _revision(request))
     key = (token_hash(token), request.headers.get(STAFF_TOKEN_HEADER, "").strip())
     if (known := cache.get(key)) is not None:
         return known
     # shielded: a caller that goes away does not cancel the others' shared resolution
     return await asyncio.shield(cache.resolving(key, lambda: _resolve(request, token)))
+
+
+async def _revision(request: Request) -> int:
+    """The revocation revision: one primary-key read, on the loop on SQLite."""
+    db = request.app.state.db
+
+    if db.is_sqlite:
+        return revocations.current(db.engine)
+    return await run_in_threadpool(revocations.current, db.engine)
 
 
 async def _resolve(request: Request, token: str) -> Principal:

@@ -85,7 +85,9 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         slug, title = _STATUS_SLUGS.get(exc.status_code, ("http-error", "HTTP error"))
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
-        return problem_response(Problem(exc.status_code, slug, title, detail), request.url.path)
+        response = problem_response(Problem(exc.status_code, slug, title, detail), request.url.path)
+        response.headers.update(exc.headers or {})  # e.g. ``Allow`` on a 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -3,10 +3,10 @@
 * PINs are stored only as salted, peppered scrypt hashes (``central_api.pin_hashing``; the
   pepper is in the key file, not the database) and compared in constant time; an unknown
   staff ID costs the same hash as a known one. Badges are HMACs under the pepper.
-* Lockout is server-side: ``MAX_FAILURES`` wrong PINs in a row lock the person for
-  ``LOCKOUT`` (sign-in *and* approvals, on every device). The counter is raised by a
-  conditional UPDATE inside the caller's write transaction, so two devices guessing at once
-  cannot both get an extra try.
+* Lockout is server-side (``central_api.pin_lockouts``): ``MAX_FAILURES`` wrong PINs on
+  associate devices of a store lock that ID (or badge) at that store for ``LOCKOUT``
+  (sign-in *and* approvals); kiosk attempts never count, every device is throttled on its
+  own, and an unknown ID is answered exactly as a known one with a wrong PIN.
 * A staff token (``stf_…``) is short-lived (``SESSION_TTL``), stored as a hash and bound to
   the device that asked for it: stolen from one tablet, it is useless on another.
 """
@@ -22,6 +22,7 @@ from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from central_api import pin_lockouts
 from central_api.auth import Principal, StaffContext, new_token, token_hash
 from central_api.keys import KeyRing
 from central_api.models_staff import (
@@ -43,8 +44,8 @@ from central_api.problems import Problem
 
 STAFF_TOKEN_PREFIX = "stf_"
 APPROVAL_TOKEN_PREFIX = "apv_"
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
+MAX_FAILURES = pin_lockouts.MAX_FAILURES
+LOCKOUT = pin_lockouts.LOCKOUT
 SESSION_TTL = timedelta(hours=4)
 APPROVAL_TTL = timedelta(hours=24)  # the app may hold the approved action in its outbox
 Outcome = Literal["ok", "bad_credentials", "locked", "inactive", "other_store"]
@@ -97,24 +98,38 @@ def check_credentials(
     commits them even when it answers a refusal.
     """
     now = now or datetime.now(UTC)
+    mode = pin_lockouts.device_mode(session, device_id)
+    pin_lockouts.refuse_if_device_throttled(session, device_id, mode, now)
     member = find_staff(session, keys, staff_id=staff_id, badge=badge)
+    ident = pin_lockouts.ident_key(member, staff_id, badge, keys)
+    # the PIN is hashed whatever happens next: an unknown ID or a lock costs the same time
     if member is None:
-        hash_pin(pin, keys.current("pepper"))  # same cost as a known person: no ID enumeration
-        result = CheckResult("bad_credentials")
-    elif member.locked_until is not None and as_utc(member.locked_until) > now:
-        result = CheckResult("locked", member, as_utc(member.locked_until))
-    elif not pin_matches(pin, member.pin_hash, keys):
-        result = _count_failure(session, member, now)
-    elif not member.active:
+        hash_pin(pin, keys.current("pepper"))
+        pin_ok = False
+    else:
+        pin_ok = pin_matches(pin, member.pin_hash, keys)
+    locked_until = pin_lockouts.locked_until(session, ident, store_id, now)
+    if locked_until is not None:
+        result = CheckResult("locked", member, locked_until)
+    elif not pin_ok:
+        locked_until = None
+        if mode == "associate":  # a kiosk's guesses never lock anyone out
+            locked_until = pin_lockouts.count_failure(session, ident, store_id, now)
+        if locked_until is not None:
+            result = CheckResult("locked", member, locked_until)
+        else:
+            result = CheckResult("bad_credentials", member)
+    elif member is None or not member.active:
         result = CheckResult("inactive", member)
     elif member.location_id is not None and member.location_id != store_id:
         result = CheckResult("other_store", member)
     else:
-        session.execute(
-            update(StaffMember)
-            .where(StaffMember.id == member.id)
-            .values(failed_attempts=0, locked_until=None, **_rehashed(member, pin, badge, keys))
-        )
+        pin_lockouts.reset(session, ident, store_id)
+        changes = _rehashed(member, pin, badge, keys)
+        if changes:
+            session.execute(
+                update(StaffMember).where(StaffMember.id == member.id).values(**changes)
+            )
         result = CheckResult("ok", member)
     session.add(
         StaffAuthEvent(
@@ -136,27 +151,6 @@ def _rehashed(member: StaffMember, pin: str, badge: str | None, keys: KeyRing) -
     if badge and member.badge_hash != (current := badge_hash(badge, keys)):
         changes["badge_hash"] = current
     return changes
-
-
-def _count_failure(session: Session, member: StaffMember, now: datetime) -> CheckResult:
-    # An expired lock starts a fresh count; the UPDATE is conditional on what was read.
-    expired = member.locked_until is not None and as_utc(member.locked_until) <= now
-    before = 0 if expired else member.failed_attempts
-    after = before + 1
-    locked_until = now + LOCKOUT if after >= MAX_FAILURES else None
-    done = session.execute(
-        update(StaffMember)
-        .where(
-            StaffMember.id == member.id,
-            StaffMember.failed_attempts == member.failed_attempts,
-        )
-        .values(failed_attempts=after, locked_until=locked_until)
-    )
-    if int(getattr(done, "rowcount", 0) or 0) != 1:  # pragma: no cover - serialised writers
-        raise Problem(409, "conflict", "Conflict", "Try again.")
-    if locked_until is not None:
-        return CheckResult("locked", member, locked_until)
-    return CheckResult("bad_credentials", member)
 
 
 def refusal(result: CheckResult, *, manager: bool = False) -> Problem:

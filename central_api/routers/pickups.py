@@ -402,9 +402,21 @@ def check_in(
 ) -> JSONResponse:
     """The customer is here (kiosk QR scan, or told an associate): status → customer_waiting.
 
-    A kiosk must present the signed QR or the pickup code; an associate may omit both.
+    A kiosk must present the signed QR or the pickup code; an associate may omit both only
+    with a staff member signed in (or under the store's ``optional`` policy), as for every
+    other staff action: an unattended tablet checks nobody in on its word alone.
     """
     signer = signer_for(db)
+    unproven = not body.qr_token and not body.pickup_code
+    attended = principal.staff is not None or not principal.staff_required
+    if unproven and principal.mode != "kiosk" and not attended:
+        raise Problem(
+            403,
+            "staff-sign-in-required",
+            "Staff sign-in required",
+            "Sign in, or scan the customer's pickup QR code or enter their pickup code.",
+            action="pickup.check_in",
+        )
 
     def work(session: Session) -> tuple[int, Any]:
         pickup = _for_store(session, order_number, principal)

@@ -70,7 +70,7 @@ def test_sign_in_by_id_or_badge_gives_a_device_bound_short_lived_token(
     assert httpx.get(url + "/v1/staff/me", headers=bearer(mrs_device, token)).status_code == 401
 
 
-def test_wrong_pins_lock_the_person_for_15_minutes_on_every_device(
+def test_wrong_pins_lock_the_person_for_15_minutes_on_every_device_of_the_store(
     api_server: DemoServer, mrs_device: str
 ) -> None:
     url = api_server.url
@@ -85,7 +85,8 @@ def test_wrong_pins_lock_the_person_for_15_minutes_on_every_device(
     assert "locked_until" in right.json()
     ((failed, locked_until),) = rows(
         api_server,
-        "SELECT failed_attempts, locked_until FROM staff_members WHERE staff_id = 'A302'",
+        "SELECT l.failed_attempts, l.locked_until FROM staff_pin_lockouts l JOIN staff_members s"
+        " ON l.ident = 'm:' || s.id WHERE s.staff_id = 'A302'",
     )
     assert failed == MAX_FAILURES and locked_until is not None
     events = rows(
@@ -94,6 +95,12 @@ def test_wrong_pins_lock_the_person_for_15_minutes_on_every_device(
         "ON s.id = e.staff_member_id WHERE s.staff_id = 'A302' ORDER BY e.id",
     )
     assert [e for (e,) in events] == ["bad_credentials"] * 4 + ["locked", "locked"]
+
+
+FAILURES_A303 = (
+    "SELECT l.failed_attempts FROM staff_pin_lockouts l JOIN staff_members s"
+    " ON l.ident = 'm:' || s.id WHERE s.staff_id = 'A303'"
+)
 
 
 def test_a_success_resets_the_count_and_a_replayed_key_is_not_counted_twice(
@@ -107,18 +114,14 @@ def test_a_success_resets_the_count_and_a_replayed_key_is_not_counted_twice(
     replay = httpx.post(url + "/v1/staff/sessions", json=wrong, headers=headers)
     assert first.status_code == replay.status_code == 401
     assert replay.headers.get("Idempotent-Replayed") == "true"
-    assert rows(api_server, "SELECT failed_attempts FROM staff_members WHERE staff_id='A303'") == [
-        (1,)
-    ]
+    assert rows(api_server, FAILURES_A303) == [(1,)]
     # the same key with another PIN is another request: refused, never a free token
     other = httpx.post(
         url + "/v1/staff/sessions", json={"staff_id": "A303", "pin": person.pin}, headers=headers
     )
     assert other.status_code == 422 and other.json()["type"] == PROBLEM + "idempotency-key-reused"
     assert sign_in(url, mrs_device, "A303").status_code == 201
-    assert rows(api_server, "SELECT failed_attempts FROM staff_members WHERE staff_id='A303'") == [
-        (0,)
-    ]
+    assert rows(api_server, FAILURES_A303) == [(0,)]
 
 
 def test_unknown_inactive_and_other_store_staff_cannot_sign_in(
