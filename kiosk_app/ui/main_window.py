@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         return nav
 
     def _show(self, screen: QWidget) -> None:
+        if screen is not self.stack.currentWidget():
+            self.bridge.hide()  # a flow's message ("returns need the network") stays with it
         self.stack.setCurrentWidget(screen)
         for nav, target in self._nav_targets:
             nav.setChecked(target is screen)

@@ -220,7 +220,7 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/sign_in.py" line="86"/>
         <source>Scan your badge or type your ID</source>
-        <translation>Scannez votre badge ou saisissez votre identifiant</translation>
+        <translation>Badge ou identifiant</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/sign_in.py" line="101"/>
@@ -1008,7 +1008,7 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="188"/>
         <source>Scan or type the barcode</source>
-        <translation>Scannez ou saisissez le code-barres</translation>
+        <translation>Scannez le code-barres</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="191"/>
@@ -1098,7 +1098,7 @@
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Mobile phone</source>
-        <translation>Téléphone mobile</translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>

@@ -39,14 +39,14 @@ def test_the_message_bridge_moves_nothing(qtbot: Any, window: MainWindow) -> Non
     assert where(entry, window) == before
     assert shown_whole(window.bridge)
     assert window.stack.rect().contains(window.bridge.geometry())
-    window.show_screen(pickup_screen(window))  # another screen comes up: still on top
+    window.stack.setCurrentWidget(pickup_screen(window))  # a page comes up: still on top
     qtbot.wait(50)
     assert window.bridge.isVisible()
     assert window.childAt(window.bridge.mapTo(window, QPoint(30, 30))) in (
         window.bridge,
         window.bridge.text,
     )
-    window.show_home()
+    window.stack.setCurrentWidget(window.home)
     window.resize(390, 844)  # portrait: the message wraps, still whole, still on top
     qtbot.wait(50)
     assert shown_whole(window.bridge) and window.bridge.width() <= window.stack.width()
@@ -56,6 +56,16 @@ def test_the_message_bridge_moves_nothing(qtbot: Any, window: MainWindow) -> Non
     window.bridge.hide()
     qtbot.wait(50)
     assert where(entry, window) == before
+
+
+def test_a_flows_message_does_not_follow_the_associate_to_another_screen(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """Found trying the app (#19): "returns need the network" stayed on the endless aisle."""
+    window.show_home()
+    window.bridge.show_message("Not available offline: returns need the network.", "error")
+    window.show_screen(pickup_screen(window))
+    assert not window.bridge.isVisible()
 
 
 def test_a_failed_background_refresh_leaves_the_queue_in_place(

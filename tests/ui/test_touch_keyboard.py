@@ -86,10 +86,15 @@ def test_the_keyboard_never_covers_the_field_being_typed_nor_its_button(
             qtbot.wait(50)
             keyboard = window.keyboard
             assert keyboard is not None
+            collect = window.flows["pickup"].screen()  # "Collect an order" (kiosk)
             for field, companion in (
                 (screen.loyalty_entry, screen.attach_button),
                 (screen.email_entry, screen.phone_entry),
+                (collect.order_entry, collect.code_entry),
+                (collect.code_entry, collect.check_in_button),
             ):
+                window.show_screen(_screen_of(field, window))
+                qtbot.wait(50)
                 field.setFocus()
                 qtbot.waitUntil(keyboard.isVisible)
                 qtbot.wait(100)
@@ -103,6 +108,34 @@ def test_the_keyboard_never_covers_the_field_being_typed_nor_its_button(
                     assert not where.intersects(board), widget.accessibleName()
             window.home.entry.setFocus()
             window.show_home()
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def _screen_of(widget: Any, window: Any) -> Any:
+    """The page of the window's stack that holds ``widget``."""
+    while widget.parentWidget() is not window.stack:
+        widget = widget.parentWidget()
+    return widget
+
+
+def test_a_capital_is_one_letter(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, kiosk_token: str
+) -> None:
+    """Shift stayed down for every later letter, on every later screen (found trying the
+    kiosk, #19): one tap on Shift makes one capital, as on a phone."""
+    window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
+    try:
+        keyboard = window.keyboard
+        assert keyboard is not None
+        field = window.home.entry
+        field.setFocus()
+        qtbot.waitUntil(keyboard.isVisible)
+        qtbot.mouseClick(key(keyboard, "Capital letters"), Qt.MouseButton.LeftButton)
+        for name in ("M", "a", "x"):
+            qtbot.mouseClick(key(keyboard, name), Qt.MouseButton.LeftButton)
+        assert field.text() == "Max"
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -331,6 +331,7 @@ class EndlessAisleService:
             replace(draft, customer=None, customer_code=None, address=address),
             stale_options=False,
         )
+        self.notice.set(None)  # "Customer attached: …" no longer holds
 
     def set_guest(self, email: str, phone: str, consent: bool) -> None:
         guest = GuestContact(email.strip(), normalise_phone(phone), consent)

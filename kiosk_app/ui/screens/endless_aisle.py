@@ -784,6 +784,8 @@ class EndlessAisleScreen(QWidget):
         if notice is not None:
             text = describe_notice(notice, kiosk=self.kiosk)
             self.notice.show_message(text, notice.level)
+        else:  # what it said no longer holds ("Customer attached" after Remove)
+            self.notice.hide()
 
     def _render_submission(self, state: Submission) -> None:
         if isinstance(state, Refused):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk_app.core.routing import Destination
 from kiosk_app.core.scan.results import PickupQR
@@ -41,7 +41,20 @@ class KioskCheckInScreen(QWidget):
         self.setProperty("screen", "kioskPickup")  # its rules are in the theme
         self.core = core
         self._task = TaskSlot(self)
-        outer = QVBoxLayout(self)
+        # in a scroll area: when the on-screen keyboard takes the bottom of a landscape
+        # kiosk, the card keeps its size and the field being typed is scrolled into view
+        # (squeezed instead, the fields shrank to a few pixels)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("screen")
+        scroll.setWidget(holder)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(holder)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addStretch(1)
         card = Card()

@@ -50,6 +50,7 @@ class TouchKeyboard(QWidget):
         shift = self._key("⇧", self.tr("Capital letters"), special=True)
         shift.setCheckable(True)
         shift.toggled.connect(self._set_shift)
+        self._shift_key = shift
         bottom.addWidget(shift, 1)
         space = self._key(self.tr("space"), self.tr("Space"), special=True)
         space.clicked.connect(lambda: self._type(" "))
@@ -70,8 +71,15 @@ class TouchKeyboard(QWidget):
         key.setMinimumSize(56, 56)
         key.setAccessibleName(accessible)
         if not special:
-            key.clicked.connect(lambda _=False, k=key: self._type(k.text()))
+            key.clicked.connect(lambda _=False, k=key: self._type_key(k.text()))
         return key
+
+    def _type_key(self, text: str) -> None:
+        """A character key: typed, and a capital is one letter, as on a phone (Shift stayed
+        down for every later letter and screen)."""
+        self._type(text)
+        if self._shift and text.isalpha():
+            self._shift_key.setChecked(False)
 
     def _set_shift(self, on: bool) -> None:
         self._shift = on
