@@ -194,11 +194,20 @@ class PrincipalCache:
 async def current_principal(request: Request) -> Principal:
     """Who is calling. A coroutine so that a cache hit (nearly every request) costs no hop
     to the thread pool."""
+    known_here: Principal | None = getattr(request.state, "principal", None)
+    if known_here is not None:  # authenticate-first already resolved it for this request
+        return known_here
+    principal = await _find_principal(request)
+    request.state.principal = principal
+    return principal
+
+
+async def _find_principal(request: Request) -> Principal:
     token = _bearer(request)
     cache: PrincipalCache | None = getattr(request.app.state, "principals", None)
     if cache is None:
         return await _resolve(request, token)
-    cache.sync(await _revision(request))
+    cache.sync(await _revision(request))  # one revocation read per request
     key = (token_hash(token), request.headers.get(STAFF_TOKEN_HEADER, "").strip())
     if (known := cache.get(key)) is not None:
         return known

@@ -165,7 +165,13 @@ def test_customer_screen_reads_run_prepared_core_statements(seeded: Database) ->
     assert cart["lines"] and orders["items"] and recommendations["items"]
     assert isinstance(open_orders, list)
     assert orm == []
-    queries = [sql for sql in statements if not sql.startswith("BEGIN")]
+    revocation_reads = [sql for sql in statements if "auth_revision" in sql]
+    queries = [
+        sql for sql in statements if not sql.startswith("BEGIN") and sql not in revocation_reads
+    ]
     # profile 2 (customer, addresses), cart 2 (lines, stock), orders 2 (page, lines),
     # open orders 1-2, recommendations 4 (history version, cart styles, variants, products)
     assert len(queries) <= 12, queries
+    # and one primary-key read per request of the revocation revision (#20: a revoked
+    # device is refused at once on every worker), never more
+    assert len(revocation_reads) <= 5, revocation_reads
