@@ -39,6 +39,7 @@ from cryptography.fernet import Fernet, InvalidToken
 
 from kiosk_app.core.observable import Observable
 from kiosk_app.core.offline.freshness import CachedAnswer, record_served
+from kiosk_app.core.private_files import make_sqlite_private
 
 log = logging.getLogger(__name__)
 
@@ -218,8 +219,7 @@ class ReadCache:
         #: ``stored_at`` of the last answer served from the cache; None once a fresh one came.
         self.served_as_of: Observable[float | None] = Observable(None)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # never world-readable
-        os.close(fd)
+        make_sqlite_private(self.path)  # never world-readable
         self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last write is fine
@@ -227,7 +227,7 @@ class ReadCache:
             "CREATE TABLE IF NOT EXISTS reads (key TEXT PRIMARY KEY, personal INTEGER NOT NULL,"
             " body BLOB NOT NULL, stored_at REAL NOT NULL)"
         )
-        self._restrict_files()
+        make_sqlite_private(self.path)  # and the -wal/-shm files WAL mode just made
         if protection.cipher is None:
             self._conn.execute("DELETE FROM reads WHERE personal = 1")
             log.warning("read cache: %s", protection.detail)
@@ -325,11 +325,6 @@ class ReadCache:
                 )
         except sqlite3.Error as exc:
             log.warning("read cache: cannot purge: %s", exc)
-
-    def _restrict_files(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.chmod(f"{self.path}{suffix}", 0o600)
 
 
 def open_read_cache(
