@@ -56,6 +56,19 @@ def make_window(
     return window
 
 
+@pytest.fixture(params=("en", "fr"))
+def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    """The test runs in English and in French, the app's catalogues compiled and installed
+    (English again afterwards)."""
+    from kiosk_app.ui import build_translations
+    from kiosk_app.ui.i18n import install_language
+
+    build_translations.compile_all()
+    install_language(qapp, request.param)
+    yield str(request.param)
+    install_language(qapp, "en")
+
+
 def settle(loop: asyncio.AbstractEventLoop, until: Callable[[], bool], timeout: float = 10) -> None:
     """Run the qasync loop until ``until()`` holds (real requests, real Qt events)."""
 

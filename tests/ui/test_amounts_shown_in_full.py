@@ -31,8 +31,6 @@ from kiosk_app.core.routing import Destination
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.pickups import Step
 from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui import build_translations
-from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.returns import ReturnsFlow
@@ -44,7 +42,6 @@ from tests.ui.test_portrait import PORTRAIT, TABLET, relayout
 
 #: "€4.90", "4,90 €", "12,99", "1 234,00": a currency sign, or digits with two decimals
 MONEY = re.compile(r"€|\d[.,]\d\d(?!\d)")
-LANGUAGES = ("en", "fr")
 
 
 def has_money(text: str) -> bool:
@@ -124,14 +121,6 @@ def assert_none(found: dict[str, list[str]]) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
     yield from own_demo_server(tmp_path_factory, "amounts", seed=42)
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    build_translations.compile_all()
-    install_language(qapp, request.param)
-    yield str(request.param)
-    install_language(qapp, "en")
 
 
 Open = Callable[[str], MainWindow]

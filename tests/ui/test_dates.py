@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.ui import build_translations
 from kiosk_app.ui.dates import format_date, format_date_time, format_time, format_timestamp
-from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.screens.pickup import QueueRow
 from tests.ui.conftest import api_get, make_window, pickup_screen, settle
 
@@ -53,14 +49,6 @@ def test_no_screen_formats_a_date_itself() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
-
-
-@pytest.fixture(params=("en", "fr"))
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    build_translations.compile_all()
-    install_language(qapp, request.param)
-    yield str(request.param)
-    install_language(qapp, "en")
 
 
 def test_pickup_queue_shows_promised_times_in_the_format(

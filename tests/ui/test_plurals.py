@@ -9,29 +9,18 @@ from __future__ import annotations
 import asyncio
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.ui import build_translations
-from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.screens.pickup import QueueRow
 from kiosk_app.ui.widgets.status import AppStatusBar
 from tests.ui.conftest import api_get, make_window, pickup_screen, settle
 
 WORDS = {"en": ("item", "items"), "fr": ("article", "articles")}
-
-
-@pytest.fixture(params=("en", "fr"))
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    build_translations.compile_all()
-    install_language(qapp, request.param)
-    yield str(request.param)
-    install_language(qapp, "en")
 
 
 def test_pickup_queue_rows_count_items_in_words(

@@ -4,29 +4,16 @@ once; a saved address's usual label ("Domicile") is said in the screen's languag
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.routing import Destination
 from kiosk_app.core.services.pickups import Step
-from kiosk_app.ui import build_translations
-from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.endless_aisle_text import address_label
 from kiosk_app.ui.screens.pickup_text import method_text, verification_hint
 from kiosk_app.ui.widgets.choice_button import ChoiceButton
 from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
-
-
-@pytest.fixture(params=("en", "fr"))
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    build_translations.compile_all()
-    install_language(qapp, request.param)
-    yield str(request.param)
-    install_language(qapp, "en")
 
 
 def test_the_verification_hint_names_each_method_once(language: str) -> None:
