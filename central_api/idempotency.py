@@ -95,6 +95,12 @@ def _stored_response(record: IdempotencyRecord, req: IdempotentRequest) -> JSONR
     )
 
 
+class Collided(Exception):
+    """Raised by ``work`` when a concurrent request changed what it read (a conditional
+    UPDATE matched no row): the request runs again on what the other one committed, and its
+    answer is the answer (never a 409 stored as if the client had done something wrong)."""
+
+
 def run_idempotent(
     db: Database, principal: str, req: IdempotentRequest, work: Work
 ) -> JSONResponse:
@@ -138,6 +144,8 @@ def run_idempotent(
                 )
                 session.commit()
                 return JSONResponse(payload, status_code=status, media_type=media)
+            except Collided:
+                session.rollback()
             except DBAPIError as exc:
                 if not _retryable(exc):
                     raise

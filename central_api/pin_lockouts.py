@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from central_api.db import Base
+from central_api.idempotency import Collided
 from central_api.keys import KeyRing
 from central_api.models import Device
 from central_api.models_staff import StaffAuthEvent, StaffMember
@@ -97,7 +98,7 @@ def count_failure(session: Session, ident: str, store_id: int, now: datetime) ->
     """One more wrong PIN for ``ident`` at ``store_id``; the lock's end when it locks now.
 
     The UPDATE is conditional on what was read: two devices guessing at once cannot both
-    get an extra try (the loser is asked to try again).
+    get an extra try (the loser's request runs again on the winner's count).
     """
     row = session.get(PinLockout, (ident, store_id))
     if row is None:
@@ -105,7 +106,7 @@ def count_failure(session: Session, ident: str, store_id: int, now: datetime) ->
             with session.begin_nested():
                 session.add(PinLockout(ident=ident, location_id=store_id, failed_attempts=1))
         except IntegrityError:
-            raise Problem(409, "conflict", "Conflict", "Try again.") from None
+            raise Collided from None  # another request made the row first: count again
         return None
     expired = row.locked_until is not None and _aware(row.locked_until) <= now
     after = 1 if expired else row.failed_attempts + 1
@@ -120,8 +121,8 @@ def count_failure(session: Session, ident: str, store_id: int, now: datetime) ->
         .values(failed_attempts=after, locked_until=until)
         .execution_options(synchronize_session=False)
     )
-    if int(getattr(done, "rowcount", 0) or 0) != 1:  # pragma: no cover - serialised writers
-        raise Problem(409, "conflict", "Conflict", "Try again.")
+    if int(getattr(done, "rowcount", 0) or 0) != 1:  # another guess counted meanwhile
+        raise Collided
     return until
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +18,39 @@ MAX_ERRORS = 10
 MAX_TEXT = 200
 
 log = logging.getLogger(__name__)
+
+
+def _database_error(exc: BaseException) -> BaseException | None:
+    """The database driver's error in ``exc``'s chain, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if type(current).__module__.split(".")[0] in ("psycopg", "sqlite3", "sqlalchemy"):
+            return getattr(current, "orig", None) or current
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def log_unexpected(method: str, path: str, exc: Exception) -> None:
+    """Log an unhandled error. A database's message names the values it refused (PostgreSQL:
+    ``DETAIL: Key (email)=(...)``), which ``hide_parameters`` does not cover: for those, the
+    log keeps the error's kind, its SQLSTATE and where it happened, never its text."""
+    database = _database_error(exc)
+    if database is None:
+        log.exception("unhandled error on %s %s", method, path)
+        return
+    kind = f"{type(database).__module__}.{type(database).__qualname__}"
+    state = getattr(database, "sqlstate", None) or getattr(database, "sqlite_errorname", None)
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    log.error(
+        "unhandled error on %s %s: %s (SQLSTATE %s), message withheld\n%s",
+        method,
+        path,
+        kind,
+        state,
+        where,
+    )
 
 
 class Problem(Exception):
@@ -111,7 +145,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        log_unexpected(request.method, request.url.path, exc)
         return problem_response(
             Problem(
                 500, "internal", "Internal server error", "The server hit an unexpected error."

@@ -17,10 +17,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
 from tests.support.memory_keyring import memory_keyring  # noqa: F401  (a shared fixture)
+from tests.support.test_database import on_postgres, remember_base_temp, server_db_url
 
 quiet_benign_multimedia_logs()
 
 T = TypeVar("T")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def base_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where key files of test servers on PostgreSQL are found (``key_file_of``)."""
+    folder = tmp_path_factory.getbasetemp()
+    remember_base_temp(folder)
+    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -58,9 +67,11 @@ def expect_log_errors(caplog: pytest.LogCaptureFixture) -> None:
 def own_demo_server(
     tmp_path_factory: pytest.TempPathFactory, name: str, **options: Any
 ) -> Iterator[DemoServer]:
-    """A reference API on its own SQLite file, for a fixture to ``yield from``."""
-    db = tmp_path_factory.mktemp(name) / "central.db"
-    server = start_demo_server(db_url=f"sqlite:///{db}", **options)
+    """A reference API on its own new database (a SQLite file, or a PostgreSQL database when
+    ``KIOSK_TEST_ENGINE=postgres``), for a fixture to ``yield from``."""
+    db_url = server_db_url(tmp_path_factory.mktemp(name))
+    options.setdefault("timeout_s", 180 if on_postgres() else 60)
+    server = start_demo_server(db_url=db_url, **options)
     yield server
     server.stop()
 

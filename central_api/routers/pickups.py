@@ -21,7 +21,12 @@ from central_api.auth import Principal, current_principal, require
 from central_api.deps import DB
 from central_api.events import shapes
 from central_api.events.log import emit
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.idempotency import (
+    Collided,
+    IdempotentRequest,
+    idempotent_request,
+    run_idempotent,
+)
 from central_api.inline_reads import InlineReadRoute
 from central_api.like import ESCAPE, contains
 from central_api.models import Customer, Order, OrderLine, Pickup
@@ -450,8 +455,8 @@ def check_in(
                 )
                 .values(status=target.value, checked_in_at=now, version=Pickup.version + 1)
             )
-            if int(getattr(result, "rowcount", 0) or 0) != 1:
-                raise Problem(409, "pickup-changed", "Changed meanwhile", "Try again.")
+            if int(getattr(result, "rowcount", 0) or 0) != 1:  # changed meanwhile: run again
+                raise Collided
             emit(session, shapes.pickup_changed(pickup, "pickup.checked_in", status, target, now))
             checked_in = now
         return 200, CheckInOut(

@@ -22,7 +22,12 @@ from central_api.auth import Principal, require
 from central_api.deps import DB
 from central_api.events import shapes
 from central_api.events.log import emit
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.idempotency import (
+    Collided,
+    IdempotentRequest,
+    idempotent_request,
+    run_idempotent,
+)
 from central_api.inline_reads import InlineReadRoute
 from central_api.models import Location, Order, OrderLine, Stock, Tender
 from central_api.models_returns import Return, ReturnLine
@@ -428,8 +433,8 @@ def create_return(
                 .where(Tender.id == tender.id, Tender.refunded == tender.refunded)
                 .values(refunded=tender.refunded + refund.amount)
             )
-            if _rowcount(done) != 1:
-                raise Problem(409, "conflict", "Conflict", "The tender changed meanwhile; retry.")
+            if _rowcount(done) != 1:  # another refund of this tender committed meanwhile
+                raise Collided
         for line in body.lines:
             if line.disposition == "back_to_stock":
                 product_id = by_no[line.line_no].product_id

@@ -12,7 +12,6 @@ import base64
 import hashlib
 import hmac
 import json
-import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.test_returns_api import LATE, PLAIN_LINES, Orders, line, post_return, slug
 from tests.central_api.test_staff_support import bearer, key, staff_token
 from tests.conftest import enroll, own_demo_server
+from tests.support.test_database import execute as database_execute
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +38,7 @@ def orders(server: DemoServer) -> Orders:
 
 
 def execute(server: DemoServer, sql: str, *args: Any) -> None:
-    conn = sqlite3.connect(server.db_url.removeprefix("sqlite:///"), timeout=30)
-    try:
-        with conn:
-            conn.execute(sql, args)
-    finally:
-        conn.close()
+    database_execute(server.db_url, sql, *args)
 
 
 def signed_in(server: DemoServer, staff_id: str = "A101") -> tuple[str, httpx.Client]:
@@ -111,7 +106,7 @@ def test_the_approver_cannot_use_an_approval_for_their_own_return(
 @pytest.mark.parametrize(
     ("change", "undo"),
     [
-        ("UPDATE staff_members SET active = 0", "UPDATE staff_members SET active = 1"),
+        ("UPDATE staff_members SET active = false", "UPDATE staff_members SET active = true"),
         (
             "UPDATE staff_members SET role = 'associate'",
             "UPDATE staff_members SET role = 'manager'",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,14 +15,13 @@ from kiosk_app.core.scan import classify
 from kiosk_app.core.scan.results import ScanKind
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.support.server_keys import loyalty_signer
+from tests.support.test_database import query as database_query
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
 
 def query(server: DemoServer, sql: str, *args: object) -> list[tuple[object, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        return con.execute(sql, args).fetchall()
+    return database_query(server.db_url, sql, *args)
 
 
 def customer_with_cart(server: DemoServer) -> tuple[str, str]:

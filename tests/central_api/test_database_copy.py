@@ -34,6 +34,7 @@ from central_api.pin_hashing import hash_pin
 from kiosk_app.core.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server
 from tests.support.server_keys import server_keys
+from tests.support.test_database import libpq_url, on_postgres, pg_tool, query, sqlite_file
 
 DEMO_ENROLLMENT = "demo-enrollment"
 
@@ -44,7 +45,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
 
 
 def db_file(server: DemoServer) -> Path:
-    return Path(server.db_url.removeprefix("sqlite:///"))
+    return sqlite_file(server.db_url)
 
 
 def post(server: DemoServer, path: str, body: Any, headers: dict[str, str]) -> httpx.Response:
@@ -93,12 +94,12 @@ def live_secrets(server: DemoServer) -> dict[str, str]:
     returns = httpx.post(server.url + "/v1/returns/approvals", json=manager, headers=signed_in)
     assert returns.status_code == 200, returns.text
     found["return approval token"] = returns.json()["approval_token"]
-    with sqlite3.connect(f"file:{db_file(server)}?mode=ro", uri=True) as conn:
-        customer, order = conn.execute(
-            "SELECT c.customer_number, o.number FROM pickups p JOIN orders o ON o.id = p.order_id"
-            " JOIN customers c ON c.id = o.customer_id JOIN locations l ON l.id = p.store_id"
-            " WHERE l.code = 'PAR01' ORDER BY p.id LIMIT 1"
-        ).fetchone()
+    ((customer, order),) = query(
+        server.db_url,
+        "SELECT c.customer_number, o.number FROM pickups p JOIN orders o ON o.id = p.order_id"
+        " JOIN customers c ON c.id = o.customer_id JOIN locations l ON l.id = p.store_id"
+        " WHERE l.code = 'PAR01' ORDER BY p.id LIMIT 1",
+    )
     code = post(server, f"/v1/customers/{customer}/loyalty-code", {}, signed_in)
     assert code.status_code == 201, code.text
     found["loyalty code"] = code.json()["code"]
@@ -125,6 +126,17 @@ def key_encodings(ring: KeyRing) -> dict[str, bytes]:
 
 
 def copy_of(server: DemoServer, target: Path) -> Path:
+    """A copy as someone would take it: SQLite's backup of the file (what is still in the WAL
+    too), or ``pg_dump`` of the PostgreSQL database."""
+    if on_postgres():
+        dump = subprocess.run(
+            [pg_tool("pg_dump"), "--no-owner", "--dbname", libpq_url(server.db_url)],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        target.write_bytes(dump.stdout)
+        return target
     source = sqlite3.connect(f"file:{db_file(server)}?mode=ro", uri=True)
     copy = sqlite3.connect(target)
     try:
@@ -136,7 +148,11 @@ def copy_of(server: DemoServer, target: Path) -> Path:
 
 
 def every_value(path: Path) -> Iterator[tuple[str, bytes]]:
-    """(table.column, value as bytes) for every non-null value of every table."""
+    """(table.column, value as bytes) for every non-null value of every table (the whole
+    dump at once for PostgreSQL: every table's rows are in it)."""
+    if on_postgres():
+        yield "pg_dump", path.read_bytes()
+        return
     with sqlite3.connect(path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
@@ -164,6 +180,8 @@ def test_a_copy_of_the_database_holds_no_usable_secret(server: DemoServer, tmp_p
         if secret in data
     }
     assert not leaks
+    if on_postgres():
+        return  # the raw files below are SQLite's own
     raw_files = [db_file(server), db_file(server).with_name(db_file(server).name + "-wal")]
     on_disk = b"".join(path.read_bytes() for path in raw_files if path.exists())
     assert not {name for name, secret in secrets.items() if secret in on_disk}
@@ -186,11 +204,10 @@ def test_sealed_replies_do_not_open_with_keys_made_from_public_values(
     server: DemoServer, tmp_path: Path
 ) -> None:
     live_secrets(server)
-    copy = copy_of(server, tmp_path / "copy.db")
-    with sqlite3.connect(copy) as conn:
-        bodies = [
-            json.loads(b) for (b,) in conn.execute("SELECT response_body FROM idempotency_records")
-        ]
+    bodies = [
+        json.loads(b)
+        for (b,) in query(server.db_url, "SELECT response_body FROM idempotency_records")
+    ]
     sealed = [
         (field.removeprefix("sealed_"), value)
         for body in bodies
@@ -211,9 +228,7 @@ def test_sealed_replies_do_not_open_with_keys_made_from_public_values(
 
 
 def test_pin_hashes_are_slow_scrypt_and_peppered(server: DemoServer, tmp_path: Path) -> None:
-    copy = copy_of(server, tmp_path / "copy.db")
-    with sqlite3.connect(copy) as conn:
-        stored = dict(conn.execute("SELECT staff_id, pin_hash FROM staff_members").fetchall())
+    stored = dict(query(server.db_url, "SELECT staff_id, pin_hash FROM staff_members"))
     ring = server_keys(server)
     pepper_ids = {key.kid for key in ring.keys["pepper"]}
     for person in DEMO_STAFF:

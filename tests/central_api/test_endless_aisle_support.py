@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -14,6 +13,8 @@ import httpx
 
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.conftest import enroll
+from tests.support.test_database import query as database_query
+from tests.support.test_database import server_db_url
 
 TTL_ENV = "KIOSK_API_RESERVATION_TTL_S"
 HOME = {
@@ -35,7 +36,7 @@ def start_server(folder: Path, *, ttl_s: float | None = None, port: int = 0) -> 
     if ttl_s is not None:
         os.environ[TTL_ENV] = str(ttl_s)
     try:
-        return start_demo_server(db_url=f"sqlite:///{folder / 'central.db'}", port=port)
+        return start_demo_server(db_url=server_db_url(folder), port=port, timeout_s=180)
     finally:
         if ttl_s is not None:
             if old is None:
@@ -44,13 +45,8 @@ def start_server(folder: Path, *, ttl_s: float | None = None, port: int = 0) -> 
                 os.environ[TTL_ENV] = old
 
 
-def db_file(server: DemoServer) -> str:
-    return server.db_url.removeprefix("sqlite:///")
-
-
 def query(server: DemoServer, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_file(server)) as conn:
-        return conn.execute(sql, params).fetchall()
+    return database_query(server.db_url, sql, *params)
 
 
 def available(server: DemoServer, sku: str, location: str) -> int:

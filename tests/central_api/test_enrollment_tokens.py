@@ -13,6 +13,7 @@ import pytest
 
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.conftest import own_demo_server
+from tests.support.test_database import server_db_url
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
@@ -46,7 +47,7 @@ def refused(response: httpx.Response) -> bool:
 
 
 def test_an_expired_enrollment_token_no_longer_enrolls(tmp_path: Path) -> None:
-    db_url = f"sqlite:///{tmp_path / 'central.db'}"
+    db_url = server_db_url(tmp_path)
     extra = ["--enrollment-token-hours", "0"]
     with start_demo_server(db_url=db_url, extra_args=extra) as expired:
         assert refused(enroll(expired, "demo-enrollment"))

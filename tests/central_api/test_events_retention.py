@@ -21,6 +21,7 @@ from central_api.events.models import EventRow, EventSequence
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.central_api.events_support import Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api
+from tests.support.test_database import server_db_url
 
 RETENTION_S = 1.0
 
@@ -28,7 +29,7 @@ RETENTION_S = 1.0
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[DemoServer]:
     args = ["--events-retention-hours", str(RETENTION_S / 3600), "--events-heartbeat-s", "0.5"]
-    with start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", extra_args=args) as srv:
+    with start_demo_server(db_url=server_db_url(tmp_path), extra_args=args, timeout_s=180) as srv:
         yield srv
 
 

@@ -6,7 +6,6 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,14 +19,15 @@ from kiosk_app.core.scan.signed_codes import (
     verify_signed_code,
 )
 from tests.conftest import enroll
+from tests.support.test_database import query, server_db_url
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    db: Path = tmp_path_factory.mktemp("pickups-api") / "central.db"
-    with start_demo_server(db_url=f"sqlite:///{db}", seed=42) as srv:
+    db_url = server_db_url(tmp_path_factory.mktemp("pickups-api"))
+    with start_demo_server(db_url=db_url, seed=42, timeout_s=180) as srv:
         yield srv
 
 
@@ -84,15 +84,11 @@ def qr_for(device: Device, number: str) -> str:
 
 def code_of(server: DemoServer, number: str) -> str:
     """The customer's pickup code: from their email, i.e. from the database in a test."""
-    import sqlite3
-
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:
-        row = conn.execute(
-            "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id"
-            " WHERE o.number = ?",
-            (number,),
-        ).fetchone()
+    (row,) = query(
+        server.db_url,
+        "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.number = ?",
+        number,
+    )
     return str(row[0])
 
 

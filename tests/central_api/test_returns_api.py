@@ -6,12 +6,10 @@ read (the server/core agreement test).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,6 +19,8 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.models.returns import ReturnableOrder
 from kiosk_app.core.rules.refund import quote_return
 from tests.conftest import enroll, own_demo_server
+from tests.support.test_database import days_ago
+from tests.support.test_database import query as database_query
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
@@ -30,13 +30,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
     yield from own_demo_server(tmp_path_factory, "returns-api", seed=42)
 
 
-def db_path(server: DemoServer) -> str:
-    return server.db_url.removeprefix("sqlite:///")
-
-
 def query(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(f"file:{db_path(server)}?mode=ro", uri=True) as conn:
-        return conn.execute(sql, args).fetchall()
+    return database_query(server.db_url, sql, *args)
 
 
 class Orders:
@@ -64,10 +59,8 @@ PLAIN_LINES = (
     "NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id"
     " AND (l.final_sale OR l.hygiene OR l.returned_qty > 0))"
 )
-RECENT = "o.delivered_at > datetime('now', '-25 days')"
-LATE = (
-    "o.delivered_at < datetime('now', '-35 days') AND o.delivered_at > datetime('now', '-85 days')"
-)
+RECENT = f"o.delivered_at > {days_ago(25)}"
+LATE = f"o.delivered_at < {days_ago(35)} AND o.delivered_at > {days_ago(85)}"
 
 
 @pytest.fixture(scope="module")
@@ -148,9 +141,9 @@ def test_order_lines_say_what_is_returnable_and_why_not(
     assert "hygiene" in reasons_of(f"o.status = 'delivered' AND l.hygiene AND {RECENT}")
     assert "already_returned" in reasons_of(
         "o.status = 'delivered' AND l.returned_qty = l.quantity"
-        " AND o.delivered_at > datetime('now', '-85 days')"
+        f" AND o.delivered_at > {days_ago(85)}"
     )
-    old = reasons_of("o.status = 'delivered' AND o.delivered_at < datetime('now', '-120 days')")
+    old = reasons_of(f"o.status = 'delivered' AND o.delivered_at < {days_ago(120)}")
     assert "window_closed" in old and None not in old
     assert reasons_of("o.status IN ('cancelled', 'paid')") == {"not_delivered"}
     missing = http.get("/v1/orders/W99999999")
@@ -384,15 +377,14 @@ def test_two_devices_racing_never_return_more_than_bought(
 def test_core_and_server_quote_the_same_on_demo_orders(
     api_server: DemoServer, device_token: str
 ) -> None:
-    path = Path(api_server.db_url.removeprefix("sqlite:///"))
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        numbers = [
-            n
-            for (n,) in conn.execute(
-                "SELECT number FROM orders WHERE status = 'delivered'"
-                " AND delivered_at > datetime('now', '-85 days') ORDER BY number"
-            )
-        ]
+    numbers = [
+        n
+        for (n,) in query(
+            api_server,
+            "SELECT number FROM orders WHERE status = 'delivered'"
+            f" AND delivered_at > {days_ago(85)} ORDER BY number",
+        )
+    ]
     assert len(numbers) >= 60
     compared = 0
     with httpx.Client(

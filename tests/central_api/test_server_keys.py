@@ -20,6 +20,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import inspect
 
 from central_api.app import prepare_database
 from central_api.db import Database
@@ -28,6 +29,13 @@ from central_api.pickup_qr import PickupSigner
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.conftest import enroll, own_demo_server
+from tests.support.test_database import (
+    engine_for,
+    key_file_of,
+    query,
+    server_db_url,
+    sqlite_only,
+)
 
 PROBLEM = "https://api.omnistore.example/problems/"
 
@@ -44,15 +52,10 @@ def client(server: DemoServer, mode: str = "associate") -> httpx.Client:
     )
 
 
-def db_file(server: DemoServer) -> Path:
-    return Path(server.db_url.removeprefix("sqlite:///"))
-
-
 def a_loyalty_number(server: DemoServer) -> tuple[str, str]:
-    with sqlite3.connect(f"file:{db_file(server)}?mode=ro", uri=True) as conn:
-        number, loyalty = conn.execute(
-            "SELECT customer_number, loyalty_number FROM customers ORDER BY id LIMIT 1"
-        ).fetchone()
+    ((number, loyalty),) = query(
+        server.db_url, "SELECT customer_number, loyalty_number FROM customers ORDER BY id LIMIT 1"
+    )
     return str(number), str(loyalty)
 
 
@@ -105,10 +108,9 @@ def test_a_loyalty_code_signed_with_the_seed_derived_key_is_refused(server: Demo
 
 
 def test_keys_live_in_a_0600_key_file_not_in_the_database(server: DemoServer) -> None:
-    key_file = default_key_file(server.db_url)
+    key_file = key_file_of(server.db_url)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    with sqlite3.connect(f"file:{db_file(server)}?mode=ro", uri=True) as conn:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    tables = set(inspect(engine_for(server.db_url)).get_table_names())
     assert "pickup_signing_keys" not in tables  # the pickup QR key was kept raw there
 
 
@@ -152,7 +154,7 @@ def admin(*args: str) -> subprocess.CompletedProcess[str]:
 def test_rotation_publishes_both_keys_and_old_codes_verify_until_they_expire(
     tmp_path: Path,
 ) -> None:
-    db_url = f"sqlite:///{tmp_path / 'central.db'}"
+    db_url = server_db_url(tmp_path)
     enrollment = {"json": enroll_body(), "headers": {"Idempotency-Key": str(uuid.uuid4())}}
     with start_demo_server(db_url=db_url) as before, client(before) as http:
         enrolled = httpx.post(before.url + "/v1/devices/enroll", **enrollment)
@@ -188,13 +190,13 @@ def test_rotation_publishes_both_keys_and_old_codes_verify_until_they_expire(
             headers={"Idempotency-Key": str(uuid.uuid4())},
         )
         assert signed_in.status_code == 201, signed_in.text
-    with sqlite3.connect(f"file:{tmp_path / 'central.db'}?mode=ro", uri=True) as conn:
-        hashes = dict(conn.execute("SELECT staff_id, pin_hash FROM staff_members").fetchall())
+    hashes = dict(query(db_url, "SELECT staff_id, pin_hash FROM staff_members"))
     current_pepper = load_key_file(default_key_file(db_url)).current("pepper").kid
     assert hashes["A101"].split("$")[4] == current_pepper
     assert hashes["A102"].split("$")[4] != current_pepper  # not signed in since
 
 
+@sqlite_only  # an older server's SQLite file; the raw bytes checked are that file's
 def test_a_pickup_key_an_older_server_kept_in_the_database_moves_to_the_key_file(
     tmp_path: Path,
 ) -> None:

@@ -3,7 +3,6 @@ manager approvals (another person, recorded), the store policy, nothing stored i
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from typing import Any
 
@@ -23,12 +22,11 @@ from tests.central_api.test_staff_support import (
     staff_token,
 )
 from tests.conftest import enroll
+from tests.support.test_database import query as database_query
 
 
 def rows(server: DemoServer, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    path = server.db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return conn.execute(sql, args).fetchall()
+    return database_query(server.db_url, sql, *args)
 
 
 @pytest.fixture(scope="module")

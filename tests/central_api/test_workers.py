@@ -23,6 +23,7 @@ from central_api import workers
 from central_api.auth import SCOPES_BY_MODE, Principal, PrincipalCache, StaffContext
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.central_api.test_staff_support import bearer, key, require_staff_sign_in, staff_token
+from tests.support.test_database import server_db_url
 
 needs_workers = pytest.mark.skipif(workers.supported() is not None, reason="Linux only")
 
@@ -62,8 +63,8 @@ def _wait_gone(pids: list[int], timeout_s: float = 10.0) -> list[int]:
 def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
     if workers.supported() is not None:
         pytest.skip("several workers need Linux")
-    db = tmp_path_factory.mktemp("workers") / "central.db"
-    server = start_demo_server(db_url=f"sqlite:///{db}", workers=2)
+    db_url = server_db_url(tmp_path_factory.mktemp("workers"))
+    server = start_demo_server(db_url=db_url, workers=2, timeout_s=180)
     yield server
     server.stop()
 
@@ -72,7 +73,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
 def fresh(tmp_path: Path) -> Iterator[tuple[DemoServer, list[int]]]:
     """A two-worker server of the test's own (stopped, killed or broken by it) and its
     workers' pids."""
-    server = start_demo_server(db_url=f"sqlite:///{tmp_path / 'c.db'}", workers=2)
+    server = start_demo_server(db_url=server_db_url(tmp_path), workers=2, timeout_s=180)
     try:
         yield server, _children(server.process.pid)
     finally:

@@ -19,6 +19,7 @@ from central_api.db import Database
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import HOME, Api, query, sku_with, start_server
 from tests.central_api.test_staff_support import PROBLEM, staff_token
+from tests.support.test_database import days_ago, server_db_url
 
 HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
@@ -34,8 +35,9 @@ def api(server: DemoServer) -> Api:
     return Api.enroll(server)
 
 
-def when(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
+def when(value: str | datetime) -> datetime:
+    """A moment from the API's JSON (text) or a database column (PostgreSQL: a datetime)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -156,7 +158,7 @@ def test_return_keeps_when_it_was_made_who_made_it_and_when_it_was_received(
     number = query(
         server,
         "SELECT o.number FROM orders o WHERE o.status = 'delivered' AND o.channel = 'web'"
-        " AND o.delivered_at > datetime('now', '-20 days') AND o.total < 140"
+        f" AND o.delivered_at > {days_ago(20)} AND o.total < 140"
         " AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id"
         " AND (l.final_sale OR l.hygiene OR l.returned_qty > 0)) ORDER BY o.number",
     )[0][0]
@@ -260,7 +262,7 @@ def test_without_a_customer_record_the_recipient_must_be_named(
 
 # -- schema ---------------------------------------------------------------------------------
 def test_a_database_from_before_the_new_columns_gets_them(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    db = Database(server_db_url(tmp_path))
     try:
         db.create_schema()
         with db.engine.begin() as connection:  # as an earlier version created it

@@ -1,4 +1,4 @@
-"""The demo server's own keys, read from the key file it keeps beside its SQLite database.
+"""The demo server's own keys, read from the key file it keeps (beside its SQLite database).
 
 For tests that need a code the server's key signed but the API would not issue (an expired
 one): never a key re-derived from a public value, the server's configured one.
@@ -6,13 +6,14 @@ one): never a key re-derived from a public value, the server's configured one.
 
 from __future__ import annotations
 
-from central_api.keys import KeyRing, default_key_file, load_key_file
+from central_api.keys import KeyRing, load_key_file
 from central_api.loyalty_codes import LoyaltySigner
 from kiosk_app.core.demo_server import DemoServer
+from tests.support.test_database import key_file_of
 
 
 def server_keys(server: DemoServer) -> KeyRing:
-    return load_key_file(default_key_file(server.db_url))
+    return load_key_file(key_file_of(server.db_url))
 
 
 def loyalty_signer(server: DemoServer) -> LoyaltySigner:
