@@ -212,8 +212,9 @@ class MainWindow(QMainWindow):
             self.products.goes_well_with.state.subscribe(self.product.show_recommendations),
             self.search.state.subscribe(self.home.render_search),
         ]
-        if services.live is not None:
+        if services.live is not None:  # live events: the status bar, the product's stock
             self._unsubscribe.append(services.live.live.subscribe(self.status.set_live))
+            self._unsubscribe.append(self.products.follow_stock(services.live))
 
         services.scans.set_default(self._route_scan)
         self.home.code_submitted.connect(

@@ -3081,144 +3081,147 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ProductScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="63"/>
         <source>‹ New scan</source>
         <translation>‹ Nouveau scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="63"/>
         <source>Back to scanning</source>
         <translation>Retour au scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="111"/>
         <source>Order this for the customer</source>
         <translation>Commander pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="111"/>
         <source>Order this</source>
         <translation>Commander</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="113"/>
         <source>Order this product from another store or the warehouse</source>
         <translation>Commander ce produit dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="123"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="124"/>
         <source>Other colours and sizes</source>
         <translation>Autres couleurs et tailles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="133"/>
         <source>Warehouse (home delivery or to this store)</source>
         <translation>Entrepôt (livraison à domicile ou en magasin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="140"/>
         <source>In this store</source>
         <translation>Dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="150"/>
         <source>Available in other stores, nearest first</source>
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="164"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="188"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="200"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="244"/>
         <source>Suggestion: %1, %2 in this store</source>
         <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="271"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="283"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="288"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="288"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="293"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="327"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="329"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="331"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="316"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="351"/>
         <source>Show the nearest stores only</source>
         <translation>Afficher seulement les magasins les plus proches</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="353"/>
         <source>Show all stores (%1)</source>
         <translation>Afficher tous les magasins (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="383"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="229"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="396"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="231"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="398"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="407"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="424"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="393"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="434"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="403"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="447"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>

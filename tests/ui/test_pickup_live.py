@@ -93,3 +93,63 @@ def test_the_status_bar_says_live_or_not_live_in_each_language(qtbot: Any, langu
     bar.set_live(False)
     assert {"en": "Not live", "fr": "Pas en direct"}[language] in bar.live.text()
     assert not bar.live.isHidden()
+
+
+def test_a_sale_elsewhere_updates_the_product_screens_stock_in_place(
+    qloop: asyncio.AbstractEventLoop, tablet: MainWindow, api_server: DemoServer
+) -> None:
+    """Another device reserves a unit (an endless-aisle order): the product screen open
+    here shows the new stock of that location at once, without a reload, marked."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk_app.core.remote_state import Loaded
+
+    window = tablet
+    live = window.services.live
+    assert live is not None
+    other = Api.enroll(api_server)
+    where = {"type": "this_store"}
+    sku, option = next(
+        (sku, options[0])
+        for sku in Demo(api_server, other).skus()
+        if (options := other.options([{"sku": sku, "quantity": 1}], where).json().get("options"))
+    )
+    window.open_sku(sku)
+    screen = window.product
+    settle(
+        qloop, lambda: live.live.value and isinstance(window.products.details.state.value, Loaded)
+    )
+    shown = window.products.details.state.value
+    assert isinstance(shown, Loaded)
+    name = screen.name
+
+    started = time.monotonic()
+    placed = other.order([{"sku": sku, "quantity": 1}], where, option["id"])
+    assert placed.status_code == 201, placed.text
+    fresh = other.get(f"/v1/products/sku/{sku}/availability").json()
+    assert fresh != shown.value.availability.model_dump(mode="json")  # one location moved
+
+    def current() -> bool:
+        details = screen._details
+        return details is not None and details.availability.model_dump(mode="json") == fresh
+
+    settle(qloop, current, timeout=5)
+    shown_in = time.monotonic() - started
+    assert screen.name is name and window.products.details.state.value != shown
+    now = window.products.details.state.value
+    assert isinstance(now, Loaded)
+    old = {s.code: s.available for s in shown.value.availability.stores}
+    old.update({w.code: w.available for w in shown.value.availability.warehouses})
+    moved = [
+        s.code
+        for s in now.value.availability.stores + now.value.availability.warehouses
+        if old[s.code] != s.available
+    ]
+    if now.value.availability.here != shown.value.availability.here:
+        assert screen.here_qty.property("changed")
+        assert screen.here_qty.text() == str(fresh["here"])
+    for code in moved:
+        badge = screen.findChild(QLabel, f"stock-{code}")
+        if badge is not None:  # (a store past the nearest ones is not listed)
+            assert badge.property("changed")
+    assert shown_in < 2.0, shown_in

@@ -7,19 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk_app.core.models.pickup import PickupSummary
 from kiosk_app.ui.screens.pickup import QueueRow
-
-#: how long a changed row stays marked
-MARK_MS = 4000
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+from kiosk_app.ui.widgets.live_mark import mark_changed
 
 
 class QueueRows:
@@ -49,7 +41,7 @@ class QueueRows:
             kept[item.order_number] = (item, row)
             if mark:
                 marked.append(item.order_number)
-                self._mark(row)
+                mark_changed(row)
         keep = {id(row) for _, row in kept.values()}
         while self._layout.count():  # take everything out; put the kept rows back in order
             taken = self._layout.takeAt(0)
@@ -68,14 +60,3 @@ class QueueRows:
     def forget(self) -> None:
         """The next list is not compared with this one (another search)."""
         self._query = None
-
-    @staticmethod
-    def _mark(row: QueueRow) -> None:
-        row.setProperty("changed", True)
-        _repolish(row)
-
-        def unmark() -> None:
-            row.setProperty("changed", False)
-            _repolish(row)
-
-        QTimer.singleShot(MARK_MS, row, unmark)

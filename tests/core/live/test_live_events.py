@@ -244,3 +244,33 @@ def test_the_parser_reads_frames_comments_and_retry() -> None:
     assert parser.retry_ms == 2000 and parser.comments == 1
     assert events == [LiveEvent(7, "stock.changed", "S1", "", {"available": 3})]
     assert events[0].family == "stock"
+
+
+def test_a_stock_change_is_applied_to_the_product_shown(server: DemoServer, api: Api) -> None:
+    from kiosk_app.core.services.product_live import NotShown, apply_stock
+    from kiosk_app.core.services.product_lookup import lookup_by_sku
+
+    sku = api.get("/v1/products?q=chemise&limit=1").json()["items"][0]["sku"]
+
+    async def fetch() -> Any:
+        client = ApiClient(server.url, token=api.token)
+        try:
+            return await lookup_by_sku(client, sku)
+        finally:
+            await client.aclose()
+
+    details = asyncio.run(fetch())
+    stock = details.availability
+    store, warehouse = stock.stores[3], stock.warehouses[0]
+    here = apply_stock(details, {"sku": sku, "location": stock.store_code, "available": 7})
+    assert here.availability.here == 7 and details.availability.here == stock.here
+    assert next(v for v in here.variants if v.sku == sku).available_here == 7
+    there = apply_stock(details, {"sku": sku, "location": store.code, "available": 0})
+    assert [s.available for s in there.availability.stores if s.code == store.code] == [0]
+    assert there.availability.stores[:3] == stock.stores[:3]  # same order, others untouched
+    depot = apply_stock(details, {"sku": sku, "location": warehouse.code, "available": 99})
+    assert depot.availability.warehouses[0].available == 99
+    assert apply_stock(details, {"sku": "OTHER", "location": store.code, "available": 1}) is details
+    assert apply_stock(details, {"sku": sku, "location": "???", "available": "x"}) is details
+    with pytest.raises(NotShown):
+        apply_stock(details, {"sku": sku, "location": "NEW01", "available": 1})
