@@ -509,9 +509,10 @@ class PickupScreen(QWidget):
             self.refresh()
 
     def _on_live(self, live: bool) -> None:
-        """Live: the events keep the queue current, no polling. Not live: poll again, now."""
+        """Live: the events keep the queue current, no polling. Not live: poll again. Both
+        ways the queue is read once now (a queue whose last read failed is read again)."""
         self._poll_unless_live()
-        if not live:
+        if self._shown:
             self._periodic_refresh()
 
     def _poll_unless_live(self) -> None:

@@ -274,3 +274,80 @@ def test_a_stock_change_is_applied_to_the_product_shown(server: DemoServer, api:
     assert apply_stock(details, {"sku": sku, "location": "???", "available": "x"}) is details
     with pytest.raises(NotShown):
         apply_stock(details, {"sku": sku, "location": "NEW01", "available": 1})
+
+
+FOLLOWER = """
+import asyncio, sys
+from pathlib import Path
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.live import CursorFile, LiveEvents
+
+url, token, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+
+async def main():
+    live = LiveEvents(ApiClient(url, token=token), CursorFile(folder / "cursor.json", url))
+    applied = open(folder / "applied.txt", "a", buffering=1)
+    live.subscribe("*", lambda event: applied.write(f"{event.id}\\n"))
+    live.live.subscribe(lambda on: (folder / "live").write_text(str(on)))
+    await live.run_forever()
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_killed_mid_stream_resumes_where_it_was(
+    server: DemoServer, api: Api, demo: Demo, tmp_path: Path
+) -> None:
+    """SIGKILL (no shutdown, no flush): the next run applies every later event once."""
+    import signal
+    import subprocess
+    import sys
+
+    def start() -> subprocess.Popen[bytes]:
+        (tmp_path / "live").unlink(missing_ok=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", FOLLOWER, server.url, api.token, str(tmp_path)],
+            env=dict(os.environ, PYTHONPATH=os.getcwd()),
+        )
+        _until(lambda: (tmp_path / "live").exists() and (tmp_path / "live").read_text() == "True")
+        return child
+
+    def applied() -> list[int]:
+        path = tmp_path / "applied.txt"
+        return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+    database = Database(server.db_url)
+
+    def placed() -> None:
+        """One order; back once the app applied all it wrote (then the kill lands between
+        two events, never inside one: applying an event and moving the cursor are two
+        steps, and a kill between them would apply that one event again)."""
+        demo.place_order()
+        last = stored_ids(database, 0)[-1]
+        _until(lambda: bool(applied()) and applied()[-1] == last)
+
+    first = start()
+    try:
+        for _ in range(3):
+            placed()
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+    finally:
+        first.kill()
+    missed = [demo.place_order()["number"] for _ in range(2)]  # while the app is dead
+    second = start()
+    try:
+        placed()
+        expected = stored_ids(database, applied()[0] - 1)
+    finally:
+        second.kill()
+        second.wait(10)
+        database.dispose()
+    assert applied() == expected and len(missed) == 2
+
+
+def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
