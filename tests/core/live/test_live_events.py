@@ -319,12 +319,13 @@ def test_the_app_killed_mid_stream_resumes_where_it_was(
     database = Database(server.db_url)
 
     def placed() -> None:
-        """One order; back once the app applied all it wrote (then the kill lands between
-        two events, never inside one: applying an event and moving the cursor are two
-        steps, and a kill between them would apply that one event again)."""
+        """One order; back once the app applied all it wrote and saved its cursor (then
+        the kill lands between two bursts of events, never inside one: applying events and
+        saving the cursor are two steps, and a kill between them gives that burst again)."""
         demo.place_order()
         last = stored_ids(database, 0)[-1]
         _until(lambda: bool(applied()) and applied()[-1] == last)
+        _until(lambda: _saved(tmp_path / "cursor.json")["after"] == last)
 
     first = start()
     try:
