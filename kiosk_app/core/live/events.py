@@ -201,6 +201,7 @@ class LiveEvents:
                 await r.aread()
                 raise StreamRefused(f"HTTP {r.status_code}: {r.text[:200]}")
             self.connections += 1
+            log.info("live events: connected (after event %s)", self.cursor)
             self.live.set(True)
             parser = SseParser()
             async for line in r.aiter_lines():
