@@ -13,7 +13,9 @@ from typing import Any
 
 from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.config import Settings
-from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.connection import ConnectionMonitor, ConnectionState
+from kiosk_app.core.live import CursorFile, LiveEvents
+from kiosk_app.core.live.cursor import CURSOR_FILE
 from kiosk_app.core.models.catalog import DeviceInfo
 from kiosk_app.core.offline.wiring import attach_offline
 from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
@@ -41,6 +43,19 @@ def build_outbox(settings: Settings, client: ApiClient) -> tuple[Outbox, SyncEng
     outbox = Outbox(settings.data_dir / "outbox.db")
     sender = HttpxSender(client.http, headers=client.auth_headers)
     return outbox, SyncEngine(outbox, sender)
+
+
+def build_live(settings: Settings, client: ApiClient, monitor: ConnectionMonitor) -> LiveEvents:
+    """The device's one live-event subscription (its cursor in the data folder); it tries
+    again at once when the connection monitor sees the API come back."""
+    live = LiveEvents(client, CursorFile(settings.data_dir / CURSOR_FILE, settings.api_url))
+
+    def came_back(state: ConnectionState) -> None:
+        if state is ConnectionState.ONLINE:
+            live.reconnect_now()
+
+    monitor.state.subscribe(came_back, now=False)
+    return live
 
 
 CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -112,6 +127,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     client, monitor = build_client(settings)
     outbox, sync = build_outbox(settings, client)
     offline = attach_offline(settings, client, monitor, sync)  # read cache, link → monitor
+    live = build_live(settings, client, monitor)  # started with the other background tasks
     services = Services(
         client=client,
         connection=monitor,
@@ -126,6 +142,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         offline_policy=offline.policy,
         brand_name=settings.brand_name,
         brand_logo=settings.brand_logo,
+        live=live,
     )
     from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window
 
@@ -179,6 +196,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
                 f"{device.store.name} ({device.store.code})", device.name, device.mode
             )
             window.home.notice.hide()
+            live.reconnect_now()  # the device's token is known now
             return
 
     closed = asyncio.Event()  # set by quitting, SIGTERM or SIGINT: then everything closes
@@ -190,6 +208,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         background.append(asyncio.ensure_future(bootstrap()))
         background.append(asyncio.ensure_future(monitor.watch(client.health)))
         background.append(asyncio.ensure_future(sync.run_forever()))
+        background.append(asyncio.ensure_future(live.run_forever()))
         await closed.wait()
 
     async def shut_down() -> None:
@@ -198,6 +217,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         with contextlib.suppress(Exception):
             await asyncio.gather(*background, return_exceptions=True)
         sync.stop()
+        live.close()
         await client.aclose()
         outbox.close()
         offline.close()

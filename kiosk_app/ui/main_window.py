@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk_app import __version__
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.live import LiveEvents
 from kiosk_app.core.models.catalog import ProductPage
 from kiosk_app.core.offline.policy import OfflineFlow, OfflinePolicy, may_run_offline
 from kiosk_app.core.outbox import Outbox, SyncEngine
@@ -80,6 +81,7 @@ class Services:
     offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
     brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
     brand_logo: Path | None = None  # and its logo (config: brand_logo)
+    live: LiveEvents | None = None  # the device's live-event subscription (None: none)
 
 
 class MainWindow(QMainWindow):
@@ -210,6 +212,9 @@ class MainWindow(QMainWindow):
             self.products.goes_well_with.state.subscribe(self.product.show_recommendations),
             self.search.state.subscribe(self.home.render_search),
         ]
+        if services.live is not None:  # live events: the status bar, the product's stock
+            self._unsubscribe.append(services.live.live.subscribe(self.status.set_live))
+            self._unsubscribe.append(self.products.follow_stock(services.live))
 
         services.scans.set_default(self._route_scan)
         self.home.code_submitted.connect(

@@ -209,6 +209,10 @@ QWidget[screen="pickup"] QPushButton[role="queueRow"][waiting="true"] {
 QWidget[screen="pickup"] QPushButton[role="queueRow"][overdue="true"] {
     border: 2px solid ${warning}; background: ${warning_bg};
 }
+QWidget[screen="pickup"] QPushButton[role="queueRow"][changed="true"] {
+    border: 3px solid ${success}; background: ${success_bg};
+}
+QLabel[changed="true"] { border: 3px solid ${success}; border-radius: 10px; }
 QWidget[screen="pickup"] QLabel[pill="waiting"] {
     background: ${primary}; color: ${on_primary}; border-radius: 14px; padding: 4px 12px;
     font-weight: 700;

@@ -4,37 +4,52 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="41"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="43"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="62"/>
         <source>Store: %1</source>
         <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="63"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="63"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="65"/>
         <source>Device: %1 (%2)</source>
         <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="74"/>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="74"/>
+        <source>Not live</source>
+        <translation>Pas en direct</translation>
+    </message>
+    <message>
         <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
+        <source>Live updates: %1</source>
+        <translation>Mises à jour en direct : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="91"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="93"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n à traiter</numerusform>
@@ -42,37 +57,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="85"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
         <source>Sync: %1</source>
         <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="112"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="113"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="114"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="115"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="119"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="121"/>
         <source>Connection state: %1</source>
         <translation>État de la connexion&#xa0;: %1</translation>
     </message>
@@ -762,12 +777,12 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="953"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="955"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="976"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="978"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -1285,7 +1300,7 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="881"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
@@ -1295,147 +1310,147 @@ Expédiable&#xa0;: %2</translation>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="802"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="820"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="822"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="825"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="830"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="832"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="839"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="841"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="845"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="844"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="846"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="849"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="851"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="854"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="856"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="859"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="863"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="864"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="866"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="874"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="876"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="884"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="886"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="893"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="895"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="900"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="900"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="908"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="909"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="914"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1443,209 +1458,209 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
         <source>This set-up code has expired</source>
         <translation>Ce code de configuration a expiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="60"/>
         <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
         <translation>Les codes de configuration ont une durée de validité limitée. Demandez-en un nouveau à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
         <source>This set-up code is not genuine</source>
         <translation>Ce code de configuration n’est pas authentique</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="67"/>
         <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
         <translation>Il n’a pas été signé par votre service informatique, ou il a été modifié. Ne l’utilisez pas et prévenez l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
         <source>This device&apos;s clock is wrong</source>
         <translation>L’horloge de cet appareil est déréglée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="76"/>
         <source>The code looks issued in the future. Set the date and time, then scan again.</source>
         <translation>Le code semble émis dans le futur. Réglez la date et l’heure, puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
         <source>This device cannot check set-up codes</source>
         <translation>Cet appareil ne peut pas vérifier les codes de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="84"/>
         <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
         <translation>La clé publique de l’informatique (provisioning.pub) est absente. Réinstallez le paquet de l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
         <source>This device is already set up</source>
         <translation>Cet appareil est déjà configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="92"/>
         <source>To move it to another store, IT must reset it first.</source>
         <translation>Pour le transférer dans un autre magasin, l’informatique doit d’abord le réinitialiser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
         <source>This is not a valid set-up code</source>
         <translation>Ce n’est pas un code de configuration valide</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="98"/>
         <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
         <translation>Scannez le QR code de configuration imprimé par l’informatique (il commence par PRV1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="106"/>
         <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
         <translation>Le système central a refusé le jeton d’enrôlement de ce code. Demandez un nouveau code à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="111"/>
         <source>The settings could not be saved: %1</source>
         <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="132"/>
         <source>Set up this device</source>
         <translation>Configurer cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="136"/>
         <source>This device is not configured yet. Scan the set-up QR code that IT prepared for this store: it configures the store, the mode and the central system, and enrolls the device.</source>
         <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin&#xa0;: il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="144"/>
         <source>How to</source>
         <translation>Marche à suivre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
         <source>1. Get the set-up code for this store from IT (printed or on screen).</source>
         <translation>1. Demandez à l’informatique le code de configuration de ce magasin (imprimé ou à l’écran).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
         <source>2. Scan it with the scanner, or start the camera and show it.</source>
         <translation>2. Scannez-le avec le scanner, ou activez la caméra et présentez-le.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="148"/>
         <source>3. Wait for “Device ready”, then start the app.</source>
         <translation>3. Attendez «&#xa0;Appareil prêt&#xa0;», puis lancez l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="153"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="154"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="155"/>
         <source>Set-up status</source>
         <translation>État de la configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="164"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="165"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="166"/>
         <source>Start the app</source>
         <translation>Lancer l’appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="178"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="180"/>
         <source>No scanner? Show the code to the camera.</source>
         <translation>Pas de scanner&#xa0;? Présentez le code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="182"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="195"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
         <source>Waiting for the set-up code</source>
         <translation>En attente du code de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="197"/>
         <source>Scan the code now.</source>
         <translation>Scannez le code maintenant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="205"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="207"/>
         <source>Enrolling this device in store %1 (%2) at %3.</source>
         <translation>Enrôlement de cet appareil dans le magasin %1 (%2) auprès de %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
         <source>Set-up did not finish</source>
         <translation>La configuration n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="214"/>
         <source>The code is genuine, but enrolling failed.</source>
         <translation>Le code est authentique, mais l’enrôlement a échoué.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="219"/>
         <source>Device ready</source>
         <translation>Appareil prêt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="221"/>
         <source>Store %1, %2 mode, device “%3”. Settings saved in %4.</source>
         <translation>Magasin %1, mode %2, appareil «&#xa0;%3&#xa0;». Réglages enregistrés dans %4.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="228"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="229"/>
         <source>Enrolled. The set-up code stays valid until %1: keep it safe.</source>
         <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1&#xa0;: conservez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="348"/>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="350"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="351"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="353"/>
         <source>Continue</source>
         <extracomment>True from the moment first run shows on a device without a device token until the token of its enrollment is in use (the staff gate stays aside meanwhile)</extracomment>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="375"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="380"/>
         <source>No camera found</source>
         <translation>Aucune caméra</translation>
     </message>
@@ -1841,42 +1856,42 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckIn</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="195"/>
         <source>This QR code has expired. Type your order number and pickup code.</source>
         <translation>Ce QR code a expiré. Saisissez votre numéro de commande et votre code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="185"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="198"/>
         <source>QR codes cannot be checked right now. Type your order number and pickup code.</source>
         <translation>Les QR codes ne peuvent pas être vérifiés pour le moment. Saisissez votre numéro de commande et votre code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
         <source>This pickup code does not match the order number. Check your confirmation email.</source>
         <translation>Ce code de retrait ne correspond pas au numéro de commande. Vérifiez votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="206"/>
         <source>Type the order number as in your email: W followed by 8 digits.</source>
         <translation>Saisissez le numéro de commande comme dans votre e-mail : W suivi de 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="209"/>
         <source>Type the 6-digit pickup code from your email.</source>
         <translation>Saisissez le code de retrait à 6 chiffres de votre e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="212"/>
         <source>This order has already been collected.</source>
         <translation>Cette commande a déjà été retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="215"/>
         <source>Your order is not ready yet: we will email you when it is.</source>
         <translation>Votre commande n’est pas encore prête : nous vous enverrons un e-mail dès qu’elle le sera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="218"/>
         <source>We found no order to collect here with this number.</source>
         <translation>Aucune commande à retirer ici ne porte ce numéro.</translation>
     </message>
@@ -1884,79 +1899,79 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="72"/>
         <source>Scan another code</source>
         <translation>Scanner un autre code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
         <source>No QR code? Type the numbers from your email:</source>
         <translation>Pas de QR code ? Saisissez les numéros de votre e-mail :</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="94"/>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="121"/>
         <source>Order number</source>
         <translation>Numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="110"/>
         <source>6 digits</source>
         <translation>6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="122"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="118"/>
         <source>Check in</source>
         <translation>Signaler mon arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="155"/>
         <source>Collecting an order?</source>
         <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="158"/>
         <source>Scan the QR code from your order confirmation email under the scanner, or type your order number and pickup code. We will bring your order to the counter.</source>
         <translation>Passez le QR code de votre e-mail de confirmation sous le scanner, ou saisissez votre numéro de commande et votre code de retrait. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="165"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="166"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="172"/>
         <source>Thank you, %1!</source>
         <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="172"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="161"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="174"/>
         <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="179"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="181"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
@@ -2069,9 +2084,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="92"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="124"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="94"/>
         <location filename="../../kiosk_app/ui/main_window.py" line="126"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="128"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
@@ -2079,17 +2094,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="174"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="175"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="199"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="201"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2302,12 +2317,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1015"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1042"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1016"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1043"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2315,195 +2330,196 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="232"/>
         <source>Pickups</source>
+        <extracomment>the order numbers the last render marked as changed</extracomment>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="250"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="250"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="257"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="290"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="290"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="308"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="309"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="301"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="310"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="311"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="335"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="949"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="344"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="974"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="982"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="372"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="375"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="367"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="376"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="383"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="389"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="391"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="393"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="402"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="397"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="406"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="398"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="407"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="421"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="430"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="444"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="453"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="445"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="454"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="450"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="459"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="453"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="462"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="477"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="473"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="482"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="476"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="485"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="482"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="491"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="495"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="513"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="534"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="539"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="522"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="543"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="536"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="555"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="557"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="905"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="930"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Remise partielle&#xa0;: %1 sur %n article.</numerusform>
@@ -2511,7 +2527,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="932"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Remise complète&#xa0;: l’article commandé.</numerusform>
@@ -2519,7 +2535,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="968"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n article remis</numerusform>
@@ -2527,118 +2543,118 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="670"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="695"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="698"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="934"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="714"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="959"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="755"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="780"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="789"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="809"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="824"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="831"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="843"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="847"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="847"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="854"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="854"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="862"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="887"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="888"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="889"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="890"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="891"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="244"/>
         <source>Order no., pickup code or name</source>
         <translation>N° de commande, code ou nom</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="566"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n commande · %1 en attente · mise à jour à %2</numerusform>
@@ -2646,7 +2662,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="699"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -2654,7 +2670,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="816"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n manquant</numerusform>
@@ -2662,7 +2678,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="793"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n abîmé</numerusform>
@@ -2670,53 +2686,53 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="885"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="910"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="917"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="917"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="895"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="920"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="919"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="944"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="929"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="954"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="940"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="980"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="970"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="990"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -3065,144 +3081,147 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ProductScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="63"/>
         <source>‹ New scan</source>
         <translation>‹ Nouveau scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="62"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="63"/>
         <source>Back to scanning</source>
         <translation>Retour au scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="111"/>
         <source>Order this for the customer</source>
         <translation>Commander pour le client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="111"/>
         <source>Order this</source>
         <translation>Commander</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="112"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="113"/>
         <source>Order this product from another store or the warehouse</source>
         <translation>Commander ce produit dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="123"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="124"/>
         <source>Other colours and sizes</source>
         <translation>Autres couleurs et tailles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="133"/>
         <source>Warehouse (home delivery or to this store)</source>
         <translation>Entrepôt (livraison à domicile ou en magasin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="140"/>
         <source>In this store</source>
         <translation>Dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="150"/>
         <source>Available in other stores, nearest first</source>
         <translation>Disponible dans d’autres magasins, du plus proche au plus loin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="164"/>
         <source>Goes well with</source>
         <translation>Se marie bien avec</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="188"/>
         <source>Looking up %1…</source>
         <translation>Recherche de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="200"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="239"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="244"/>
         <source>Suggestion: %1, %2 in this store</source>
         <translation>Suggestion&#xa0;: %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="266"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="271"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="283"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="288"/>
         <source>Size %1</source>
         <translation>Taille %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="288"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="293"/>
         <source>SKU %1 · GTIN %2 · %3</source>
         <translation>Réf. %1 · GTIN %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="303"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="327"/>
         <source>Out of stock here</source>
         <translation>En rupture ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="305"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="329"/>
         <source>Last units</source>
         <translation>Dernières pièces</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="331"/>
         <source>In stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="316"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="351"/>
         <source>Show the nearest stores only</source>
         <translation>Afficher seulement les magasins les plus proches</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="318"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="353"/>
         <source>Show all stores (%1)</source>
         <translation>Afficher tous les magasins (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="348"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="383"/>
         <source>Colour %1</source>
         <translation>Couleur %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="229"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="361"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="396"/>
         <source>%1 here</source>
         <translation>%1 ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="231"/>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="398"/>
         <source>none here</source>
         <translation>aucun ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="407"/>
         <source>Size %1, %2 in this store</source>
         <translation>Taille %1, %2 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="383"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="424"/>
         <source>No other location carries it.</source>
         <translation>Aucun autre site ne l’a en stock.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="393"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="434"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/product.py" line="403"/>
+        <location filename="../../kiosk_app/ui/screens/product.py" line="447"/>
         <source>%1, %2 km, %3 available</source>
         <translation>%1, %2 km, %3 disponibles</translation>
     </message>
@@ -3288,98 +3307,98 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="250"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="252"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="253"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="256"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="269"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="307"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="319"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="315"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="320"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="347"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="348"/>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="611"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="616"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="358"/>
         <source>Next customer</source>
         <translation>Client suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="390"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="394"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="392"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="397"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="469"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="474"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="473"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="478"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="484"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="511"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="516"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Livrée il y a %n jour</numerusform>
@@ -3387,72 +3406,72 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="517"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="525"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="527"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="529"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="534"/>
         <source>Paid %1: %2</source>
         <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="533"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="538"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="544"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
         <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="573"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="575"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="580"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="581"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="586"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="591"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="596"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="603"/>
         <source>Manager approval needed: %1</source>
         <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="609"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="614"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="615"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="620"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="627"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="632"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
         <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
@@ -3656,7 +3675,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="785"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="790"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -3664,12 +3683,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="687"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="773"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="778"/>
         <source>Saved: %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
@@ -4161,27 +4180,27 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Majuscules</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="55"/>
         <source>space</source>
         <translation>espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="55"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="58"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="61"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="61"/>
         <source>Hide the keyboard</source>
         <translation>Masquer le clavier</translation>
     </message>

@@ -13,6 +13,8 @@ import pytest
 from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.live import CursorFile, LiveEvents
+from kiosk_app.core.live.cursor import CURSOR_FILE
 from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
 from kiosk_app.ui.main_window import MainWindow, Services
 from kiosk_app.ui.screens.pickup import PickupScreen
@@ -28,8 +30,10 @@ def make_window(
     mode: str = "associate",
     data_dir: Path | None = None,
     language: str = "en",
+    live: bool = False,
 ) -> MainWindow:
-    """A real main window on a real client, with its own outbox file (sync not started)."""
+    """A real main window on a real client, with its own outbox file (sync not started);
+    ``live``: with a live-event subscription (its cursor in the same folder, not started)."""
     client = ApiClient(
         url, token=token, timeouts=Timeouts(connect=1, request=timeout), read_retries=0
     )
@@ -48,6 +52,7 @@ def make_window(
         language=language,
         outbox=outbox,
         sync=sync,
+        live=LiveEvents(client, CursorFile(folder / CURSOR_FILE, url)) if live else None,
     )
     window = MainWindow(services)
     window.setStyleSheet(LIGHT.qss())

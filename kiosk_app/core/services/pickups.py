@@ -30,6 +30,7 @@ from kiosk_app.core.api.pickups import (
     pickup_by_code,
     pickup_keys,
 )
+from kiosk_app.core.live import LiveEvents
 from kiosk_app.core.models.pickup import (
     CheckInResult,
     CompletionResult,
@@ -244,6 +245,13 @@ class PickupQueue:
             if self._keyring is not None:
                 await self._keyring.ensure()
         return items
+
+    async def refresh_in_place(self, *, offline: bool = False) -> None:
+        """Fetch the shown queue again in the background (no "Refreshing…", rows stay);
+        ``offline``: the offline copy of collectable pickups too."""
+        await self.items.refresh()
+        if offline and self._offline is not None and not self.query:
+            await self._offline.refresh(force=True)
 
 
 # -- one pickup --------------------------------------------------------------------------------
@@ -963,6 +971,7 @@ class PickupServices:
         store_code: str,
         outbox: Outbox | None,
         sync: SyncEngine | None,
+        live: LiveEvents | None = None,
     ) -> None:
         cache = Path(outbox.path).parent / "pickup_keys.json" if outbox is not None else None
         self.keyring = PickupKeyring(client, cache)
@@ -970,8 +979,12 @@ class PickupServices:
         self.queue = PickupQueue(client, self.offline, self.keyring)
         self.session = PickupSession(client, store_code, self.keyring, outbox, sync, self.offline)
         self.check_in = KioskCheckIn(store_code, self.keyring, outbox, sync)
+        from kiosk_app.core.services.pickup_live import LiveQueue
+
+        self.live = LiveQueue(self.queue, live)
 
     def close(self) -> None:
+        self.live.stop()
         self.session.close()
         self.check_in.close()
 

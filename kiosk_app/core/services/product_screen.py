@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.api.customers import CustomerApi
+from kiosk_app.core.live import RESYNC, LiveEvent, LiveEvents
 from kiosk_app.core.models.customer import Recommendations
-from kiosk_app.core.remote_state import RemoteValue
+from kiosk_app.core.remote_state import Loaded, RemoteValue
+from kiosk_app.core.services.product_live import STOCK_CHANGED, NotShown, apply_stock
 from kiosk_app.core.services.product_lookup import ProductDetails, lookup_by_gtin, lookup_by_sku
 
 
@@ -21,6 +27,7 @@ class ProductController:
         self._customers = CustomerApi(client)
         self.details: RemoteValue[ProductDetails] = RemoteValue()
         self.goes_well_with: RemoteValue[Recommendations] = RemoteValue()
+        self._refreshing: asyncio.Future[Any] | None = None
 
     async def show_gtin(self, gtin14: str) -> ProductDetails | None:
         self.goes_well_with.clear()
@@ -40,3 +47,28 @@ class ProductController:
         await self.goes_well_with.load(
             style, lambda: self._customers.product_recommendations(style, limit=4)
         )
+
+    def follow_stock(self, live: LiveEvents) -> Callable[[], None]:
+        """Keep the stock shown current from ``stock.changed`` events; returns the
+        unsubscribe function."""
+
+        def changed(event: LiveEvent) -> None:
+            state = self.details.state.value
+            if not isinstance(state, Loaded):
+                return
+            if event.type == RESYNC:
+                self._refresh_soon()
+                return
+            try:
+                updated = apply_stock(state.value, event.payload)
+            except NotShown:
+                self._refresh_soon()
+                return
+            if updated is not state.value:
+                self.details.state.set(Loaded(updated))
+
+        return live.subscribe(STOCK_CHANGED, changed)
+
+    def _refresh_soon(self) -> None:
+        if self._refreshing is None or self._refreshing.done():
+            self._refreshing = asyncio.ensure_future(self.details.refresh())

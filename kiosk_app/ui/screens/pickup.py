@@ -198,14 +198,22 @@ class PickupScreen(QWidget):
         )
         self._session_layout.changed.connect(self._relayout_session)
 
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # while the live events do not arrive
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._periodic_refresh)
+        from kiosk_app.ui.screens.pickup_queue_rows import QueueRows
+
+        self._rows = QueueRows(self.queue_rows, self.open_order)
+        #: the order numbers the last render marked as changed
+        self.marked_rows: list[str] = []
 
         unsubscribe = [
             core.queue.items.state.subscribe(self.render_queue),
             core.session.state.subscribe(self.render_session),
         ]
+        live = window.services.live
+        if live is not None:
+            unsubscribe.append(live.live.subscribe(self._on_live, now=False))
 
         def release(*_: object) -> None:
             for fn in unsubscribe:
@@ -500,6 +508,19 @@ class PickupScreen(QWidget):
         if self.pages.currentWidget() is self.queue_page and not self._queue_task.running:
             self.refresh()
 
+    def _on_live(self, live: bool) -> None:
+        """Live: the events keep the queue current, no polling. Not live: poll again. Both
+        ways the queue is read once now (a queue whose last read failed is read again)."""
+        self._poll_unless_live()
+        if self._shown:
+            self._periodic_refresh()
+
+    def _poll_unless_live(self) -> None:
+        if self._shown and not self.core.live.is_live:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
     def _submit_search(self) -> None:
         text = self.search.text().strip()
         destination = route(text, allow_search=False) if text else None
@@ -529,11 +550,7 @@ class PickupScreen(QWidget):
         items: list[PickupSummary] = state.value
         top = self._back_to_top or self.queue_scroll.verticalScrollBar().value() == 0
         self._back_to_top = False
-        clear_layout(self.queue_rows)
-        for item in items:
-            row = QueueRow(item, self._queue_layout.narrow)
-            row.clicked.connect(lambda _=False, n=item.order_number: self.open_order(n))
-            self.queue_rows.addWidget(row)
+        empty = None
         if not items:
             empty = label(
                 self.tr("No pickup matches “%1”.").replace("%1", self.core.queue.query)
@@ -541,8 +558,10 @@ class PickupScreen(QWidget):
                 else self.tr("No pickup orders waiting in this store."),
                 "muted",
             )
-            self.queue_rows.addWidget(empty)
-        self.queue_rows.addStretch(1)
+        # rows that did not change stay; new and changed ones are briefly marked
+        self.marked_rows = self._rows.show(
+            items, self.core.queue.query, self._queue_layout.narrow, empty
+        )
         waiting = sum(1 for i in items if i.status == "customer_waiting")
         self.queue_status.setText(
             self.tr("%n order(s) · %1 waiting · updated %2", "", len(items))
@@ -977,7 +996,8 @@ class PickupScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._shown = True
-        self.timer.start()
+        self.core.live.start()
+        self._poll_unless_live()
         self._update_capture()
         if self.pages.currentWidget() is self.queue_page:
             self.refresh()
@@ -985,6 +1005,7 @@ class PickupScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._shown = False
+        self.core.live.stop()
         self.timer.stop()
         self._update_capture()
 
@@ -998,7 +1019,7 @@ class PickupFlow:
         services = window.services
         self.window = window
         self.core = PickupServices(
-            services.client, services.store_code, services.outbox, services.sync
+            services.client, services.store_code, services.outbox, services.sync, services.live
         )
         self._screen: QWidget
         if services.mode == "kiosk":

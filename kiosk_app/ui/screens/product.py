@@ -31,6 +31,7 @@ from kiosk_app.ui.widgets.common import (
     set_badge,
 )
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
+from kiosk_app.ui.widgets.live_mark import mark_changed
 from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.product_image import ProductImage
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
@@ -201,7 +202,11 @@ class ProductScreen(QWidget):
         elif isinstance(state, Loaded):
             self.notice.hide()
             self.status_label.setText("")
-            self._show_details(state.value)
+            shown = self._details
+            if shown is not None and shown.product == state.value.product:
+                self._show_stock(state.value)  # a live stock change: in place
+            else:
+                self._show_details(state.value)
         elif isinstance(state, Idle):
             self.status_label.setText("")
 
@@ -307,10 +312,40 @@ class ProductScreen(QWidget):
         self._render_locations(self.warehouse_rows, details.availability.warehouses)
         chain_in_layout_order(self)  # the new chips: in reading order, not after the rail
 
-    def _render_stores(self) -> None:
+    def _show_stock(self, details: ProductDetails) -> None:
+        """The same product with other stock (``stock.changed``): only the stock is
+        rendered again, the list of stores stays as open as it was, and a changed figure
+        here is briefly marked."""
+        before = self._details
+        self._details = details
+        here = details.availability.here
+        if before is not None and before.availability.here != here:
+            self.here_qty.setText(str(here))
+            set_badge(
+                self.here_badge,
+                here,
+                self.tr("Out of stock here")
+                if here == 0
+                else self.tr("Last units")
+                if here <= 2
+                else self.tr("In stock"),
+            )
+            mark_changed(self.here_qty)
+        if before is None or before.variants != details.variants:
+            self._render_variants(details.variants, details.product.sku)
+        old = before.availability if before is not None else None
+        was = {s.code: s.available for s in (old.stores + old.warehouses if old else [])}
+        now = details.availability
+        moved = {s.code for s in now.stores + now.warehouses if was.get(s.code) != s.available}
+        if old is None or old.stores != now.stores:
+            self._render_stores(moved)
+        if old is None or old.warehouses != now.warehouses:
+            self._render_locations(self.warehouse_rows, now.warehouses, moved)
+
+    def _render_stores(self, moved: frozenset[str] | set[str] = frozenset()) -> None:
         stores = self._details.availability.stores if self._details is not None else []
         shown = stores if self._all_stores else stores[:MAX_STORE_ROWS]
-        self._render_locations(self.stores_rows, shown)
+        self._render_locations(self.stores_rows, shown, moved)
         self.all_stores_button.setVisible(len(stores) > MAX_STORE_ROWS)
         self.all_stores_button.setText(
             self.tr("Show the nearest stores only")
@@ -377,7 +412,13 @@ class ProductScreen(QWidget):
             self._size_group.addButton(size_button)
             self.size_grid.addWidget(size_button, i // 4, i % 4)
 
-    def _render_locations(self, layout: QVBoxLayout, locations: list[LocationStock]) -> None:
+    def _render_locations(
+        self,
+        layout: QVBoxLayout,
+        locations: list[LocationStock],
+        moved: frozenset[str] | set[str] = frozenset(),
+    ) -> None:
+        """``moved``: codes whose stock a live event just changed (briefly marked)."""
         clear_layout(layout)
         if not locations:
             layout.addWidget(label(self.tr("No other location carries it."), "muted"))
@@ -398,6 +439,9 @@ class ProductScreen(QWidget):
             badge.setMinimumWidth(56)
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             set_badge(badge, loc.available, str(loc.available))
+            badge.setObjectName(f"stock-{loc.code}")
+            if loc.code in moved:
+                mark_changed(badge)
             h.addWidget(badge)
             row.setAccessibleName(
                 self.tr("%1, %2 km, %3 available")

@@ -2,7 +2,9 @@
 
 The outbox part shows how many writes wait to be sent and how many need attention; tapping
 it emits ``queue_clicked`` (the Sync page opens). When answers are being served from the
-read cache, the connection text says how old they are ("Offline - as of 10:42").
+read cache, the connection text says how old they are ("Offline - as of 10:42"). "Live" /
+"Not live" says whether the live events arrive (``set_live``): not live, screens refresh
+by themselves every few seconds instead.
 """
 
 from __future__ import annotations
@@ -43,9 +45,12 @@ class AppStatusBar(QStatusBar):
         self.queue.setMinimumHeight(48)
         self.queue.clicked.connect(self.queue_clicked.emit)
         self.queue.hide()
+        self.live = QLabel()
+        self.live.hide()  # until the app has a live-event subscription
         self.addWidget(self.store)
         self.addWidget(self.device)
         self.addPermanentWidget(self.queue)
+        self.addPermanentWidget(self.live)
         self.addPermanentWidget(self.connection)
         self._state = ConnectionState.UNKNOWN
         self._as_of: float | None = None
@@ -63,6 +68,15 @@ class AppStatusBar(QStatusBar):
     def set_connection(self, state: ConnectionState) -> None:
         self._state = state
         self._render_connection()
+
+    def set_live(self, live: bool) -> None:
+        """Live events arrive (True) or not (False): shown beside the connection state."""
+        text = self.tr("Live") if live else self.tr("Not live")
+        colour = _DOT[ConnectionState.ONLINE if live else ConnectionState.UNKNOWN]
+        self.live.setText(f'<span style="color:{colour}">●</span> {text}')
+        self.live.setAccessibleName(self.tr("Live updates: %1").replace("%1", text))
+        self.live.setProperty("live", live)
+        self.live.show()
 
     def set_as_of(self, stored_at: float | None) -> None:
         """Answers on screen came from the read cache, fetched at ``stored_at`` (or None)."""

@@ -1,0 +1,66 @@
+"""The pickup queue kept current by the live events while it is shown.
+
+A pickup event (a check-in at the kiosk, a hand-over on another device) or an order event
+of this store fetches the shown queue again in the background: the screen keeps its rows
+and replaces only what changed. Events that come together are one fetch. While the stream
+is not live the screen falls back to its periodic refresh (``is_live``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+from kiosk_app.core.live import RESYNC, LiveEvent, LiveEvents
+from kiosk_app.core.services.pickups import PickupQueue
+
+log = logging.getLogger(__name__)
+
+#: what changes the queue: pickups of this store, and its orders (the server sends only them)
+QUEUE_TOPICS = ("pickup", "order")
+
+
+class LiveQueue:
+    def __init__(self, queue: PickupQueue, live: LiveEvents | None) -> None:
+        self._queue = queue
+        self._live = live
+        self._unsubscribe: Callable[[], None] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
+        self._offline_too = False
+        #: live-event fetches of the queue so far (tests, benches)
+        self.refreshes = 0
+
+    @property
+    def is_live(self) -> bool:
+        return self._live is not None and self._live.live.value
+
+    def start(self) -> None:
+        """Follow the events (the screen shows the queue)."""
+        if self._live is not None and self._unsubscribe is None:
+            self._unsubscribe = self._live.subscribe(QUEUE_TOPICS, self._on_event)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _on_event(self, event: LiveEvent) -> None:
+        self._again = True
+        # the device's offline copy of collectable pickups follows hand-overs elsewhere
+        self._offline_too |= event.family == "pickup" or event.type == RESYNC
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._follow())
+
+    async def _follow(self) -> None:
+        while self._again:
+            self._again = False
+            offline, self._offline_too = self._offline_too, False
+            self.refreshes += 1
+            with contextlib.suppress(Exception):  # a failed fetch leaves the rows as they are
+                await self._queue.refresh_in_place(offline=offline)
