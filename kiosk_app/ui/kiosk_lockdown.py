@@ -34,6 +34,7 @@ from kiosk_app.ui.widgets.common import button, label
 from kiosk_app.ui.widgets.idle_overlay import IdleOverlay
 
 if TYPE_CHECKING:
+    from kiosk_app.app import App
     from kiosk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -449,28 +450,22 @@ def install_security(
     return ui
 
 
-def install_app_security(window: MainWindow, settings: Any) -> tuple[SecurityUi, Any, str | None]:
-    """What the composition root calls: credential store, staff session, gate / lockdown.
-
-    Returns the security UI, the credential store of the device token and a warning to
-    show (no secure OS keyring) - the warning is also shown on the home screen.
-    """
-    from kiosk_app.core.security.credentials import open_credential_store
-
-    store, warning = open_credential_store(settings.secret_store, settings.data_dir)
-    session = StaffSession(window.services.client)
+def install_app_security(window: MainWindow, app: App) -> SecurityUi:
+    """What the GUI calls: the app's staff session on the window (gate / lockdown, idle),
+    and the warning of its credential store (no secure OS keyring) on the home screen."""
+    settings = app.settings
     ui = install_security(
         window,
-        session,
+        app.staff_session,
         IdleSettings(
             staff_idle_lock_s=settings.staff_idle_lock_s,
             kiosk_idle_reset_s=settings.kiosk_idle_reset_s,
             kiosk_idle_warning_s=settings.kiosk_idle_warning_s,
         ),
     )
-    if warning:
-        window.home.show_message(warning, "error")
-    return ui, store, warning
+    if app.credentials_warning:
+        window.home.show_message(app.credentials_warning, "error")
+    return ui
 
 
 def show_window(window: MainWindow) -> None:

@@ -1,9 +1,9 @@
-"""Main window: navigation rail, screens, status bar; routes every scan."""
+"""Main window: navigation rail, screens, status bar; routes every scan.
+
+``Services`` (what the app hands the UI) is made by :func:`kiosk_app.app.build_app`.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
@@ -22,15 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app import __version__
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.app.services import Services
 from kiosk_app.core.models.catalog import ProductPage
-from kiosk_app.core.offline.policy import OfflineFlow, OfflinePolicy, may_run_offline
-from kiosk_app.core.outbox import Outbox, SyncEngine
+from kiosk_app.core.offline.policy import OfflineFlow, may_run_offline
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import Destination, route
-from kiosk_app.core.scan_hub import Scan, ScanHub
-from kiosk_app.core.services.product_screen import ProductController
+from kiosk_app.core.scan_hub import Scan
 from kiosk_app.ui.flows import Flow, build_flows
 from kiosk_app.ui.offline_text import not_confirmed_offline_text, offline_decision_text
 from kiosk_app.ui.screens.home import HomeScreen
@@ -62,26 +59,6 @@ QLabel[role="muted"] {{ font-size: {tiny}px; }}
 """
 
 
-@dataclass
-class Services:
-    """What the composition root hands to the UI (injected, never looked up globally)."""
-
-    client: ApiClient
-    connection: ConnectionMonitor
-    store_code: str
-    store_name: str
-    device_name: str
-    mode: str
-    language: str
-    scans: ScanHub = field(default_factory=ScanHub)
-    outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
-    sync: SyncEngine | None = None
-    decoder: str = "zxing"  # camera decoder backend
-    offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
-    brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
-    brand_logo: Path | None = None  # and its logo (config: brand_logo)
-
-
 class MainWindow(QMainWindow):
     #: the kiosk customer picked another language ("fr" / "en"); the app rebuilds the UI
     language_requested = Signal(str)
@@ -92,7 +69,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Store app"))
         self.resize(TABLET_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
-        self.products = ProductController(services.client)
+        self.products = services.products
         self.search: RemoteValue[ProductPage] = RemoteValue()
         self._lookup = TaskSlot(self)
 

@@ -1,0 +1,35 @@
+"""What the composition root hands to the UI (injected, never looked up globally).
+
+Qt-free: :func:`kiosk_app.app.build_app` makes it, the main window and its screens read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.core.offline.policy import OfflinePolicy
+from kiosk_app.core.outbox import Outbox, SyncEngine
+from kiosk_app.core.scan_hub import ScanHub
+from kiosk_app.core.services.product_screen import ProductController
+
+
+@dataclass
+class Services:
+    client: ApiClient
+    connection: ConnectionMonitor
+    store_code: str
+    store_name: str
+    device_name: str
+    mode: str
+    language: str
+    outbox: Outbox  # durable queue of every write
+    sync: SyncEngine
+    products: ProductController
+    scans: ScanHub = field(default_factory=ScanHub)
+    decoder: str = "zxing"  # camera decoder backend
+    offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
+    brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
+    brand_logo: Path | None = None  # and its logo (config: brand_logo)
