@@ -393,7 +393,7 @@ class SecurityUi(QObject):
             self.idle.expired.connect(self._reset_customer)
             self.overlay.still_here.connect(self.idle.touch)
         else:
-            self.gate = StaffGate(window, session)
+            self.gate = StaffGate(window, window.services, session)
             self._first_run_comes_first(self.gate)
             self.idle = IdleController(IdleTimer(settings.staff_idle_lock_s, **kwargs), self)
             self.idle.expired.connect(lambda: session.lock("idle"))

@@ -30,6 +30,7 @@ from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.ui.flows import Flow, build_flows
 from kiosk_app.ui.offline_text import not_confirmed_offline_text, offline_decision_text
+from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
@@ -430,11 +431,22 @@ class MainWindow(QMainWindow):
         self.bridge.show_message(not_confirmed_offline_text(flow), "error")
         return False
 
-    def open_destination(self, destination: Destination) -> None:
-        """Show the flow that handles ``destination`` and let it open what it names."""
-        flow = self.flows[destination.flow]
-        self._show(flow.screen())
-        flow.open(destination)
+    # -- Navigator (kiosk_app.ui.navigator: what the flows ask of the window) ---------------
+    def has_flow(self, key: str) -> bool:
+        return key in self.flows
+
+    def open_destination(self, destination: Destination, *, flow: str | None = None) -> None:
+        """Show the flow that handles ``destination`` (or ``flow``) and let it open it."""
+        handler = self.flows[flow or destination.flow]
+        self._show(handler.screen())
+        handler.open(destination)
+
+    def order_for(self, customer_ref: str, lines: list[tuple[str, int]]) -> None:
+        """The endless-aisle screen, a basket of ``lines`` for this customer."""
+        screen = self.flows["endless_aisle"].screen()
+        self._show(screen)
+        if isinstance(screen, EndlessAisleScreen):
+            screen.order_lines_for(lines, customer_ref)
 
     def open_sku(self, sku: str) -> None:
         self.nav_product.setEnabled(True)

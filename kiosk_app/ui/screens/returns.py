@@ -56,7 +56,7 @@ from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 QUOTE_WIDTH = 420
 #: widest the actions under a receipt get (a narrow screen stacks them above the receipt)
@@ -651,8 +651,8 @@ class ReturnsFlow(QObject):
 
     handles: tuple[str, ...] = ("return", "order")
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FlowHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         services = window.services
         self.session = ReturnSession(services.client, services.outbox, services.sync)
