@@ -4,7 +4,8 @@ The GUI, every CLI command, the benchmarks, the screenshot script and the tests 
 app here, so they all run the same wiring (one client, one outbox, one device session
 reading the one credential store). Qt-free: a part that needs Qt (the camera) is built by
 the window from what is here. Parts are built when first used, so a CLI command that
-only lists the outbox opens no credential store and no read cache.
+only lists the outbox opens no credential store and no read cache, and one that only
+reads the credential store (``doctor``) makes no client.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 from functools import cached_property
 from typing import TypedDict
 
+from kiosk_app.app.flow_cores import FlowCores
 from kiosk_app.app.services import Services
 from kiosk_app.core.api.client import ApiClient, Timeouts
 from kiosk_app.core.config import Settings
@@ -63,15 +65,30 @@ class App:
     def __init__(self, settings: Settings, overrides: AppOverrides) -> None:
         self.settings = settings
         self._overrides = overrides
-        if "client" in overrides:
-            self.client = overrides["client"]
-            self.connection = ConnectionMonitor()
-            self.client.add_outcome_listener(self.connection.record)
-        else:
-            self.client, self.connection = build_client(settings)
         self.scans = ScanHub()
-        self.products = ProductController(self.client)
         self.offline_policy: OfflinePolicy = policy_from_settings(settings)
+
+    @cached_property
+    def _client_and_connection(self) -> tuple[ApiClient, ConnectionMonitor]:
+        if "client" not in self._overrides:
+            return build_client(self.settings)
+        client, monitor = self._overrides["client"], ConnectionMonitor()
+        client.add_outcome_listener(monitor.record)
+        return client, monitor
+
+    @property
+    def client(self) -> ApiClient:
+        """The one client of the central API."""
+        return self._client_and_connection[0]
+
+    @property
+    def connection(self) -> ConnectionMonitor:
+        """Online / offline, from the client's outcomes."""
+        return self._client_and_connection[1]
+
+    @cached_property
+    def products(self) -> ProductController:
+        return ProductController(self.client)
 
     @cached_property
     def _outbox_and_sync(self) -> tuple[Outbox, SyncEngine]:
@@ -128,6 +145,9 @@ class App:
             outbox=self.outbox,
             sync=self.sync,
             products=self.products,
+            cores=FlowCores(
+                self.client, settings.store_code, settings.mode, self.outbox, self.sync
+            ),
             scans=self.scans,
             decoder=settings.decoder,
             offline_policy=self.offline_policy,
@@ -148,7 +168,8 @@ class App:
 
     async def aclose(self) -> None:
         self.close()
-        await self.client.aclose()
+        if "_client_and_connection" in self.__dict__:
+            await self.client.aclose()
 
 
 def build_app(settings: Settings, *, overrides: AppOverrides | None = None) -> App:

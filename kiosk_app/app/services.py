@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk_app.app.flow_cores import FlowCores
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.connection import ConnectionMonitor
 from kiosk_app.core.offline.policy import OfflinePolicy
@@ -28,6 +29,7 @@ class Services:
     outbox: Outbox  # durable queue of every write
     sync: SyncEngine
     products: ProductController
+    cores: FlowCores  # each flow's core service, made fresh for its screen
     scans: ScanHub = field(default_factory=ScanHub)
     decoder: str = "zxing"  # camera decoder backend
     offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)

@@ -9,6 +9,7 @@ enrollment token was still configured.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -46,6 +47,39 @@ def _devices_named(server: DemoServer, name: str) -> int:
     return int(row[0])
 
 
+def _cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``kiosk-app ...`` in its own process on the same keyring-less device."""
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": NO_KEYRING}
+    command, *rest = args
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk_app", command, "--config", str(config), *rest],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _gui_enrolled_device(tmp_path: Path, server: DemoServer, *, keep_enrollment: bool) -> Path:
+    """The config file of a device enrolled through the GUI (its token not in the file)."""
+    name = f"gui-enrolled-{uuid.uuid4().hex[:8]}"
+    config = tmp_path / "config.toml"
+    lines = [
+        f"api_url = {toml_value(server.url)}",
+        f"data_dir = {toml_value(str(tmp_path / 'data'))}",
+        f"device_name = {toml_value(name)}",
+    ]
+    if keep_enrollment:
+        lines.append('enrollment_token = "demo-enrollment"')
+    config.write_text("\n".join(lines) + "\n")
+    _enroll_as_the_gui(config, server)
+    assert (tmp_path / "data" / CREDENTIALS_FILE_NAME).exists()  # keyring-less: the private file
+    assert "device_token" not in config.read_text()
+    assert _devices_named(server, name) == 1
+    return config
+
+
 def _enroll_as_the_gui(config: Path, server: DemoServer) -> None:
     """What the GUI does at its first start: the app built from the settings, its device
     session started (enrollment: the token goes into the app's credential store)."""
@@ -71,36 +105,16 @@ def test_a_device_enrolled_through_the_gui_syncs_from_the_cli(
     tmp_path: Path,
     enrollment_token_still_configured: bool,
 ) -> None:
-    name = f"gui-enrolled-{uuid.uuid4().hex[:8]}"
+    config = _gui_enrolled_device(
+        tmp_path, api_server, keep_enrollment=enrollment_token_still_configured
+    )
+    name = load_settings(config, environ={}).device_name
     data = tmp_path / "data"
-    config = tmp_path / "config.toml"
-    lines = [
-        f"api_url = {toml_value(api_server.url)}",
-        f"data_dir = {toml_value(str(data))}",
-        f"device_name = {toml_value(name)}",
-    ]
-    if enrollment_token_still_configured:
-        lines.append('enrollment_token = "demo-enrollment"')
-    config.write_text("\n".join(lines) + "\n")
-
-    _enroll_as_the_gui(config, api_server)
-    assert (data / CREDENTIALS_FILE_NAME).exists()  # keyring-less: the private file
-    assert "device_token" not in config.read_text()
-    assert _devices_named(api_server, name) == 1
-
     queued = f"queued-{uuid.uuid4().hex[:8]}"
     with Outbox(data / "outbox.db") as outbox:
         entry = outbox.append(ENROLL_OP, "POST", ENROLL_PATH, enroll_body(queued))
 
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": NO_KEYRING}
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk_app", "outbox", "--config", str(config), "sync"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _cli(config, "outbox", "sync")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"sent #{entry.id}" in result.stdout
     assert result.stdout.strip().endswith("done: 0 waiting, 0 need attention")
@@ -108,3 +122,15 @@ def test_a_device_enrolled_through_the_gui_syncs_from_the_cli(
         assert outbox.get(entry.id).status is EntryStatus.DONE  # type: ignore[union-attr]
     assert _devices_named(api_server, queued) == 1
     assert _devices_named(api_server, name) == 1  # the CLI did not enroll a second device
+
+
+def test_doctor_sees_the_token_the_gui_keeps(
+    keyring_less: None, api_server: DemoServer, tmp_path: Path
+) -> None:
+    config = _gui_enrolled_device(tmp_path, api_server, keep_enrollment=False)
+    result = _cli(config, "doctor", "--json", "--no-camera")
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["enrollment"]["status"] == "OK", checks["enrollment"]
+    assert "credential store" in checks["enrollment"]["message"]
+    assert checks["device"]["status"] == "OK", checks["device"]
+    assert "store PAR01" in checks["device"]["message"]

@@ -78,22 +78,29 @@ async def start_secure_device_session(
     return DeviceIdentity(device, "enrollment")
 
 
-def resume_device_session(
-    client: ApiClient, settings: Settings, store: CredentialStore
-) -> str | None:
-    """Offline start: the stored token (credential store, else configuration) set on the
-    client without asking the API. Its source, or None when there is none (then only an
-    enrollment, which needs the API, can identify the device)."""
+def stored_device_token(settings: Settings, store: CredentialStore) -> tuple[str, str] | None:
+    """The token the device would start with and where it is (credential store first, else
+    the configuration), without asking the API; None: not enrolled."""
     candidates = [
         ("credential store", store.get(device_token_name(settings.api_url))),
         ("configuration", settings.device_token),
     ]
-    for source, token in candidates:
-        if token:
-            SECRETS.add(token)
-            client.set_token(token)
-            return source
-    return None
+    return next(((source, token) for source, token in candidates if token), None)
+
+
+def resume_device_session(
+    client: ApiClient, settings: Settings, store: CredentialStore
+) -> str | None:
+    """Offline start: the stored token set on the client without asking the API. Its
+    source, or None when there is none (then only an enrollment, which needs the API, can
+    identify the device)."""
+    stored = stored_device_token(settings, store)
+    if stored is None:
+        return None
+    source, token = stored
+    SECRETS.add(token)
+    client.set_token(token)
+    return source
 
 
 class DeviceSession:
@@ -107,6 +114,10 @@ class DeviceSession:
     async def start(self) -> DeviceIdentity:
         """Identify with the stored token (checked with the API) or enroll; see the module."""
         return await start_secure_device_session(self.client, self.settings, self.store)
+
+    def stored_token(self) -> tuple[str, str] | None:
+        """(source, token) of the token it would start with; see :func:`stored_device_token`."""
+        return stored_device_token(self.settings, self.store)
 
     def resume(self) -> str | None:
         """The stored token on the client without the API (see :func:`resume_device_session`)."""

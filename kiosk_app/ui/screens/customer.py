@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.core.api import errors
-from kiosk_app.core.api.customers import CustomerApi
 from kiosk_app.core.models.customer import (
     Cart,
     CartLine,
@@ -864,7 +863,7 @@ class CustomerFlow(QObject):
         super().__init__(parent)
         self.window = window
         services = window.services
-        self.service = Customer360(CustomerApi(services.client), mode=services.mode)
+        self.service = services.cores.customer()
         self._screen = CustomerScreen(
             lambda: self.window.services.language, kiosk=services.mode == "kiosk"
         )

@@ -928,9 +928,7 @@ class EndlessAisleFlow:
     def __init__(self, window: FlowHost) -> None:
         services = window.services
         self._window = window
-        self.service = EndlessAisleService(
-            services.client, services.outbox, services.sync, kiosk=services.mode == "kiosk"
-        )
+        self.service = services.cores.endless_aisle()
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,

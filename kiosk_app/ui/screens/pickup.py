@@ -997,9 +997,7 @@ class PickupFlow:
     def __init__(self, window: FlowHost) -> None:
         services = window.services
         self.window = window
-        self.core = PickupServices(
-            services.client, services.store_code, services.outbox, services.sync
-        )
+        self.core = services.cores.pickups()
         self._screen: QWidget
         if services.mode == "kiosk":
             from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen

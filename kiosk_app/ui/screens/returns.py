@@ -32,7 +32,7 @@ from kiosk_app.core.money import format_money
 from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.returns import LineChoice, Phase, ReturnSession, ReturnView
+from kiosk_app.core.services.returns import LineChoice, Phase, ReturnView
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.offline_text import saved_offline_text
 from kiosk_app.ui.receipt_pdf import receipt_html, write_receipt_pdf
@@ -655,7 +655,7 @@ class ReturnsFlow(QObject):
         super().__init__(parent)
         self.window = window
         services = window.services
-        self.session = ReturnSession(services.client, services.outbox, services.sync)
+        self.session = services.cores.returns()
         self._screen = _CapturingReturnScreen(self, lambda: self.window.services.language)
         self._load = TaskSlot(self._screen)
         self._approve = TaskSlot(self._screen)

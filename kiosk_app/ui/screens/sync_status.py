@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk_app.core.connection import ConnectionState
 from kiosk_app.core.offline.policy import DEFAULT_POLICY, OfflinePolicy
-from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSnapshot, SyncQueue
+from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSnapshot
 from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
@@ -482,7 +482,7 @@ class SyncFlow(QObject):
         super().__init__(parent)
         self.window = window
         services = window.services
-        self.queue = SyncQueue(services.outbox, services.sync)
+        self.queue = services.cores.sync_queue()
         self._screen = SyncScreen()
         self._screen.set_policy(policy)
         self._status: AppStatusBar | None = None
