@@ -35,6 +35,7 @@ from kiosk_app.ui.widgets.idle_overlay import IdleOverlay
 
 if TYPE_CHECKING:
     from kiosk_app.app import App
+    from kiosk_app.ui.flows import Flow
     from kiosk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -71,8 +72,8 @@ def reset_customer_data(window: MainWindow) -> None:
             dialog.reject()
             dialog.hide()
             dialog.deleteLater()  # with whatever was typed into it
-    security = getattr(window, "security", None)
-    if isinstance(security, SecurityUi) and security.lockdown is not None:
+    security = window.security
+    if security is not None and security.lockdown is not None:
         security.lockdown.sign_in = None
         security.lockdown.panel = None
     seen: set[int] = set()
@@ -107,24 +108,11 @@ def _clear_window(window: MainWindow) -> None:
         window.keyboard.hide()
 
 
-def _rebuild_flow(window: MainWindow, flow: Any) -> None:
-    old = flow.screen()
-    fresh = type(flow)(window)
-    new = fresh.screen()
-    window.stack.insertWidget(max(0, window.stack.indexOf(old)), new)
-    window.stack.removeWidget(old)
-    targets = window._nav_targets
-    for i, (nav, target) in enumerate(targets):
-        if target is old:
-            nav.clicked.disconnect()
-            nav.clicked.connect(lambda _checked=False, s=new: window.show_screen(s))
-            targets[i] = (nav, new)
-    for name, registered in list(window.flows.items()):
-        if registered is flow:
-            window.flows[name] = fresh
-    old.hide()
-    old.setParent(None)
-    old.deleteLater()
+def _rebuild_flow(window: MainWindow, flow: Flow) -> None:
+    # the same flow anew, as build_flows makes it (a QObject flow is the window's child)
+    anew: Any = type(flow)
+    fresh: Flow = anew(window, parent=window) if isinstance(flow, QObject) else anew(window)
+    window.replace_flow(flow, fresh)
     if isinstance(flow, QObject):
         flow.deleteLater()
 
@@ -446,7 +434,7 @@ def install_security(
     clock: Callable[[], float] | None = None,
 ) -> SecurityUi:
     ui = SecurityUi(window, session, settings or IdleSettings(), clock)
-    window.security = ui  # type: ignore[attr-defined]
+    window.security = ui
     return ui
 
 
@@ -470,8 +458,8 @@ def install_app_security(window: MainWindow, app: App) -> SecurityUi:
 
 def show_window(window: MainWindow) -> None:
     """Kiosks: frameless full screen; associate devices: a normal window."""
-    security = getattr(window, "security", None)
-    if isinstance(security, SecurityUi) and security.lockdown is not None:
+    security = window.security
+    if security is not None and security.lockdown is not None:
         security.lockdown.show()
     else:
         window.show()

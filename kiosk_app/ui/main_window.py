@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -30,7 +32,8 @@ from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.ui.flows import Flow, build_flows
 from kiosk_app.ui.offline_text import not_confirmed_offline_text, offline_decision_text
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+from kiosk_app.ui.screens.customer import CustomerFlow
+from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
 from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
@@ -39,6 +42,9 @@ from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
 from kiosk_app.ui.widgets.touch import make_kinetic
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
+
+if TYPE_CHECKING:
+    from kiosk_app.ui.kiosk_lockdown import SecurityUi
 
 TABLET_SIZE = QSize(1280, 800)
 #: smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape
@@ -67,6 +73,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: what security put on this window (staff gate or kiosk lockdown, idle timers)
+        self.security: SecurityUi | None = None
         self.setWindowTitle(self.tr("Store app"))
         self.resize(TABLET_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -392,13 +400,12 @@ class MainWindow(QMainWindow):
         destination = Destination("endless_aisle", sku, None)
         flow = self.flows["endless_aisle"]
         customers = self.flows.get("customer")
-        current = getattr(getattr(customers, "service", None), "current", None)
-        key = current.value if current is not None else None
+        key = customers.service.current.value if isinstance(customers, CustomerFlow) else None
         # a kiosk attaches the customer only by the signed code that opened their account
-        ref = getattr(key, "ref" if self.services.mode == "associate" else "code", None)
+        ref = None if key is None else key.ref if self.services.mode == "associate" else key.code
         self._show(flow.screen())
-        if isinstance(ref, str) and ref and hasattr(flow, "open"):
-            flow.open(destination, customer_ref=ref)  # type: ignore[call-arg]
+        if ref and isinstance(flow, EndlessAisleFlow):
+            flow.open(destination, customer_ref=ref)
         else:
             flow.open(destination)
 
@@ -432,6 +439,24 @@ class MainWindow(QMainWindow):
         return False
 
     # -- Navigator (kiosk_app.ui.navigator: what the flows ask of the window) ---------------
+    def replace_flow(self, old: Flow, fresh: Flow) -> None:
+        """``fresh`` takes ``old``'s place: its screen in the stack and the rail, its
+        destinations (a kiosk's reset rebuilds a flow). The old screen is deleted."""
+        before, after = old.screen(), fresh.screen()
+        self.stack.insertWidget(max(0, self.stack.indexOf(before)), after)
+        self.stack.removeWidget(before)
+        for i, (nav, target) in enumerate(self._nav_targets):
+            if target is before:
+                nav.clicked.disconnect()
+                nav.clicked.connect(lambda _checked=False, s=after: self.show_screen(s))
+                self._nav_targets[i] = (nav, after)
+        for name, registered in list(self.flows.items()):
+            if registered is old:
+                self.flows[name] = fresh
+        before.hide()
+        before.setParent(None)
+        before.deleteLater()
+
     def has_flow(self, key: str) -> bool:
         return key in self.flows
 
