@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from functools import cached_property
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from kiosk_app.app.flow_cores import FlowCores
 from kiosk_app.app.services import Services
@@ -27,6 +27,9 @@ from kiosk_app.core.security.credentials import CredentialStore, open_credential
 from kiosk_app.core.security.enrollment import DeviceSession
 from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.core.services.product_screen import ProductController
+
+if TYPE_CHECKING:
+    from kiosk_app.hardware.decoding import Decoder
 
 OUTBOX_FILE_NAME = "outbox.db"
 
@@ -127,6 +130,20 @@ class App:
         return StaffSession(self.client)
 
     @cached_property
+    def _decoder_and_warning(self) -> tuple[Decoder, str | None]:
+        from kiosk_app.hardware.decoding import DecoderUnavailable, make_decoder
+
+        try:
+            return make_decoder(self.settings.decoder), None
+        except DecoderUnavailable as exc:  # said on the scan screen; zxing-cpp always works
+            return make_decoder("zxing"), str(exc)
+
+    @property
+    def decoder(self) -> Decoder:
+        """The camera's barcode decoder (the window's camera runs it on its frames)."""
+        return self._decoder_and_warning[0]
+
+    @cached_property
     def offline(self) -> OfflineKit:
         """The read cache on the client and the connection link (the GUI's offline mode)."""
         return attach_offline(self.settings, self.client, self.connection, self.sync)
@@ -149,7 +166,8 @@ class App:
                 self.client, settings.store_code, settings.mode, self.outbox, self.sync
             ),
             scans=self.scans,
-            decoder=settings.decoder,
+            decoder=self.decoder,
+            decoder_warning=self._decoder_and_warning[1],
             offline_policy=self.offline_policy,
             brand_name=settings.brand_name,
             brand_logo=settings.brand_logo,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk_app.app.flow_cores import FlowCores
 from kiosk_app.core.api.client import ApiClient
@@ -15,6 +16,9 @@ from kiosk_app.core.offline.policy import OfflinePolicy
 from kiosk_app.core.outbox import Outbox, SyncEngine
 from kiosk_app.core.scan_hub import ScanHub
 from kiosk_app.core.services.product_screen import ProductController
+
+if TYPE_CHECKING:
+    from kiosk_app.hardware.decoding import Decoder
 
 
 @dataclass
@@ -29,9 +33,10 @@ class Services:
     outbox: Outbox  # durable queue of every write
     sync: SyncEngine
     products: ProductController
+    decoder: Decoder  # the camera's barcode decoder (config: decoder)
     cores: FlowCores  # each flow's core service, made fresh for its screen
     scans: ScanHub = field(default_factory=ScanHub)
-    decoder: str = "zxing"  # camera decoder backend
+    decoder_warning: str | None = None  # the configured decoder is missing: zxing instead
     offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
     brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
     brand_logo: Path | None = None  # and its logo (config: brand_logo)

@@ -213,15 +213,11 @@ class MainWindow(QMainWindow):
 
     def _build_camera(self) -> None:
         from kiosk_app.hardware.camera import CameraScanner, FrameDecoder
-        from kiosk_app.hardware.decoding import DecoderUnavailable, make_decoder
         from kiosk_app.ui.widgets.camera_panel import CameraPanel
 
-        try:
-            decoder = make_decoder(self.services.decoder)
-        except DecoderUnavailable as exc:
-            self.home.show_message(str(exc), "error")
-            decoder = make_decoder("zxing")
-        self.frames = FrameDecoder(self.services.scans, decoder, parent=self)
+        if self.services.decoder_warning:  # the configured decoder is missing
+            self.home.show_message(self.services.decoder_warning, "error")
+        self.frames = FrameDecoder(self.services.scans, self.services.decoder, parent=self)
         self.camera = CameraScanner(self.frames, parent=self)
         self.camera_panel = CameraPanel(self.camera)
         # A file dialog at a kiosk is a way out of the lockdown: support tool for staff only.
