@@ -124,25 +124,31 @@ def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk_app.core.connection import ConnectionMonitor
+    from kiosk_app.app import build_app
+    from kiosk_app.core.config import load_settings
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
-    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import LIGHT
 
     app: Any = QApplication.instance() or QApplication([])
     collector = GuiThreadGarbageCollector(app).start()  # as the app runs
     loop = qasync.QEventLoop(app, already_running=False)
     asyncio.set_event_loop(loop)
-    client = ApiClient(url, token=token)
-    services = Services(
-        client=client,
-        connection=ConnectionMonitor(),
-        store_code="PAR01",
-        store_name="Paris Rivoli",
-        device_name="bench",
-        mode="associate",
-        language="en",
+    client = ApiClient(url, token=token)  # as the timings' client (default timeouts)
+    settings = load_settings(
+        environ={},
+        overrides={
+            "api_url": url,
+            "data_dir": tempfile.mkdtemp(prefix="customer-bench-"),
+            "store_code": "PAR01",
+            "device_name": "bench",
+            "mode": "associate",
+            "language": "en",
+            "secret_store": "memory",
+        },
     )
+    built = build_app(settings, overrides={"client": client, "store_name": "Paris Rivoli"})
+    services = built.services("en")
     window = MainWindow(services)
     window.setStyleSheet(LIGHT.qss())
     window.resize(1280, 800)
@@ -169,7 +175,7 @@ def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
         loop.run_until_complete(scenario())
     finally:
         window.close()
-        loop.run_until_complete(client.aclose())
+        loop.run_until_complete(built.aclose())
         loop.close()
         asyncio.set_event_loop(None)
         collector.stop()

@@ -24,14 +24,14 @@ import httpx
 import qasync
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk_app.app import build_client, build_outbox
+from kiosk_app.app import build_app
 from kiosk_app.core.config import load_settings
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.routing import Destination
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
 from kiosk_app.ui.i18n import install_language
-from kiosk_app.ui.main_window import MainWindow, Services
+from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.theme import make_theme
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -88,26 +88,14 @@ class Gallery:
                 "language": language,
                 "mode": mode,
                 "device_token": self.tokens[mode],
+                "device_name": "tablette-01" if mode == "associate" else "borne-01",
                 "data_dir": tempfile.mkdtemp(),
             },
         )
         install_language(self.app, language)
-        client, monitor = build_client(settings)
-        client.set_token(self.tokens[mode])
-        outbox, sync = build_outbox(settings, client)
-        window = MainWindow(
-            Services(
-                client,
-                monitor,
-                "PAR01",
-                "Paris Rivoli",
-                "tablette-01" if mode == "associate" else "borne-01",
-                mode,
-                language,
-                outbox=outbox,
-                sync=sync,
-            )
-        )
+        app = build_app(settings, overrides={"store_name": "Paris Rivoli"})
+        app.client.set_token(self.tokens[mode])
+        window = MainWindow(app.services(language))
         window.resize(*size)
         window.show()
         return window

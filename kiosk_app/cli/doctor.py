@@ -72,6 +72,7 @@ class Context:
     loaded: LoadedSettings | None
     config_file: Path | None
     health_response: httpx.Response | None = None
+    device_token: tuple[tuple[str, str] | None] | None = None  # looked up once (the keyring)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,10 +104,23 @@ def check_config(ctx: Context) -> Check:
     )
 
 
+def _device_token(ctx: Context) -> tuple[str, str] | None:
+    """(where, token) of the token the app starts with: its credential store (where the
+    app keeps it after enrolling), else the configuration; None: not enrolled."""
+    if ctx.device_token is None:
+        from kiosk_app.app import build_app
+        from kiosk_app.core.security.enrollment import stored_device_token
+
+        s = _settings(ctx)
+        ctx.device_token = (stored_device_token(s, build_app(s).credentials),)
+    return ctx.device_token[0]
+
+
 def check_enrollment(ctx: Context) -> Check:
     s = _settings(ctx)
-    if s.device_token:
-        return Check("enrollment", "OK", "device token configured")
+    stored = _device_token(ctx)
+    if stored is not None:
+        return Check("enrollment", "OK", f"device token in the {stored[0]}")
     if s.enrollment_token:
         return Check("enrollment", "OK", "enrollment token configured: enrolls at start")
     return Check(
@@ -180,7 +194,8 @@ def check_api(ctx: Context) -> Check:
 
 def check_device(ctx: Context) -> Check:
     s = _settings(ctx)
-    if not s.device_token:
+    stored = _device_token(ctx)
+    if stored is None:
         return Check("device", "SKIPPED", "no device token to ask the API who we are")
     if ctx.health_response is None:
         return Check("device", "SKIPPED", "the API is unreachable: cannot ask who we are")
@@ -188,7 +203,7 @@ def check_device(ctx: Context) -> Check:
         response = httpx.get(
             s.api_url + "/v1/devices/me",
             timeout=s.request_timeout_s,
-            headers={"Authorization": f"Bearer {s.device_token}"},
+            headers={"Authorization": f"Bearer {stored[1]}"},
         )
     except httpx.HTTPError as exc:
         return Check("device", "WARN", f"could not ask the API who we are: {exc}")

@@ -5,8 +5,9 @@
     kiosk-app outbox retry-all                 failed entries back in the queue, no backoff
     kiosk-app outbox sync [--max-wait S]       send the queue to the configured API, then exit
 
-Uses the same settings (``--config``, ``KIOSK_*``) and device token as the app, and the
-same outbox file (``data_dir/outbox.db``). Sending is exactly-once whatever happens: every
+Uses the same settings (``--config``, ``KIOSK_*``), the same app (``build_app``: device
+session and credential store, so the device token the GUI keeps) and the same outbox file
+(``data_dir/outbox.db``). Sending is exactly-once whatever happens: every
 entry keeps its idempotency key, so a ``sync`` killed halfway and run again (or running
 next to the app) never applies an operation twice.
 
@@ -25,7 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk_app.core.config import ConfigError, Settings, load_settings
+from kiosk_app.app import App, build_app
+from kiosk_app.core.config import ConfigError, load_settings
 from kiosk_app.core.offline.queue_view import (
     ADVICE_TEXT,
     EntryView,
@@ -33,16 +35,9 @@ from kiosk_app.core.offline.queue_view import (
     describe_entry,
     format_age,
 )
-from kiosk_app.core.outbox import (
-    EntryStatus,
-    HttpxSender,
-    Outbox,
-    OutboxEntry,
-    OutboxError,
-    SyncEngine,
-)
+from kiosk_app.core.outbox import EntryStatus, Outbox, OutboxEntry, OutboxError
+from kiosk_app.core.security.enrollment import DeviceNotEnrolled
 
-OUTBOX_FILE_NAME = "outbox.db"
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 
 
@@ -80,8 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"kiosk-app outbox: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with Outbox(settings.data_dir / OUTBOX_FILE_NAME) as outbox:
+    return asyncio.run(_run(args, build_app(settings)))
+
+
+async def _run(args: argparse.Namespace, app: App) -> int:
+    """The command on the app's outbox (``data_dir/outbox.db``); everything closed after."""
+    try:
+        outbox = app.outbox
         if args.command == "list":
             return cmd_list(outbox, show_all=args.all, as_json=args.json)
         if args.command == "retry":
@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             moved = SyncQueue(outbox).retry_all()
             print(f"{moved} failed entries back in the queue; run `kiosk-app outbox sync`")
             return _exit_code(outbox)
-        return asyncio.run(cmd_sync(settings, outbox, max_wait_s=args.max_wait))
+        return await cmd_sync(app, max_wait_s=args.max_wait)
+    finally:
+        await app.aclose()
 
 
 # -- list / retry ------------------------------------------------------------------------------
@@ -166,47 +168,44 @@ def _exit_code(outbox: Outbox) -> int:
 
 
 # -- sync --------------------------------------------------------------------------------------
-async def cmd_sync(settings: Settings, outbox: Outbox, *, max_wait_s: float) -> int:
-    """Send until the queue is empty, or until it has waited ``max_wait_s`` for the API."""
-    from kiosk_app.app import build_client
-    from kiosk_app.core.services.device_session import DeviceNotEnrolled, start_device_session
+async def cmd_sync(app: App, *, max_wait_s: float) -> int:
+    """Send until the queue is empty, or until it has waited ``max_wait_s`` for the API.
 
-    client, _monitor = build_client(settings)
+    The device is identified as the GUI does it (the app's one device session: the token
+    in the credential store, checked with the API, or an enrollment); when the API cannot
+    be reached, with the stored token as it is, and the queue waits for the API.
+    """
+    outbox = app.outbox
     try:
-        if settings.device_token:
-            client.set_token(settings.device_token)
-        else:
-            try:
-                await start_device_session(client, settings)
-            except DeviceNotEnrolled as exc:
-                print(f"kiosk-app outbox: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-            except Exception as exc:  # offline: nothing can be sent without a token
-                print(f"kiosk-app outbox: cannot enroll: {exc}", file=sys.stderr)
-                return EXIT_PENDING
-        engine = SyncEngine(outbox, HttpxSender(client.http, headers=client.auth_headers))
-        engine.events.delivered.subscribe(lambda e: _report("sent", e))
-        engine.events.needs_attention.subscribe(lambda e: _report("NEEDS ATTENTION", e))
-        deadline = time.monotonic() + max_wait_s
-        try:
-            while True:
-                summary = await engine.drain()
-                if summary.remaining == 0:
-                    break
-                until = summary.blocked_until
-                wait = 0.0 if until is None else max(0.0, until - time.time())
-                if time.monotonic() + wait > deadline:
-                    print(
-                        f"{summary.remaining} entries still waiting: the API cannot be "
-                        "reached; run again later (nothing is lost)",
-                        file=sys.stderr,
-                    )
-                    break
-                await asyncio.sleep(wait)
-        finally:
-            engine.close()
+        await app.device_session.start()
+    except DeviceNotEnrolled as exc:
+        print(f"kiosk-app outbox: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # offline: the stored token, if any, is enough to wait with
+        if app.device_session.resume() is None:
+            print(f"kiosk-app outbox: cannot enroll: {exc}", file=sys.stderr)
+            return EXIT_PENDING
+    engine = app.sync
+    engine.events.delivered.subscribe(lambda e: _report("sent", e))
+    engine.events.needs_attention.subscribe(lambda e: _report("NEEDS ATTENTION", e))
+    deadline = time.monotonic() + max_wait_s
+    try:
+        while True:
+            summary = await engine.drain()
+            if summary.remaining == 0:
+                break
+            until = summary.blocked_until
+            wait = 0.0 if until is None else max(0.0, until - time.time())
+            if time.monotonic() + wait > deadline:
+                print(
+                    f"{summary.remaining} entries still waiting: the API cannot be "
+                    "reached; run again later (nothing is lost)",
+                    file=sys.stderr,
+                )
+                break
+            await asyncio.sleep(wait)
     finally:
-        await client.aclose()
+        engine.close()
     counts = outbox.counts()
     print(
         f"done: {counts[EntryStatus.PENDING] + counts[EntryStatus.IN_FLIGHT]} waiting, "

@@ -4,8 +4,9 @@
                          [--screenshot FILE.png] [--drain-outbox] [--timeout 60]
 
 What the installed package's CI step runs (offscreen when there is no display): the same
-services as the app (client, outbox in the data folder, sync engine, main window with every
-flow), then waits for the API's health, starts the device session (enrolls if needed),
+app as the GUI (``build_app``: client, outbox in the data folder, sync engine, device
+session and credential store; main window with every flow), then waits for the API's
+health, starts the device session (enrolls if needed, the token kept as the GUI keeps it),
 optionally drains the outbox it finds in the data folder (the upgrade test queues work
 there before upgrading), grabs the window to PNG and prints one JSON line. Exit 0 when all
 of it worked, 1 otherwise.
@@ -19,11 +20,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk_app import __version__
 from kiosk_app.core.config import ConfigError, load_settings
 from kiosk_app.core.logging_setup import configure_logging
+
+if TYPE_CHECKING:
+    from kiosk_app.app import App
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,11 +52,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _run(
-    window: Any, services: Any, settings: Any, args: argparse.Namespace, report: dict[str, Any]
+    window: Any, services: Any, app: App, args: argparse.Namespace, report: dict[str, Any]
 ) -> None:
-    from kiosk_app.core.services.device_session import start_device_session
-
-    client = services.client
+    client = app.client
     loop = asyncio.get_running_loop()
     deadline = loop.time() + args.timeout
     while True:
@@ -64,7 +66,7 @@ async def _run(
             if loop.time() > deadline:
                 raise RuntimeError(f"API not healthy in time: {exc}") from exc
             await asyncio.sleep(0.5)
-    device = await start_device_session(client, settings)
+    device = (await app.device_session.start()).device  # the app's one device session
     services.store_name = device.store.name
     window.status.set_identity(
         f"{device.store.name} ({device.store.code})", device.name, device.mode
@@ -104,11 +106,11 @@ def main(argv: list[str]) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from kiosk_app.app import build_client, build_outbox
+    from kiosk_app.app import build_app
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import LIGHT
 
     quiet_benign_multimedia_logs()
@@ -119,20 +121,8 @@ def main(argv: list[str]) -> int:
     GuiThreadGarbageCollector(app).start()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    client, monitor = build_client(settings)
-    outbox, sync = build_outbox(settings, client)
-    services = Services(
-        client=client,
-        connection=monitor,
-        store_code=settings.store_code,
-        store_name=settings.store_code,
-        device_name=settings.device_name,
-        mode=settings.mode,
-        language=language,
-        outbox=outbox,
-        sync=sync,
-        decoder=settings.decoder,
-    )
+    app_services = build_app(settings)
+    services = app_services.services(language)
     window = MainWindow(services)
     window.show()
     report: dict[str, Any] = {
@@ -144,7 +134,7 @@ def main(argv: list[str]) -> int:
     try:
         with loop:
             try:
-                loop.run_until_complete(_run(window, services, settings, args, report))
+                loop.run_until_complete(_run(window, services, app_services, args, report))
             except Exception as exc:
                 report["error"] = f"{type(exc).__name__}: {exc}"
                 code = 1
@@ -157,10 +147,9 @@ def main(argv: list[str]) -> int:
                     report["error"] = f"could not write {args.screenshot}"
                     code = 1
             window.close()
-            loop.run_until_complete(client.aclose())
+            loop.run_until_complete(app_services.client.aclose())
     finally:
-        sync.close()
-        outbox.close()
+        app_services.close()
     report["ok"] = code == 0
     print(json.dumps(report))
     return code

@@ -39,13 +39,13 @@ class Flow(Protocol):
 def build_flows(window: MainWindow) -> list[Flow]:
     """Every flow of the app, in navigation order. Add one line per new flow."""
     flows: list[Flow] = []
-    flows.append(CustomerFlow(window))
+    flows.append(CustomerFlow(window, parent=window))
     flows.append(PickupFlow(window))
-    flows.append(ReturnsFlow(window))
+    flows.append(ReturnsFlow(window, parent=window))
     flows.append(EndlessAisleFlow(window))
     from kiosk_app.ui.screens.sync_status import SyncFlow
 
-    flows.append(SyncFlow(window))
+    flows.append(SyncFlow(window, parent=window))
     from kiosk_app.ui.screens.first_run import FirstRunFlow
 
     flows.append(FirstRunFlow(window))  # last: its PRV1 scan consumer sits on top

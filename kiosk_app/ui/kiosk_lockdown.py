@@ -34,6 +34,8 @@ from kiosk_app.ui.widgets.common import button, label
 from kiosk_app.ui.widgets.idle_overlay import IdleOverlay
 
 if TYPE_CHECKING:
+    from kiosk_app.app import App
+    from kiosk_app.ui.flows import Flow
     from kiosk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,8 @@ def reset_customer_data(window: MainWindow) -> None:
             dialog.reject()
             dialog.hide()
             dialog.deleteLater()  # with whatever was typed into it
-    security = getattr(window, "security", None)
-    if isinstance(security, SecurityUi) and security.lockdown is not None:
+    security = window.security
+    if security is not None and security.lockdown is not None:
         security.lockdown.sign_in = None
         security.lockdown.panel = None
     seen: set[int] = set()
@@ -106,24 +108,11 @@ def _clear_window(window: MainWindow) -> None:
         window.keyboard.hide()
 
 
-def _rebuild_flow(window: MainWindow, flow: Any) -> None:
-    old = flow.screen()
-    fresh = type(flow)(window)
-    new = fresh.screen()
-    window.stack.insertWidget(max(0, window.stack.indexOf(old)), new)
-    window.stack.removeWidget(old)
-    targets = window._nav_targets
-    for i, (nav, target) in enumerate(targets):
-        if target is old:
-            nav.clicked.disconnect()
-            nav.clicked.connect(lambda _checked=False, s=new: window.show_screen(s))
-            targets[i] = (nav, new)
-    for name, registered in list(window.flows.items()):
-        if registered is flow:
-            window.flows[name] = fresh
-    old.hide()
-    old.setParent(None)
-    old.deleteLater()
+def _rebuild_flow(window: MainWindow, flow: Flow) -> None:
+    # the same flow anew, as build_flows makes it (a QObject flow is the window's child)
+    anew: Any = type(flow)
+    fresh: Flow = anew(window, parent=window) if isinstance(flow, QObject) else anew(window)
+    window.replace_flow(flow, fresh)
     if isinstance(flow, QObject):
         flow.deleteLater()
 
@@ -392,7 +381,7 @@ class SecurityUi(QObject):
             self.idle.expired.connect(self._reset_customer)
             self.overlay.still_here.connect(self.idle.touch)
         else:
-            self.gate = StaffGate(window, session)
+            self.gate = StaffGate(window, window.services, session)
             self._first_run_comes_first(self.gate)
             self.idle = IdleController(IdleTimer(settings.staff_idle_lock_s, **kwargs), self)
             self.idle.expired.connect(lambda: session.lock("idle"))
@@ -445,38 +434,32 @@ def install_security(
     clock: Callable[[], float] | None = None,
 ) -> SecurityUi:
     ui = SecurityUi(window, session, settings or IdleSettings(), clock)
-    window.security = ui  # type: ignore[attr-defined]
+    window.security = ui
     return ui
 
 
-def install_app_security(window: MainWindow, settings: Any) -> tuple[SecurityUi, Any, str | None]:
-    """What the composition root calls: credential store, staff session, gate / lockdown.
-
-    Returns the security UI, the credential store of the device token and a warning to
-    show (no secure OS keyring) - the warning is also shown on the home screen.
-    """
-    from kiosk_app.core.security.credentials import open_credential_store
-
-    store, warning = open_credential_store(settings.secret_store, settings.data_dir)
-    session = StaffSession(window.services.client)
+def install_app_security(window: MainWindow, app: App) -> SecurityUi:
+    """What the GUI calls: the app's staff session on the window (gate / lockdown, idle),
+    and the warning of its credential store (no secure OS keyring) on the home screen."""
+    settings = app.settings
     ui = install_security(
         window,
-        session,
+        app.staff_session,
         IdleSettings(
             staff_idle_lock_s=settings.staff_idle_lock_s,
             kiosk_idle_reset_s=settings.kiosk_idle_reset_s,
             kiosk_idle_warning_s=settings.kiosk_idle_warning_s,
         ),
     )
-    if warning:
-        window.home.show_message(warning, "error")
-    return ui, store, warning
+    if app.credentials_warning:
+        window.home.show_message(app.credentials_warning, "error")
+    return ui
 
 
 def show_window(window: MainWindow) -> None:
     """Kiosks: frameless full screen; associate devices: a normal window."""
-    security = getattr(window, "security", None)
-    if isinstance(security, SecurityUi) and security.lockdown is not None:
+    security = window.security
+    if security is not None and security.lockdown is not None:
         security.lockdown.show()
     else:
         window.show()

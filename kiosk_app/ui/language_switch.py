@@ -53,8 +53,9 @@ def carry_customer_session(old: MainWindow, new: MainWindow) -> None:
             hook(previous)
         copy_typed_fields(previous.screen(), flow.screen())
     new.search.adopt(old.search)
-    new.products.details.adopt(old.products.details)
-    new.products.goes_well_with.adopt(old.products.goes_well_with)
+    if new.products is not old.products:  # the app's one controller, normally
+        new.products.details.adopt(old.products.details)
+        new.products.goes_well_with.adopt(old.products.goes_well_with)
     new.nav_product.setEnabled(old.nav_product.isEnabled())
     copy_typed_fields(old.home, new.home)
     new.show_screen(_counterpart(old, new, old.stack.currentWidget()))

@@ -1,9 +1,11 @@
-"""Main window: navigation rail, screens, status bar; routes every scan."""
+"""Main window: navigation rail, screens, status bar; routes every scan.
+
+``Services`` (what the app hands the UI) is made by :func:`kiosk_app.app.build_app`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
@@ -22,18 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app import __version__
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.connection import ConnectionMonitor
-from kiosk_app.core.live import LiveEvents
+from kiosk_app.app.services import Services
 from kiosk_app.core.models.catalog import ProductPage
-from kiosk_app.core.offline.policy import OfflineFlow, OfflinePolicy, may_run_offline
-from kiosk_app.core.outbox import Outbox, SyncEngine
+from kiosk_app.core.offline.policy import OfflineFlow, may_run_offline
 from kiosk_app.core.remote_state import RemoteValue
 from kiosk_app.core.routing import Destination, route
-from kiosk_app.core.scan_hub import Scan, ScanHub
-from kiosk_app.core.services.product_screen import ProductController
+from kiosk_app.core.scan_hub import Scan
 from kiosk_app.ui.flows import Flow, build_flows
 from kiosk_app.ui.offline_text import not_confirmed_offline_text, offline_decision_text
+from kiosk_app.ui.screens.customer import CustomerFlow
+from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
 from kiosk_app.ui.screens.home import HomeScreen
 from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
@@ -42,6 +42,9 @@ from kiosk_app.ui.widgets.notice import Notice
 from kiosk_app.ui.widgets.status import AppStatusBar
 from kiosk_app.ui.widgets.touch import make_kinetic
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
+
+if TYPE_CHECKING:
+    from kiosk_app.ui.kiosk_lockdown import SecurityUi
 
 TABLET_SIZE = QSize(1280, 800)
 #: smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape
@@ -63,27 +66,6 @@ QLabel[role="muted"] {{ font-size: {tiny}px; }}
 """
 
 
-@dataclass
-class Services:
-    """What the composition root hands to the UI (injected, never looked up globally)."""
-
-    client: ApiClient
-    connection: ConnectionMonitor
-    store_code: str
-    store_name: str
-    device_name: str
-    mode: str
-    language: str
-    scans: ScanHub = field(default_factory=ScanHub)
-    outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
-    sync: SyncEngine | None = None
-    decoder: str = "zxing"  # camera decoder backend
-    offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
-    brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
-    brand_logo: Path | None = None  # and its logo (config: brand_logo)
-    live: LiveEvents | None = None  # the device's live-event subscription (None: none)
-
-
 class MainWindow(QMainWindow):
     #: the kiosk customer picked another language ("fr" / "en"); the app rebuilds the UI
     language_requested = Signal(str)
@@ -91,10 +73,12 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: what security put on this window (staff gate or kiosk lockdown, idle timers)
+        self.security: SecurityUi | None = None
         self.setWindowTitle(self.tr("Store app"))
         self.resize(TABLET_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
-        self.products = ProductController(services.client)
+        self.products = services.products
         self.search: RemoteValue[ProductPage] = RemoteValue()
         self._lookup = TaskSlot(self)
 
@@ -232,15 +216,11 @@ class MainWindow(QMainWindow):
 
     def _build_camera(self) -> None:
         from kiosk_app.hardware.camera import CameraScanner, FrameDecoder
-        from kiosk_app.hardware.decoding import DecoderUnavailable, make_decoder
         from kiosk_app.ui.widgets.camera_panel import CameraPanel
 
-        try:
-            decoder = make_decoder(self.services.decoder)
-        except DecoderUnavailable as exc:
-            self.home.show_message(str(exc), "error")
-            decoder = make_decoder("zxing")
-        self.frames = FrameDecoder(self.services.scans, decoder, parent=self)
+        if self.services.decoder_warning:  # the configured decoder is missing
+            self.home.show_message(self.services.decoder_warning, "error")
+        self.frames = FrameDecoder(self.services.scans, self.services.decoder, parent=self)
         self.camera = CameraScanner(self.frames, parent=self)
         self.camera_panel = CameraPanel(self.camera)
         # A file dialog at a kiosk is a way out of the lockdown: support tool for staff only.
@@ -419,13 +399,12 @@ class MainWindow(QMainWindow):
         destination = Destination("endless_aisle", sku, None)
         flow = self.flows["endless_aisle"]
         customers = self.flows.get("customer")
-        current = getattr(getattr(customers, "service", None), "current", None)
-        key = current.value if current is not None else None
+        key = customers.service.current.value if isinstance(customers, CustomerFlow) else None
         # a kiosk attaches the customer only by the signed code that opened their account
-        ref = getattr(key, "ref" if self.services.mode == "associate" else "code", None)
+        ref = None if key is None else key.ref if self.services.mode == "associate" else key.code
         self._show(flow.screen())
-        if isinstance(ref, str) and ref and hasattr(flow, "open"):
-            flow.open(destination, customer_ref=ref)  # type: ignore[call-arg]
+        if ref and isinstance(flow, EndlessAisleFlow):
+            flow.open(destination, customer_ref=ref)
         else:
             flow.open(destination)
 
@@ -458,11 +437,40 @@ class MainWindow(QMainWindow):
         self.bridge.show_message(not_confirmed_offline_text(flow), "error")
         return False
 
-    def open_destination(self, destination: Destination) -> None:
-        """Show the flow that handles ``destination`` and let it open what it names."""
-        flow = self.flows[destination.flow]
-        self._show(flow.screen())
-        flow.open(destination)
+    # -- Navigator (kiosk_app.ui.navigator: what the flows ask of the window) ---------------
+    def replace_flow(self, old: Flow, fresh: Flow) -> None:
+        """``fresh`` takes ``old``'s place: its screen in the stack and the rail, its
+        destinations (a kiosk's reset rebuilds a flow). The old screen is deleted."""
+        before, after = old.screen(), fresh.screen()
+        self.stack.insertWidget(max(0, self.stack.indexOf(before)), after)
+        self.stack.removeWidget(before)
+        for i, (nav, target) in enumerate(self._nav_targets):
+            if target is before:
+                nav.clicked.disconnect()
+                nav.clicked.connect(lambda _checked=False, s=after: self.show_screen(s))
+                self._nav_targets[i] = (nav, after)
+        for name, registered in list(self.flows.items()):
+            if registered is old:
+                self.flows[name] = fresh
+        before.hide()
+        before.setParent(None)
+        before.deleteLater()
+
+    def has_flow(self, key: str) -> bool:
+        return key in self.flows
+
+    def open_destination(self, destination: Destination, *, flow: str | None = None) -> None:
+        """Show the flow that handles ``destination`` (or ``flow``) and let it open it."""
+        handler = self.flows[flow or destination.flow]
+        self._show(handler.screen())
+        handler.open(destination)
+
+    def order_for(self, customer_ref: str, lines: list[tuple[str, int]]) -> None:
+        """The endless-aisle screen, a basket of ``lines`` for this customer."""
+        screen = self.flows["endless_aisle"].screen()
+        self._show(screen)
+        if isinstance(screen, EndlessAisleScreen):
+            screen.order_lines_for(lines, customer_ref)
 
     def open_sku(self, sku: str) -> None:
         self.nav_product.setEnabled(True)

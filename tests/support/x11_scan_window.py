@@ -21,7 +21,6 @@ import asyncio
 import json
 import sys
 import tempfile
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -64,26 +63,26 @@ def current_screen(window: Any) -> str:
 
 
 def app_window(url: str, token: str) -> tuple[QWidget, QWidget, ScanHub]:
-    from kiosk_app.core.api.client import ApiClient, Timeouts
-    from kiosk_app.core.connection import ConnectionMonitor
-    from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
-    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.app import build_app
+    from kiosk_app.core.config import load_settings
+    from kiosk_app.ui.main_window import MainWindow
 
-    client = ApiClient(url, token=token, timeouts=Timeouts(connect=2, request=10))
-    monitor = ConnectionMonitor()
-    client.add_outcome_listener(monitor.record)
-    outbox = Outbox(Path(tempfile.mkdtemp(prefix="x11-scan-")) / "outbox.db")
-    services = Services(
-        client=client,
-        connection=monitor,
-        store_code="PAR01",
-        store_name="Paris Rivoli",
-        device_name="tablet-x11",
-        mode="associate",
-        language="en",
-        outbox=outbox,
-        sync=SyncEngine(outbox, HttpxSender(client.http, headers=client.auth_headers)),
+    settings = load_settings(
+        overrides={
+            "api_url": url,
+            "data_dir": tempfile.mkdtemp(prefix="x11-scan-"),
+            "store_code": "PAR01",
+            "device_name": "tablet-x11",
+            "mode": "associate",
+            "language": "en",
+            "connect_timeout_s": 2,
+            "request_timeout_s": 10,
+            "secret_store": "memory",
+        }
     )
+    app = build_app(settings, overrides={"store_name": "Paris Rivoli"})
+    app.client.set_token(token)
+    services = app.services("en")
     window = MainWindow(services)
     window.setWindowTitle("x11-scan-window")
     window.resize(1280, 800)

@@ -10,13 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.api.client import ApiClient, Timeouts
-from kiosk_app.core.connection import ConnectionMonitor
+from kiosk_app.app import build_app
+from kiosk_app.core.config import load_settings
 from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.live import CursorFile, LiveEvents
-from kiosk_app.core.live.cursor import CURSOR_FILE
-from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
-from kiosk_app.ui.main_window import MainWindow, Services
+from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.pickup import PickupScreen
 from kiosk_app.ui.theme import LIGHT
 
@@ -32,28 +29,27 @@ def make_window(
     language: str = "en",
     live: bool = False,
 ) -> MainWindow:
-    """A real main window on a real client, with its own outbox file (sync not started);
-    ``live``: with a live-event subscription (its cursor in the same folder, not started)."""
-    client = ApiClient(
-        url, token=token, timeouts=Timeouts(connect=1, request=timeout), read_retries=0
-    )
-    monitor = ConnectionMonitor()
-    client.add_outcome_listener(monitor.record)
+    """A real main window of an app built by ``build_app`` (the app's own wiring) on the
+    server at ``url``, with its own data folder and outbox file (sync not started);
+    ``live``: with the live-event subscription (its cursor in that folder, not started)."""
     folder = data_dir or Path(tempfile.mkdtemp(prefix="kiosk-ui-test-"))
-    outbox = Outbox(folder / "outbox.db")
-    sync = SyncEngine(outbox, HttpxSender(client.http, headers=client.auth_headers))
-    services = Services(
-        client=client,
-        connection=monitor,
-        store_code="PAR01",
-        store_name="Paris Rivoli",
-        device_name="tablet-1",
-        mode=mode,
-        language=language,
-        outbox=outbox,
-        sync=sync,
-        live=LiveEvents(client, CursorFile(folder / CURSOR_FILE, url)) if live else None,
+    settings = load_settings(
+        overrides={
+            "api_url": url,
+            "mode": mode,
+            "language": language,
+            "data_dir": str(folder),
+            "store_code": "PAR01",
+            "device_name": "tablet-1",
+            "connect_timeout_s": 1,
+            "request_timeout_s": timeout,
+            "read_retries": 0,
+            "secret_store": "memory",
+        },
     )
+    app = build_app(settings, overrides={"store_name": "Paris Rivoli"})
+    app.client.set_token(token)
+    services = app.services(language, live=live)
     window = MainWindow(services)
     window.setStyleSheet(LIGHT.qss())
     qtbot.addWidget(window)

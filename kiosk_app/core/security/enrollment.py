@@ -1,5 +1,10 @@
 """The device's identity at the central API, with its token kept in the credential store.
 
+The one device session of the app: the GUI, ``kiosk-app outbox sync`` and ``smoke-test``
+all start it through :class:`DeviceSession` (``kiosk_app.app.build_app`` makes it), so a
+device enrolled by one is the same device for the others (issue #21: the CLI had its own
+copy that never read the credential store).
+
 Order: the token in the credential store (OS keyring) for this API; else a ``device_token``
 still in the configuration (older installs: it is moved into the store); else enrollment
 with the enrollment token, whose answer goes straight into the store. The token is never
@@ -71,3 +76,49 @@ async def start_secure_device_session(
     client.set_token(enrollment.token)
     device = DeviceInfo.model_validate(enrollment.model_dump(exclude={"token"}))
     return DeviceIdentity(device, "enrollment")
+
+
+def stored_device_token(settings: Settings, store: CredentialStore) -> tuple[str, str] | None:
+    """The token the device would start with and where it is (credential store first, else
+    the configuration), without asking the API; None: not enrolled."""
+    candidates = [
+        ("credential store", store.get(device_token_name(settings.api_url))),
+        ("configuration", settings.device_token),
+    ]
+    return next(((source, token) for source, token in candidates if token), None)
+
+
+def resume_device_session(
+    client: ApiClient, settings: Settings, store: CredentialStore
+) -> str | None:
+    """Offline start: the stored token set on the client without asking the API. Its
+    source, or None when there is none (then only an enrollment, which needs the API, can
+    identify the device)."""
+    stored = stored_device_token(settings, store)
+    if stored is None:
+        return None
+    source, token = stored
+    SECRETS.add(token)
+    client.set_token(token)
+    return source
+
+
+class DeviceSession:
+    """The device session of one app: its client, settings and credential store."""
+
+    def __init__(self, client: ApiClient, settings: Settings, store: CredentialStore) -> None:
+        self.client = client
+        self.settings = settings
+        self.store = store
+
+    async def start(self) -> DeviceIdentity:
+        """Identify with the stored token (checked with the API) or enroll; see the module."""
+        return await start_secure_device_session(self.client, self.settings, self.store)
+
+    def stored_token(self) -> tuple[str, str] | None:
+        """(source, token) of the token it would start with; see :func:`stored_device_token`."""
+        return stored_device_token(self.settings, self.store)
+
+    def resume(self) -> str | None:
+        """The stored token on the client without the API (see :func:`resume_device_session`)."""
+        return resume_device_session(self.client, self.settings, self.store)

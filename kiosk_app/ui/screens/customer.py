@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.core.api import errors
-from kiosk_app.core.api.customers import CustomerApi
 from kiosk_app.core.models.customer import (
     Cart,
     CartLine,
@@ -70,7 +69,7 @@ from kiosk_app.ui.widgets.skeleton import Skeleton
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 MAX_INPUT = 100
 
@@ -860,11 +859,11 @@ class CustomerFlow(QObject):
 
     handles: tuple[str, ...] = ("customer",)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FlowHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         services = window.services
-        self.service = Customer360(CustomerApi(services.client), mode=services.mode)
+        self.service = services.cores.customer()
         self._screen = CustomerScreen(
             lambda: self.window.services.language, kiosk=services.mode == "kiosk"
         )
@@ -894,8 +893,7 @@ class CustomerFlow(QObject):
         # a write of this device went through (an order placed for the customer, a pickup
         # handed over, a return): what the customer screen shows may have changed
         self._refresh = TaskSlot(self._screen)
-        if services.sync is not None:
-            self._unsubscribe.append(services.sync.events.delivered.subscribe(self._delivered))
+        self._unsubscribe.append(services.sync.events.delivered.subscribe(self._delivered))
         screen.destroyed.connect(lambda *_: self._disconnect())
 
     def _delivered(self, _entry: object) -> None:
@@ -941,21 +939,17 @@ class CustomerFlow(QObject):
             slot.cancel()
         self._search.cancel()
         self.service.search_results.clear()
-        self._screen.set_pickup_available(self.window.flows.get("pickup") is not None)
-        self._screen.returns_available = self.window.flows.get("order") is not None
+        self._screen.set_pickup_available(self.window.has_flow("pickup"))
+        self._screen.returns_available = self.window.has_flow("order")
 
     def order_cart(self) -> None:
         """The cart lines this store cannot hand over become an endless-aisle order for
         this customer (the associate then picks delivery and the customer pays)."""
         key = self.service.current.value
-        flow = self.window.flows.get("endless_aisle")
         lines = self.service.lines_to_order()
-        if key is None or flow is None or not lines:
+        if key is None or not self.window.has_flow("endless_aisle") or not lines:
             return
-        self.window.show_screen(flow.screen())
-        screen = flow.screen()
-        if hasattr(screen, "order_lines_for"):
-            screen.order_lines_for(lines, key.ref)
+        self.window.order_for(key.ref, lines)
 
     def open_customer(self, customer_number: str) -> None:
         self._prepare()
@@ -972,13 +966,11 @@ class CustomerFlow(QObject):
 
     def open_return(self, order_number: str) -> None:
         """Return items of this order: the return flow opens on it."""
-        if self.window.flows.get("order") is not None:
+        if self.window.has_flow("order"):
             self.window.open_destination(Destination("order", order_number, None))
 
     def open_pickup(self, order_number: str) -> None:
-        flow = self.window.flows.get("pickup")
-        if flow is None:
+        if not self.window.has_flow("pickup"):
             return
-        self.window.show_screen(flow.screen())
         # "order" (not "pickup", which means a 6-digit pickup code) opens the order itself
-        flow.open(Destination("order", order_number, None))
+        self.window.open_destination(Destination("order", order_number, None), flow="pickup")

@@ -76,7 +76,7 @@ from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 LOCAL_QSS = """
 QPushButton[dest="true"] { padding: 0 4px; }
@@ -925,12 +925,10 @@ class EndlessAisleFlow:
 
     handles: tuple[str, ...] = ("endless_aisle",)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FlowHost) -> None:
         services = window.services
         self._window = window
-        self.service = EndlessAisleService(
-            services.client, services.outbox, services.sync, kiosk=services.mode == "kiosk"
-        )
+        self.service = services.cores.endless_aisle()
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,

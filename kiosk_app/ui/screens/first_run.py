@@ -49,7 +49,7 @@ from kiosk_app.ui.widgets.common import Card, button, label
 from kiosk_app.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 
 def refusal_text(reason: str) -> tuple[str, str]:
@@ -263,7 +263,7 @@ class FirstRunFlow:
 
     handles: tuple[str, ...] = ("provisioning",)
 
-    def __init__(self, window: MainWindow, first_run: FirstRun | None = None) -> None:
+    def __init__(self, window: FlowHost, first_run: FirstRun | None = None) -> None:
         self._window = window
         services = window.services
         if first_run is None:

@@ -61,7 +61,7 @@ from kiosk_app.ui.widgets.signature_pad import SignaturePad
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 REFRESH_MS = 4000
 #: under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768
@@ -169,7 +169,7 @@ class QueueRow(QPushButton):
 class PickupScreen(QWidget):
     """Queue of this store's pickups and the verify → items → hand-over → done flow."""
 
-    def __init__(self, window: MainWindow, core: PickupServices) -> None:
+    def __init__(self, window: FlowHost, core: PickupServices) -> None:
         super().__init__()
         self.setObjectName("screen")
         self.setProperty("screen", "pickup")  # its rules are in the theme (theme.py)
@@ -1015,12 +1015,10 @@ class PickupFlow:
 
     handles: tuple[str, ...] = ("pickup",)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FlowHost) -> None:
         services = window.services
         self.window = window
-        self.core = PickupServices(
-            services.client, services.store_code, services.outbox, services.sync, services.live
-        )
+        self.core = services.cores.pickups()
         self._screen: QWidget
         if services.mode == "kiosk":
             from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen

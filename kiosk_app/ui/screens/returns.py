@@ -32,7 +32,7 @@ from kiosk_app.core.money import format_money
 from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.returns import LineChoice, Phase, ReturnSession, ReturnView
+from kiosk_app.core.services.returns import LineChoice, Phase, ReturnView
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.offline_text import saved_offline_text
 from kiosk_app.ui.receipt_pdf import receipt_html, write_receipt_pdf
@@ -56,7 +56,7 @@ from kiosk_app.ui.widgets.responsive import ElidingLabel, StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 QUOTE_WIDTH = 420
 #: widest the actions under a receipt get (a narrow screen stacks them above the receipt)
@@ -651,11 +651,11 @@ class ReturnsFlow(QObject):
 
     handles: tuple[str, ...] = ("return", "order")
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FlowHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         services = window.services
-        self.session = ReturnSession(services.client, services.outbox, services.sync)
+        self.session = services.cores.returns()
         self._screen = _CapturingReturnScreen(self, lambda: self.window.services.language)
         self._load = TaskSlot(self._screen)
         self._approve = TaskSlot(self._screen)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +38,7 @@ from kiosk_app.ui.widgets.keypad import NumericKeypad
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.app.services import Services
 
 
 def refusal_text(exc: Exception) -> str:
@@ -270,11 +271,12 @@ class StaffGate(QObject):
     """Puts the sign-in / lock screen over ``window`` whenever no staff member is active,
     except while the device is being set up (:meth:`step_aside`): first run comes first."""
 
-    def __init__(self, window: MainWindow, session: StaffSession) -> None:
+    def __init__(self, window: QMainWindow, services: Services, session: StaffSession) -> None:
         super().__init__(window)
         self.window = window
+        self.services = services
         self.session = session
-        self.screen = SignInScreen(window.services.store_name, window)
+        self.screen = SignInScreen(services.store_name, window)
         self.screen.hide()
         self._task = TaskSlot(self.screen)
         self._pop_scans: Callable[[], None] | None = None
@@ -348,7 +350,7 @@ class StaffGate(QObject):
         self.screen.show()
         self.screen.raise_()
         if self._pop_scans is None:
-            self._pop_scans = self.window.services.scans.push(self._scan)
+            self._pop_scans = self.services.scans.push(self._scan)
         self.screen.form.staff_id.setFocus()
 
     def _uncover(self) -> None:
@@ -364,7 +366,7 @@ class StaffGate(QObject):
         """Every scan while covered is a badge (never routed to the screens beneath), except
         IT's set-up code: first run takes it on a device not enrolled yet."""
         if looks_like_provisioning(scan.text):
-            if not self.window.services.client.has_token:
+            if not self.services.client.has_token:
                 return False  # to first run, which shows (the gate steps aside) and enrolls
             self.screen.form.show_error(self.tr("This is a device set-up code, not a staff badge."))
             return True

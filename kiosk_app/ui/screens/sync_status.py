@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk_app.core.connection import ConnectionState
 from kiosk_app.core.offline.policy import DEFAULT_POLICY, OfflinePolicy
-from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSnapshot, SyncQueue
+from kiosk_app.core.offline.queue_view import Advice, EntryView, OpKind, QueueSnapshot
 from kiosk_app.core.offline.read_cache import ReadCache
 from kiosk_app.core.outbox import EntryStatus, OutboxError, QueueCounts
 from kiosk_app.core.routing import Destination
@@ -43,7 +43,7 @@ from kiosk_app.ui.widgets.status import AppStatusBar
 from kiosk_app.ui.widgets.touch import make_kinetic
 
 if TYPE_CHECKING:
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.ui.navigator import FlowHost
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 5000  # ages and retry timers move on while the page is open
@@ -472,11 +472,17 @@ class SyncFlow(QObject):
 
     handles: tuple[str, ...] = ("sync",)
 
-    def __init__(self, window: MainWindow, *, policy: OfflinePolicy = DEFAULT_POLICY) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        window: FlowHost,
+        *,
+        policy: OfflinePolicy = DEFAULT_POLICY,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.window = window
         services = window.services
-        self.queue = SyncQueue(services.outbox, services.sync) if services.outbox else None
+        self.queue = services.cores.sync_queue()
         self._screen = SyncScreen()
         self._screen.set_policy(policy)
         self._status: AppStatusBar | None = None
@@ -492,11 +498,10 @@ class SyncFlow(QObject):
         cache = services.client.read_cache
         if isinstance(cache, ReadCache):
             self._unsubscribe.append(cache.served_as_of.subscribe(self._on_as_of))
-        if services.sync is not None:
-            self._unsubscribe.append(services.sync.events.queue_counts.subscribe(self._on_counts))
-            self._unsubscribe.append(
-                services.sync.events.needs_attention.subscribe(lambda _e: self.refresh())
-            )
+        self._unsubscribe.append(services.sync.events.queue_counts.subscribe(self._on_counts))
+        self._unsubscribe.append(
+            services.sync.events.needs_attention.subscribe(lambda _e: self.refresh())
+        )
         self._screen.destroyed.connect(lambda *_: self._detach())
         # The window creates its status bar after the flows: attach once it exists.
         QTimer.singleShot(0, self._attach_from_window)
@@ -517,9 +522,7 @@ class SyncFlow(QObject):
 
     # -- status bar ---------------------------------------------------------------------------
     def _attach_from_window(self) -> None:
-        status = getattr(self.window, "status", None)
-        if isinstance(status, AppStatusBar):
-            self.attach_status_bar(status)
+        self.attach_status_bar(self.window.status)
 
     def attach_status_bar(self, status: AppStatusBar) -> None:
         """Show the outbox counts and the cache's "as of" in ``status``; tap → this page."""
@@ -528,7 +531,7 @@ class SyncFlow(QObject):
         self._status = status
         services = self.window.services
         associate = services.mode in self.modes()
-        if services.sync is not None and associate:
+        if associate:
             self._unsubscribe.append(
                 services.sync.events.queue_counts.subscribe(
                     lambda c: status.set_queue(c.pending, c.needs_attention)
@@ -545,8 +548,6 @@ class SyncFlow(QObject):
 
     # -- actions ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self.queue is None:
-            return
         self._screen.show_snapshot(self.queue.snapshot())
         if self._screen.isVisible():
             self._timer.start()
@@ -554,8 +555,6 @@ class SyncFlow(QObject):
             self._timer.stop()
 
     def retry(self, entry_id: int) -> None:
-        if self.queue is None:
-            return
         try:
             self.queue.retry(entry_id)
         except OutboxError as exc:
@@ -566,15 +565,11 @@ class SyncFlow(QObject):
         self.refresh()
 
     def retry_all(self) -> None:
-        if self.queue is None:
-            return
         self.queue.retry_all()
         self._screen.notice.show_message(self.tr("Sending everything now."), "info")
         self.refresh()
 
     def dismiss(self, entry_id: int, note: str) -> None:
-        if self.queue is None:
-            return
         try:
             self.queue.dismiss(entry_id, note)
         except (OutboxError, ValueError) as exc:

@@ -1,4 +1,4 @@
-"""Composition root: build the services, wire them into the UI, run the Qt+asyncio loop."""
+"""The GUI: the app built by :func:`build_app`, wired into the window, run in Qt+asyncio."""
 
 from __future__ import annotations
 
@@ -11,51 +11,13 @@ import sys
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
-from kiosk_app.core.api.client import ApiClient, Timeouts
+from kiosk_app.app.build import build_app
 from kiosk_app.core.config import Settings
-from kiosk_app.core.connection import ConnectionMonitor, ConnectionState
-from kiosk_app.core.live import CursorFile, LiveEvents
-from kiosk_app.core.live.cursor import CURSOR_FILE
 from kiosk_app.core.models.catalog import DeviceInfo
-from kiosk_app.core.offline.wiring import attach_offline
-from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
-from kiosk_app.core.security.enrollment import DeviceNotEnrolled, start_secure_device_session
+from kiosk_app.core.security.enrollment import DeviceNotEnrolled
 from kiosk_app.core.security.redaction import install_log_redaction
 
 log = logging.getLogger(__name__)
-
-
-def build_client(settings: Settings) -> tuple[ApiClient, ConnectionMonitor]:
-    client = ApiClient(
-        settings.api_url,
-        timeouts=Timeouts(connect=settings.connect_timeout_s, request=settings.request_timeout_s),
-        read_retries=settings.read_retries,
-        ca_bundle=settings.ca_bundle,
-    )
-    monitor = ConnectionMonitor()
-    client.add_outcome_listener(monitor.record)
-    return client, monitor
-
-
-def build_outbox(settings: Settings, client: ApiClient) -> tuple[Outbox, SyncEngine]:
-    """The durable outbox in the data folder and the engine that sends it."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    outbox = Outbox(settings.data_dir / "outbox.db")
-    sender = HttpxSender(client.http, headers=client.auth_headers)
-    return outbox, SyncEngine(outbox, sender)
-
-
-def build_live(settings: Settings, client: ApiClient, monitor: ConnectionMonitor) -> LiveEvents:
-    """The device's one live-event subscription (its cursor in the data folder); it tries
-    again at once when the connection monitor sees the API come back."""
-    live = LiveEvents(client, CursorFile(settings.data_dir / CURSOR_FILE, settings.api_url))
-
-    def came_back(state: ConnectionState) -> None:
-        if state is ConnectionState.ONLINE:
-            live.reconnect_now()
-
-    monitor.state.subscribe(came_back, now=False)
-    return live
 
 
 CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -107,7 +69,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import make_theme
 
     quiet_benign_multimedia_logs()
@@ -124,30 +86,13 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     GuiThreadGarbageCollector(app).start()  # a Qt object is never destroyed off this thread
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    client, monitor = build_client(settings)
-    outbox, sync = build_outbox(settings, client)
-    offline = attach_offline(settings, client, monitor, sync)  # read cache, link → monitor
-    live = build_live(settings, client, monitor)  # started with the other background tasks
-    services = Services(
-        client=client,
-        connection=monitor,
-        store_code=settings.store_code,
-        store_name=settings.store_code,
-        device_name=settings.device_name,
-        mode=settings.mode,
-        language=language,
-        outbox=outbox,
-        sync=sync,
-        decoder=settings.decoder,
-        offline_policy=offline.policy,
-        brand_name=settings.brand_name,
-        brand_logo=settings.brand_logo,
-        live=live,
-    )
+    built = build_app(settings)
+    built.offline  # noqa: B018  (read cache on the client, link -> monitor)
+    services = built.services(language)
     from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window
 
     window = MainWindow(services)
-    _security, credentials, _warning = install_app_security(window, settings)
+    _security = install_app_security(window, built)
 
     def switch_language(language: str) -> None:
         """Kiosk: the customer picked a language. The screens are rebuilt in it and the
@@ -157,7 +102,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
 
         def secure(new: MainWindow) -> Any:
             nonlocal _security
-            _security, _, _ = install_app_security(new, settings)
+            _security = install_app_security(new, built)
             return _security
 
         old = window
@@ -176,7 +121,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     async def bootstrap() -> None:
         while True:
             try:
-                identity = await start_secure_device_session(client, settings, credentials)
+                identity = await built.device_session.start()
                 device: DeviceInfo = identity.device
             except DeviceNotEnrolled as exc:
                 first_run = window.flows.get("provisioning")
@@ -196,7 +141,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
                 f"{device.store.name} ({device.store.code})", device.name, device.mode
             )
             window.home.notice.hide()
-            live.reconnect_now()  # the device's token is known now
+            built.live.reconnect_now()  # the device's token is known now
             return
 
     closed = asyncio.Event()  # set by quitting, SIGTERM or SIGINT: then everything closes
@@ -206,9 +151,9 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         show_window(window)  # kiosk: frameless full screen, locked down
         log.info("app running (pid %d): SIGTERM or SIGINT closes it", os.getpid())
         background.append(asyncio.ensure_future(bootstrap()))
-        background.append(asyncio.ensure_future(monitor.watch(client.health)))
-        background.append(asyncio.ensure_future(sync.run_forever()))
-        background.append(asyncio.ensure_future(live.run_forever()))
+        background.append(asyncio.ensure_future(built.connection.watch(built.client.health)))
+        background.append(asyncio.ensure_future(built.sync.run_forever()))
+        background.append(asyncio.ensure_future(built.live.run_forever()))
         await closed.wait()
 
     async def shut_down() -> None:
@@ -216,11 +161,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
             task.cancel()
         with contextlib.suppress(Exception):
             await asyncio.gather(*background, return_exceptions=True)
-        sync.stop()
-        live.close()
-        await client.aclose()
-        outbox.close()
-        offline.close()
+        await built.aclose()
 
     with loop, close_on_signals(loop, closed.set):
         run_then_shut_down(loop, run_until_closed(), shut_down)

@@ -1,0 +1,54 @@
+"""What a flow asks of the window it plugs into (issue #21).
+
+The main window implements :class:`FlowHost`; flows and screens are typed against it and
+never import the window (import contract ``kiosk-screens-no-window`` in pyproject.toml).
+Navigation between flows goes through these methods, not through the window's flows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk_app.app.services import Services
+    from kiosk_app.core.offline.policy import OfflineFlow
+    from kiosk_app.core.routing import Destination
+    from kiosk_app.hardware.camera import CameraScanner
+    from kiosk_app.ui.widgets.status import AppStatusBar
+
+
+class Navigator(Protocol):
+    def show_screen(self, screen: QWidget) -> None:
+        """Make ``screen`` current."""
+
+    def show_home(self) -> None: ...
+
+    def has_flow(self, key: str) -> bool:
+        """Does this device have the flow that handles ``key`` (its mode shows it)?"""
+
+    def open_destination(self, destination: Destination, *, flow: str | None = None) -> None:
+        """Show the flow that handles ``destination`` (or the flow handling ``flow``) and
+        let it open what it names."""
+
+    def open_sku(self, sku: str) -> None:
+        """The product screen on this SKU."""
+
+    def order_for(self, customer_ref: str, lines: list[tuple[str, int]]) -> None:
+        """An endless-aisle order of ``lines`` (sku, quantity) for this customer."""
+
+    def offline_gate(self, flow: OfflineFlow) -> bool:
+        """May ``flow`` go on now? The window says why not (or that it is sent later)."""
+
+    async def confirm_gate(self, flow: OfflineFlow) -> bool:
+        """May ``flow``'s write be confirmed now (asks the API when it must be online)?"""
+
+
+class FlowHost(Navigator, Protocol):
+    """The window as a flow sees it: the navigator, the app's services, the status bar
+    and the camera."""
+
+    services: Services
+    status: AppStatusBar
+    camera: CameraScanner
