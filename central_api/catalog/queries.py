@@ -1,16 +1,29 @@
-"""Stock reads shared by the product and availability endpoints."""
+"""Catalogue and stock reads shared by the product, availability and customer endpoints."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from central_api.geo import distance_km
-from central_api.locations import Place, places
-from central_api.models import Stock
-from central_api.schemas import AvailabilityOut, LocationStock
+from central_api.catalog.models import Product, Stock
+from central_api.catalog.schemas import AvailabilityOut, LocationStock
+from central_api.platform.db import Reader
+from central_api.platform.geo import distance_km
+from central_api.platform.problems import not_found
+from central_api.stores.queries import Place, places
+
+# Built once, with a bound parameter: the product screen and "goes well with" read it.
+PRODUCT_BY_SKU = select(Product.__table__).where(func.upper(Product.sku) == bindparam("sku"))
+
+
+def find_product(reader: Reader, sku: str) -> Row[Any]:
+    """The product a SKU names (any case), as a row of its columns, or 404."""
+    product = reader.execute(PRODUCT_BY_SKU, {"sku": sku.strip().upper()}).first()
+    if product is None:
+        raise not_found("Product", sku)
+    return product
 
 
 def available_by_product(

@@ -1,34 +1,21 @@
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Row, bindparam, func, or_, select
+from sqlalchemy import func, or_, select
 
-from central_api.db import Reader
-from central_api.deps import DB, CatalogReader, StockReader
-from central_api.gtin import normalise_gtin
-from central_api.inline_reads import InlineReadRoute
-from central_api.like import ESCAPE, contains
-from central_api.locations import place_by_code
-from central_api.models import Product
-from central_api.problems import Problem, not_found
-from central_api.schemas import AvailabilityOut, ProductOut, ProductPage, VariantOut
-from central_api.stock_queries import availability, available_by_product
+from central_api.catalog.gtin import normalise_gtin
+from central_api.catalog.models import Product
+from central_api.catalog.queries import availability, available_by_product, find_product
+from central_api.catalog.schemas import AvailabilityOut, ProductOut, ProductPage, VariantOut
+from central_api.platform.deps import DB, CatalogReader, StockReader
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.like import ESCAPE, contains
+from central_api.platform.problems import Problem, not_found
+from central_api.stores.queries import place_by_code
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/products", tags=["products"])
-
-
-# Built once, with a bound parameter: the product screen and "goes well with" read it.
-PRODUCT_BY_SKU = select(Product.__table__).where(func.upper(Product.sku) == bindparam("sku"))
-
-
-def find_product(reader: Reader, sku: str) -> Row[Any]:
-    """The product a SKU names (any case), as a row of its columns, or 404."""
-    product = reader.execute(PRODUCT_BY_SKU, {"sku": sku.strip().upper()}).first()
-    if product is None:
-        raise not_found("Product", sku)
-    return product
 
 
 @router.get("", response_model=ProductPage)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from central_api.models import CartLine
+from central_api.customers.models import CartLine
 
 
 def take_from_cart(session: Session, customer_id: int, bought: Iterable[tuple[int, int]]) -> None:

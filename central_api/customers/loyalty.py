@@ -4,10 +4,10 @@ Format (the one ``kiosk_app.core.scan.signed_codes`` verifies): ``payload`` is b
 without padding of compact UTF-8 JSON ``{"n", "iat", "exp", "kid", "jti"}``; ``signature``
 is base64url without padding of the Ed25519 signature of the ASCII bytes ``LOY1.<payload>``.
 
-The signing keys come from the server's key file (``central_api.keys``, random, never derived
-from a public value): the current one signs, and every live one (the current and the retired
-ones still within their keep period) verifies and is published, so a code signed just before
-a rotation still verifies until it expires, on the server and in the app.
+The signing keys come from the server's key file (``central_api.platform.keys``, random,
+never derived from a public value): the current one signs, and every live one (the current
+and the retired ones still within their keep period) verifies and is published, so a code
+signed just before a rotation still verifies until it expires, on the server and in the app.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from central_api.keys import KeyRing
+from central_api.platform.keys import KeyRing
 
 LOYALTY_CODE_PREFIX = "LOY1"
 DEFAULT_TTL_S = 120

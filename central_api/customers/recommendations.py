@@ -22,8 +22,10 @@ from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, select
 
-from central_api.db import Reader, database_key
-from central_api.models import CartLine, Order, OrderLine, Product, Stock
+from central_api.catalog.models import Product, Stock
+from central_api.customers.models import CartLine
+from central_api.orders.models import Order, OrderLine
+from central_api.platform.db import Reader, database_key
 
 CATEGORY_BOOST = 0.25
 

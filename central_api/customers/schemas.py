@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field, StrictInt
 
-from central_api.schemas import ProductOut, WriteBody
+from central_api.catalog.schemas import ProductOut
+from central_api.platform.schemas import WriteBody
 
 
 class CustomerSummaryOut(BaseModel):

@@ -16,11 +16,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import DateTime, String, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_api.auth import new_token, token_hash
-from central_api.db import Base, Database
-from central_api.problems import Problem
+from central_api.platform.auth import new_token, token_hash
+from central_api.platform.db import Base, Database
+from central_api.platform.problems import Problem
+from central_api.platform.settings import ENROLLMENT_TTL
 
-DEFAULT_TTL = timedelta(days=7)
+DEFAULT_TTL = ENROLLMENT_TTL
 ENROLLMENT_TOKEN_PREFIX = "enr_"
 
 

@@ -11,8 +11,10 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central_api import enrollment
-from central_api.auth import (
+from central_api.devices import enrollment
+from central_api.devices.models import Device
+from central_api.devices.schemas import DeviceOut, EnrollIn, EnrollOut
+from central_api.platform.auth import (
     DEVICE_TOKEN_PREFIX,
     SCOPES_BY_MODE,
     Principal,
@@ -20,13 +22,13 @@ from central_api.auth import (
     new_token,
     token_hash,
 )
-from central_api.deps import DB
-from central_api.idempotency import IdempotentRequest, run_idempotent
-from central_api.inline_reads import InlineReadRoute
-from central_api.models import Device, Location
-from central_api.problems import Problem
-from central_api.schemas import DeviceOut, EnrollIn, EnrollOut, StoreOut
-from central_api.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
+from central_api.platform.deps import DB
+from central_api.platform.idempotency import IdempotentRequest, run_idempotent
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.problems import Problem
+from central_api.platform.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
+from central_api.stores.models import Location
+from central_api.stores.schemas import StoreOut
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/devices", tags=["devices"])
 
@@ -45,7 +47,7 @@ def enroll(
 ) -> JSONResponse:
     """Enroll a device to a store and a mode; answers its bearer token.
 
-    The idempotency record keeps the token sealed (``central_api.sealed_replies``): a retry
+    The idempotency record keeps the token sealed (``central_api.platform.sealed_replies``): a retry
     after a lost answer gets the same token, a copy of the database none.
     """
     with db.session() as session:

@@ -22,16 +22,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central_api.geo import distance_km
-from central_api.models import Location, Product, Stock
-from central_api.problems import Problem
-from central_api.schemas_endless_aisle import (
+from central_api.catalog.models import Product, Stock
+from central_api.endless_aisle.schemas import (
     OptionLineOut,
     OptionOut,
     PricedLineOut,
     PromiseOut,
     SourceOut,
 )
+from central_api.platform.geo import distance_km
+from central_api.platform.problems import Problem
+from central_api.stores.models import Location
 
 HOME_DELIVERY_FEE = Decimal("4.90")
 FREE_DELIVERY_THRESHOLD = Decimal("60.00")

@@ -7,8 +7,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from central_api.db import Base
-from central_api.models import Location, Order, Product
+from central_api.catalog.models import Product
+from central_api.orders.models import Order
+from central_api.platform.db import Base
+from central_api.stores.models import Location
 
 
 class Reservation(Base):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, model_validator
 
-from central_api.schemas import WriteBody
+from central_api.platform.schemas import WriteBody
 
 MAX_LINES = 20
 MAX_QUANTITY = 20

@@ -4,7 +4,7 @@ Envelope and claims as ``kiosk_app.core.scan.signed_codes`` verifies them: base6
 padding) compact JSON with ``o`` (order number), ``s`` (store code), ``iat``, ``exp``,
 ``kid`` and ``jti``; the signature is Ed25519 over the ASCII ``PKP1.<payload>``.
 
-The signing keys come from the server's key file (``central_api.keys``), never from the
+The signing keys come from the server's key file (``central_api.platform.keys``), never from the
 database: the current key signs, every live key verifies (a rotation does not break the QR
 codes already e-mailed). The public keys are published at ``GET /v1/pickups/keys``.
 """
@@ -16,17 +16,14 @@ import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import inspect, text
 
-from central_api.db import Database
-from central_api.keys import KeyEntry, KeyRing
+from central_api.platform.db import Database
+from central_api.platform.keys import KeyRing
 
 PREFIX = "PKP1"
 
@@ -128,34 +125,3 @@ def signer_for(db: Database) -> PickupSigner:
         return _signers[db.url]
     except KeyError:
         raise RuntimeError("no pickup signing key: the app was not created by create_app") from None
-
-
-LEGACY_TABLE = "pickup_signing_keys"
-
-
-def adopt_legacy_keys(db: Database, ring: KeyRing, key_file: Path) -> KeyRing:
-    """Move a pickup key an older server kept in the database into the key file (retired:
-    the QR codes it signed verify until they expire) and drop it from the database."""
-    if not inspect(db.engine).has_table(LEGACY_TABLE):
-        return ring
-    with db.write_session() as session:
-        rows = session.execute(text(f"SELECT kid, private_key FROM {LEGACY_TABLE}")).all()
-        now = datetime.now(UTC)
-        known = {key.kid for key in ring.keys["pickup"]}
-        legacy = tuple(
-            KeyEntry(str(kid), bytes(raw), now, retired_at=now)
-            for kid, raw in rows
-            if str(kid) not in known
-        )
-        if legacy:
-            ring = KeyRing({**ring.keys, "pickup": (*ring.keys["pickup"], *legacy)})
-            ring.save(key_file)
-        session.execute(text(f"DROP TABLE {LEGACY_TABLE}"))
-        session.commit()
-    if db.is_sqlite:  # the dropped pages would still hold the key bytes in the file
-        raw = db.engine.raw_connection()
-        try:
-            raw.cursor().execute("VACUUM")
-        finally:
-            raw.close()
-    return ring

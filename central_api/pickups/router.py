@@ -16,18 +16,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
-from central_api.action_proofs import require_staff_or_proof
-from central_api.auth import Principal, current_principal, require
-from central_api.deps import DB
+from central_api.customers.models import Customer
 from central_api.events import shapes
 from central_api.events.log import emit
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
-from central_api.inline_reads import InlineReadRoute
-from central_api.like import ESCAPE, contains
-from central_api.models import Customer, Order, OrderLine, Pickup
-from central_api.occurred import Occurred
-from central_api.pickup_qr import BadPickupQr, PickupSigner, signer_for
-from central_api.pickup_rules import (
+from central_api.orders.models import Order, OrderLine
+from central_api.pickups.models import Pickup
+from central_api.pickups.qr import BadPickupQr, PickupSigner, signer_for
+from central_api.pickups.rules import (
     ACTIVE,
     COLLECTABLE,
     COMPLETED,
@@ -41,8 +36,7 @@ from central_api.pickup_rules import (
     overdue_reason,
     pickup_code_digest,
 )
-from central_api.problems import Problem
-from central_api.schemas_pickups import (
+from central_api.pickups.schemas import (
     CheckInIn,
     CheckInOut,
     CompleteIn,
@@ -55,7 +49,15 @@ from central_api.schemas_pickups import (
     PickupQrOut,
     PickupSummaryOut,
 )
-from central_api.sealed_replies import open_sealed, sealed_field
+from central_api.platform.auth import Principal, current_principal, require
+from central_api.platform.deps import DB
+from central_api.platform.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.like import ESCAPE, contains
+from central_api.platform.occurred import Occurred
+from central_api.platform.problems import Problem
+from central_api.platform.sealed_replies import open_sealed, sealed_field
+from central_api.staff.action_proofs import require_staff_or_proof
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/pickups", tags=["pickups"])
 

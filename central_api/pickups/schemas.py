@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictInt
 
-from central_api.action_proofs import StaffProofIn
-from central_api.schemas import MAX_LINES, WriteBody
+from central_api.platform.schemas import MAX_LINES, WriteBody
+from central_api.staff.action_proofs import StaffProofIn
 
 PickupStatusName = Literal[
     "preparing",
@@ -131,7 +131,7 @@ class CompleteIn(WriteBody):
     staff_proof: StaffProofIn | None = Field(
         None,
         description="Who handed over, proven offline (a write queued before sign-out); "
-        "see central_api.action_proofs",
+        "see central_api.staff.action_proofs",
     )
 
 

@@ -5,7 +5,7 @@ the mode, so the server - not the app - decides what a kiosk may do.
 
 A staff member signs in on a device (``POST /v1/staff/sessions``) and the app then sends
 ``X-Staff-Token: stf_…`` next to the device token. Scopes that are staff actions
-(``central_api.permissions.STAFF_SCOPE_ACTIONS``) need, on an associate device, a staff
+(``central_api.platform.permissions.STAFF_SCOPE_ACTIONS``) need, on an associate device, a staff
 member whose role allows the action - unless the store's policy is ``optional`` and no staff
 token is sent (device-level grants, as before staff sign-in existed). A kiosk device never
 holds a staff scope, whoever signs in on it.
@@ -25,12 +25,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import select
 
-from central_api import revocations
-from central_api.models import Device
-from central_api.problems import Problem
-from central_api.workers import Epoch
+from central_api.platform import revocations
+from central_api.platform.db import Database
+from central_api.platform.permissions import STAFF_SCOPE_ACTIONS
+from central_api.platform.problems import Problem
+from central_api.platform.workers import Epoch
 
 DEVICE_TOKEN_PREFIX = "dvc_"
 STAFF_TOKEN_HEADER = "x-staff-token"
@@ -83,6 +83,11 @@ class Principal:
         return f"{self.kind}:{self.subject}"
 
 
+#: who a (device token, staff token) pair is: set by the app (``central_api.devices.principals``),
+#: as the platform knows neither devices nor staff; it runs on the loop on SQLite
+ResolvePrincipal = Callable[[Database, str, str], Principal]
+
+
 def new_token(prefix: str) -> str:
     return prefix + secrets.token_urlsafe(32)
 
@@ -121,7 +126,7 @@ class PrincipalCache:
     and that burst was the slowest screen open in a hundred. A resolution that started
     before a ``clear`` is not cached (its answer may predate the sign-out that cleared).
 
-    With several worker processes (``central_api.workers``) a clear in one must reach all:
+    With several worker processes (``central_api.platform.workers``) a clear in one must reach all:
     every entry carries the shared ``Epoch`` it was made in, and a clear bumps it.
     """
 
@@ -160,7 +165,8 @@ class PrincipalCache:
             self._entries[key] = (time.monotonic() + lifetime, now, principal)
 
     def sync(self, revision: int) -> None:
-        """Forget everything when the revocation revision moved (``central_api.revocations``)."""
+        """Forget everything when the revocation revision moved
+        (``central_api.platform.revocations``)."""
         if revision != self._revision:
             self.clear()
             self._revision = revision
@@ -225,40 +231,15 @@ async def _revision(request: Request) -> int:
 
 
 async def _resolve(request: Request, token: str) -> Principal:
-    """On SQLite the queries run on the loop (as reads do, see ``central_api.inline_reads``);
+    """On SQLite the queries run on the loop (as reads do, see
+    ``central_api.platform.inline_reads``);
     elsewhere in the thread pool, as they wait on the network."""
-    if request.app.state.db.is_sqlite:
-        return _resolve_principal(request, token)
-    return await run_in_threadpool(_resolve_principal, request, token)
-
-
-def _resolve_principal(request: Request, token: str) -> Principal:
+    resolve: ResolvePrincipal = request.app.state.resolve_principal
     db = request.app.state.db
-    with db.session() as session:
-        device = session.scalars(
-            select(Device).where(Device.token_hash == token_hash(token))
-        ).first()
-        if device is None or device.revoked:
-            raise Problem(401, "invalid-token", "Invalid token", "The token is unknown or revoked.")
-        from central_api.staff import staff_context, staff_sign_in_required
-
-        staff_token = request.headers.get(STAFF_TOKEN_HEADER, "").strip()
-        staff = None
-        if staff_token:
-            staff = staff_context(
-                session, staff_token, device.device_id, device.location_id, device.mode
-            )
-        required = staff_sign_in_required(session, device.location_id)
-        return Principal(
-            kind="device",
-            subject=device.device_id,
-            store_code=device.location.code,
-            store_id=device.location_id,
-            mode=device.mode,
-            scopes=effective_scopes(SCOPES_BY_MODE[device.mode], staff, required),
-            staff=staff,
-            staff_required=required,
-        )
+    staff_token = request.headers.get(STAFF_TOKEN_HEADER, "").strip()
+    if db.is_sqlite:
+        return resolve(db, token, staff_token)
+    return await run_in_threadpool(resolve, db, token, staff_token)
 
 
 def effective_scopes(
@@ -269,8 +250,6 @@ def effective_scopes(
     Handlers that test ``scope in principal.scopes`` themselves (instead of ``require``)
     therefore see the staff decision too.
     """
-    from central_api.permissions import STAFF_SCOPE_ACTIONS
-
     kept = set()
     for scope in device_scopes:
         action = STAFF_SCOPE_ACTIONS.get(scope)
@@ -288,8 +267,6 @@ def check_scope(principal: Principal, scope: str) -> None:
     """403 unless the caller holds ``scope``; says why when it is a staff decision."""
     if scope in principal.scopes:
         return
-    from central_api.permissions import STAFF_SCOPE_ACTIONS
-
     action = STAFF_SCOPE_ACTIONS.get(scope)
     if action is not None and scope in SCOPES_BY_MODE.get(principal.mode, frozenset()):
         if principal.staff is None:

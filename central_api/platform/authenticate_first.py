@@ -18,7 +18,7 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
-from central_api.auth import current_principal
+from central_api.platform.auth import current_principal
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 

@@ -66,17 +66,6 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
-    def create_schema(self) -> None:
-        from central_api import model_registry  # noqa: F401  (registers the tables)
-
-        Base.metadata.create_all(self.engine)
-        add_missing_columns(self.engine)
-
-    def drop_schema(self) -> None:
-        from central_api import model_registry  # noqa: F401
-
-        Base.metadata.drop_all(self.engine)
-
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._factory() as session:

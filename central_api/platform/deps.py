@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from central_api.auth import Principal, require
-from central_api.db import Database
+from central_api.platform.auth import Principal, require
+from central_api.platform.db import Database
 
 
 async def get_db(request: Request) -> Database:

@@ -5,7 +5,7 @@ transaction as the business change, so a retry after "sent, no answer" replays t
 answer instead of applying the change twice. The same key with another body is refused.
 Records are kept ``RETENTION`` (longer than any offline window). An answer that issues a
 secret (a token, a signed code) is stored with that secret sealed under the server's key
-(``central_api.sealed_replies``): a copy of the table gives none.
+(``central_api.platform.sealed_replies``): a copy of the table gives none.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ from typing import Any
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select
+from sqlalchemy import DateTime, LargeBinary, String, UniqueConstraint, delete, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_api.db import Database
-from central_api.models import IdempotencyRecord
-from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
+from central_api.platform.db import Base, Database
+from central_api.platform.problems import PROBLEM_MEDIA_TYPE, Problem
 
 RETENTION = timedelta(days=30)
 MAX_KEY_LENGTH = 128
@@ -37,13 +36,30 @@ REPLAY_HEADER = "Idempotent-Replayed"
 ATTEMPTS = 5
 
 
+class IdempotencyRecord(Base):
+    """First response to a POST, replayed for any retry with the same key."""
+
+    __tablename__ = "idempotency_records"
+    __table_args__ = (UniqueConstraint("principal", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    principal: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(128))
+    method: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(String(300))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int]
+    response_body: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 @dataclass(frozen=True)
 class IdempotentRequest:
     key: str
     method: str
     path: str
     request_hash: str
-    #: the same request's fingerprints under retired keys (``central_api.sealed_replies``)
+    #: the same request's fingerprints under retired keys (``central_api.platform.sealed_replies``)
     earlier_hashes: tuple[str, ...] = ()
 
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
-from central_api.authenticate_first import AuthenticateFirstRoute
-from central_api.db import Database
+from central_api.platform.authenticate_first import AuthenticateFirstRoute
+from central_api.platform.db import Database
 
 
 def _database_in(values: dict[str, Any]) -> Database | None:
@@ -46,7 +46,7 @@ def inline_on_sqlite(handler: Callable[..., Any]) -> Callable[..., Any]:
 
 class InlineReadRoute(AuthenticateFirstRoute):
     """Route class for routers: plain ``def`` GET handlers go through ``inline_on_sqlite``;
-    the caller is authenticated first (``central_api.authenticate_first``)."""
+    the caller is authenticated first (``central_api.platform.authenticate_first``)."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         methods = {m.upper() for m in (kwargs.get("methods") or ())}

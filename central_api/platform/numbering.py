@@ -1,4 +1,4 @@
-"""Serial numbers of endless-aisle orders (``E00000042``) and returns (``RT-PAR01-000042``).
+"""Serial numbers (endless-aisle orders ``E00000042``, returns ``RT-PAR01-000042``).
 
 ``max + 1`` inside the transaction is only safe where writers are serialised: on SQLite
 (``BEGIN IMMEDIATE``) it is, so it stays there. On PostgreSQL two transactions read the
@@ -6,57 +6,34 @@ same maximum and the second one's insert collided with the first's number (most 
 concurrent orders failed), so there a SEQUENCE hands each transaction its own number, never
 twice, without making anyone wait. ``sync_sequences`` puts a sequence past the numbers the
 table already holds (demo data, a database from before the sequences) at every start.
+
+A domain declares its serial with ``serial_sequence`` and the way to read the last number it
+used (``central_api.endless_aisle.numbering``, ``central_api.returns.numbering``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Sequence, func, select, text
+from sqlalchemy import Sequence, text
 from sqlalchemy.orm import Session
 
-from central_api.db import Base, Database
-from central_api.models import Order
-from central_api.models_returns import Return
+from central_api.platform.db import Base, Database
 
-ORDER_PREFIX = "E"
-
-#: created by ``create_all`` on PostgreSQL only (SQLite has no sequences)
-ORDER_SERIALS = Sequence("endless_aisle_order_serial", metadata=Base.metadata)
-RETURN_SERIALS = Sequence("return_serial", metadata=Base.metadata)
+_LAST: dict[str, Callable[[Session], int]] = {}
 
 
-def _last_order_serial(session: Session) -> int:
-    last = session.scalar(
-        select(func.max(Order.number)).where(
-            Order.channel == "endless_aisle", Order.number.like(ORDER_PREFIX + "%")
-        )
-    )
-    return int(last[1:]) if last and last[1:].isdigit() else 0
+def serial_sequence(name: str, last_serial: Callable[[Session], int]) -> Sequence:
+    """A sequence (created by ``create_all`` on PostgreSQL only: SQLite has none) and the
+    highest serial the table already holds, read by ``last_serial``."""
+    _LAST[name] = last_serial
+    return Sequence(name, metadata=Base.metadata)
 
 
-def _last_return_serial(session: Session) -> int:
-    return int(session.scalar(select(func.max(Return.id))) or 0)
-
-
-_LAST: dict[str, Callable[[Session], int]] = {
-    ORDER_SERIALS.name: _last_order_serial,
-    RETURN_SERIALS.name: _last_return_serial,
-}
-
-
-def _next_serial(session: Session, sequence: Sequence) -> int:
+def next_serial(session: Session, sequence: Sequence) -> int:
     if session.get_bind().dialect.name == "sqlite":
         return _LAST[sequence.name](session) + 1
     return int(session.scalar(sequence.next_value()))
-
-
-def next_order_number(session: Session) -> str:
-    return f"{ORDER_PREFIX}{_next_serial(session, ORDER_SERIALS):08d}"
-
-
-def next_return_number(session: Session, store_code: str) -> str:
-    return f"RT-{store_code}-{_next_serial(session, RETURN_SERIALS):06d}"
 
 
 def sync_sequences(db: Database) -> None:

@@ -19,8 +19,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header
 
-from central_api.idempotency import RETENTION
-from central_api.problems import Problem
+from central_api.platform.idempotency import RETENTION
+from central_api.platform.problems import Problem
 
 HEADER = "Occurred-At"
 MAX_FUTURE_SKEW = timedelta(minutes=5)

@@ -2,7 +2,8 @@
 
 FastAPI's generated document knew nothing of how callers authenticate, of the
 ``Idempotency-Key`` every write needs, nor of the ``application/problem+json`` answers
-(``central_api.problems``). This adds them, route by route, from what each route depends on:
+(``central_api.platform.problems``). This adds them, route by route, from what each route
+depends on:
 
 * ``deviceToken`` (``Authorization: Bearer dvc_…``) on every route that resolves a caller,
   optionally with ``staffToken`` (``X-Staff-Token: stf_…``);
@@ -23,9 +24,9 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
 
-from central_api.authenticate_first import needs_principal
-from central_api.idempotency import MAX_KEY_LENGTH, idempotent_request
-from central_api.problems import PROBLEM_MEDIA_TYPE
+from central_api.platform.authenticate_first import needs_principal
+from central_api.platform.idempotency import MAX_KEY_LENGTH, idempotent_request
+from central_api.platform.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 PROBLEM_SCHEMA: dict[str, Any] = {

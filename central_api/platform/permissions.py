@@ -2,7 +2,7 @@
 
 The server is the authority: ``GET /v1/staff/me`` hands the app these decisions (the app
 only uses them to show the right buttons), and every staff endpoint checks them again
-through :func:`central_api.auth.require`.
+through :func:`central_api.platform.auth.require`.
 
 A device scope that is a *staff action* (``STAFF_SCOPE_ACTIONS``) needs, on an associate
 device, a signed-in staff member whose role allows the action; a kiosk device never holds

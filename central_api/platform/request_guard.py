@@ -19,7 +19,7 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
+from central_api.platform.problems import PROBLEM_MEDIA_TYPE, Problem
 
 MAX_BODY_BYTES = 1_000_000
 MAX_PATH_LENGTH = 2048

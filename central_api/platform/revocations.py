@@ -1,6 +1,6 @@
 """A revision number that every revocation made outside the API bumps.
 
-The principal cache (``central_api.auth.PrincipalCache``) keeps who a token is for up to a
+The principal cache (``central_api.platform.auth.PrincipalCache``) keeps who a token is for up to a
 minute; changes made through the API clear it at once (``InvalidatePrincipals``), but
 ``python -m central_api.admin devices revoke`` is another process, perhaps on another
 machine. It bumps this one-row counter in the revocation's transaction, and every request
@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, Integer, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_api.db import Base
+from central_api.platform.db import Base
 
 ROW_ID = 1
 

@@ -1,9 +1,9 @@
 """Answers that carry a secret (a device, staff or approval token, a pickup QR code).
 
 A state-changing request's answer is kept in its idempotency record, so that a retry after
-"sent, no answer" gets the same answer (``central_api.idempotency``). For an answer that
+"sent, no answer" gets the same answer (``central_api.platform.idempotency``). For an answer that
 issues a secret, the record keeps the secret only *sealed*: AES-GCM under the server's
-``seal`` key, which lives in the key file, never in the database (``central_api.keys``). A
+``seal`` key, which lives in the key file, never in the database (``central_api.platform.keys``). A
 copy of the database therefore holds no usable token, while a device that lost the answer to
 its enrollment still gets its token back on retry (no orphan device, no second enrollment).
 A sealed field is ``"<kid>.<base64url(nonce + ciphertext)>"``; the field name is the
@@ -28,9 +28,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from central_api.idempotency import REPLAY_HEADER, IdempotentRequest, idempotent_request
-from central_api.keys import KeyRing
-from central_api.problems import PROBLEM_MEDIA_TYPE, Problem
+from central_api.platform.idempotency import REPLAY_HEADER, IdempotentRequest, idempotent_request
+from central_api.platform.keys import KeyRing
+from central_api.platform.problems import PROBLEM_MEDIA_TYPE, Problem
 
 SEALED_PREFIX = "sealed_"
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from central_api.enrollment import DEFAULT_TTL
-from central_api.keys import KeyRing, default_key_file, load_key_file
+from central_api.platform.keys import KeyRing, default_key_file, load_key_file
+
+#: how long an enrollment token enrolls devices, unless said otherwise
+ENROLLMENT_TTL = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class ServerSettings:
     #: the key file (0600); None: beside a SQLite database, else in the user's data dir
     key_file: Path | None = None
     #: how long the command-line enrollment token enrolls devices after its first use
-    enrollment_token_ttl: timedelta = DEFAULT_TTL
+    enrollment_token_ttl: timedelta = ENROLLMENT_TTL
     #: live events (``GET /v1/events``): a comment line after this long without an event
     events_heartbeat_s: float = 15.0
     #: how often a reader reads the log without being woken (a missed wake-up's delay)

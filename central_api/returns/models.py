@@ -8,8 +8,9 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from central_api.db import Base
-from central_api.models import Location, Order, OrderLine
+from central_api.orders.models import Order, OrderLine
+from central_api.platform.db import Base
+from central_api.stores.models import Location
 
 
 class Return(Base):

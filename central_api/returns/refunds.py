@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from central_api.return_policy import TENDER_REFUND_ORDER
+from central_api.returns.policy import TENDER_REFUND_ORDER
 
 CENT = Decimal("0.01")
 

@@ -17,20 +17,21 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from central_api import return_policy as policy
-from central_api.auth import Principal, require
-from central_api.deps import DB
+from central_api.catalog.models import Stock
 from central_api.events import shapes
 from central_api.events.log import emit
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
-from central_api.inline_reads import InlineReadRoute
-from central_api.models import Location, Order, OrderLine, Stock, Tender
-from central_api.models_returns import Return, ReturnLine
-from central_api.numbering import next_return_number
-from central_api.occurred import Occurred
-from central_api.problems import Problem, not_found
-from central_api.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
-from central_api.schemas_returns import (
+from central_api.orders.models import Order, OrderLine, Tender
+from central_api.platform.auth import Principal, require
+from central_api.platform.deps import DB
+from central_api.platform.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.occurred import Occurred
+from central_api.platform.problems import Problem, not_found
+from central_api.returns import policy
+from central_api.returns.models import Return, ReturnLine
+from central_api.returns.numbering import next_return_number
+from central_api.returns.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
+from central_api.returns.schemas import (
     ApprovalIn,
     ApprovalOut,
     LineRefundOut,
@@ -45,7 +46,8 @@ from central_api.schemas_returns import (
     TenderOut,
     TenderRefundOut,
 )
-from central_api.staff import as_utc, check_approver, record_approval, verify_approval
+from central_api.staff.service import as_utc, check_approver, record_approval, verify_approval
+from central_api.stores.models import Location
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1", tags=["returns"])
 
@@ -319,7 +321,7 @@ def _approved_by(
 
 
 def _next_return_number(session: Session, store_code: str) -> str:
-    return next_return_number(session, store_code)  # ``central_api.numbering``
+    return next_return_number(session, store_code)  # ``central_api.returns.numbering``
 
 
 def _restock(session: Session, location_id: int, product_id: int, qty: int, now: datetime) -> None:

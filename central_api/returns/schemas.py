@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictInt
 
-from central_api.schemas import MAX_LINES, WriteBody
+from central_api.platform.schemas import MAX_LINES, WriteBody
 
 Reason = Literal[
     "wrong_size", "not_as_described", "defective", "wrong_item_sent", "changed_mind", "arrived_late"

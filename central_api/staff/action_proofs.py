@@ -34,7 +34,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
-from central_api.auth import (
+from central_api.platform.auth import (
     SCOPES_BY_MODE,
     Principal,
     StaffContext,
@@ -42,13 +42,17 @@ from central_api.auth import (
     current_principal,
     effective_scopes,
 )
-from central_api.idempotency import REPLAY_HEADER, IdempotentRequest, idempotent_request
-from central_api.keys import KeyRing
-from central_api.models import IdempotencyRecord
-from central_api.models_staff import StaffSession
-from central_api.occurred import MAX_FUTURE_SKEW, Occurred, WriteTime, parse_occurred_at
-from central_api.permissions import decisions
-from central_api.problems import Problem
+from central_api.platform.idempotency import (
+    REPLAY_HEADER,
+    IdempotencyRecord,
+    IdempotentRequest,
+    idempotent_request,
+)
+from central_api.platform.keys import KeyRing
+from central_api.platform.occurred import MAX_FUTURE_SKEW, Occurred, WriteTime, parse_occurred_at
+from central_api.platform.permissions import decisions
+from central_api.platform.problems import Problem
+from central_api.staff.models import StaffSession
 
 PROOF_WINDOW = timedelta(hours=24)
 PROOF_FIELD = "staff_proof"
@@ -57,7 +61,7 @@ _MESSAGE_VERSION = "omnistore-staff-action-v1"
 
 
 class StaffProofIn(BaseModel):
-    """Who made this write while offline, and when (``central_api.action_proofs``)."""
+    """Who made this write while offline, and when (``central_api.staff.action_proofs``)."""
 
     model_config = ConfigDict(extra="forbid")
 

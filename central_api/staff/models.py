@@ -1,7 +1,7 @@
 """ORM tables of staff sign-in: staff members, their sessions, approvals, store policy, audit.
 
 Nothing secret is stored in clear: PINs are salted, peppered scrypt hashes and badges HMACs
-under the pepper of the server's key file (``central_api.staff``); tokens are SHA-256 hashes
+under the pepper of the server's key file (``central_api.staff.service``); tokens are SHA-256 hashes
 (they are long random values, so a plain hash is enough to make a stolen table useless for
 signing in).
 """
@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from central_api.db import Base
-from central_api.models import Location
+from central_api.platform.db import Base
+from central_api.stores.models import Location
 
 
 class StaffMember(Base):

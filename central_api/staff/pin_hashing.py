@@ -2,7 +2,7 @@
 
 A PIN is stored as ``scrypt$n$r$p$pepper-id$salt$hash``: scrypt (32 MiB, about 0.1 s) of
 HMAC-SHA256(pepper, PIN) with a random salt. The pepper lives in the server's key file
-(``central_api.keys``), not in the database: a copy of the database alone cannot even start
+(``central_api.platform.keys``), not in the database: a copy of the database alone cannot even start
 guessing a 4-digit PIN. A hash made with a retired pepper (or weaker parameters) is re-made
 at its owner's next sign-in (``pin_hash_is_current``).
 """
@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import secrets
 
-from central_api.keys import KeyEntry, KeyRing
+from central_api.platform.keys import KeyEntry, KeyRing
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1  # 32 MiB, about 0.1 s
 SCRYPT_MAXMEM = 64 * 1024 * 1024

@@ -23,11 +23,11 @@ from sqlalchemy import DateTime, Integer, String, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from central_api.db import Base
-from central_api.keys import KeyRing
-from central_api.models import Device
-from central_api.models_staff import StaffAuthEvent, StaffMember
-from central_api.problems import Problem
+from central_api.devices.models import Device
+from central_api.platform.db import Base
+from central_api.platform.keys import KeyRing
+from central_api.platform.problems import Problem
+from central_api.staff.models import StaffAuthEvent, StaffMember
 
 MAX_FAILURES = 5
 #: wrong PINs one device may type in ``LOCKOUT``: a public kiosk few, a store's tablet

@@ -2,7 +2,7 @@
 
 Every POST takes an ``Idempotency-Key``. The requests that carry a PIN get a keyed request
 fingerprint, and the tokens they answer are kept in the idempotency record only sealed under
-the server's key (``central_api.sealed_replies``): a replay still answers the token, a copy
+the server's key (``central_api.platform.sealed_replies``): a replay still answers the token, a copy
 of the database gives none.
 """
 
@@ -16,15 +16,16 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from central_api.action_proofs import with_action_key
-from central_api.auth import Principal, current_principal
-from central_api.deps import DB
-from central_api.idempotency import IdempotentRequest, idempotent_request, run_idempotent
-from central_api.inline_reads import InlineReadRoute
-from central_api.models_staff import StaffMember, StaffSession, StoreStaffPolicy
-from central_api.permissions import ACTIONS, decisions
-from central_api.problems import Problem
-from central_api.schemas_staff import (
+from central_api.platform.auth import Principal, current_principal
+from central_api.platform.deps import DB
+from central_api.platform.idempotency import IdempotentRequest, idempotent_request, run_idempotent
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.permissions import ACTIONS, decisions
+from central_api.platform.problems import Problem
+from central_api.platform.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
+from central_api.staff.action_proofs import with_action_key
+from central_api.staff.models import StaffMember, StaffSession, StoreStaffPolicy
+from central_api.staff.schemas import (
     ApprovalIn,
     ApprovalOut,
     SignInIn,
@@ -35,8 +36,7 @@ from central_api.schemas_staff import (
     StaffPolicyOut,
     StaffSessionOut,
 )
-from central_api.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
-from central_api.staff import (
+from central_api.staff.service import (
     approval_refusal,
     as_utc,
     check_credentials,

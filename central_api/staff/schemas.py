@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from central_api.schemas import WriteBody
+from central_api.platform.schemas import WriteBody
 
 Decision = Literal["allowed", "denied", "manager_approval"]
 
@@ -38,7 +38,7 @@ class StaffOut(BaseModel):
 
 class StaffSessionOut(BaseModel):
     token: str
-    #: signs the writes this person queues offline (``central_api.action_proofs``)
+    #: signs the writes this person queues offline (``central_api.staff.action_proofs``)
     action_key: str = ""
     session_id: str
     expires_at: datetime

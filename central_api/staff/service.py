@@ -1,9 +1,9 @@
 """Staff credentials: PIN hashing, badge/ID + PIN checks with lockout, sessions, approvals.
 
-* PINs are stored only as salted, peppered scrypt hashes (``central_api.pin_hashing``; the
+* PINs are stored only as salted, peppered scrypt hashes (``central_api.staff.pin_hashing``; the
   pepper is in the key file, not the database) and compared in constant time; an unknown
   staff ID costs the same hash as a known one. Badges are HMACs under the pepper.
-* Lockout is server-side (``central_api.pin_lockouts``): ``MAX_FAILURES`` wrong PINs on
+* Lockout is server-side (``central_api.staff.pin_lockouts``): ``MAX_FAILURES`` wrong PINs on
   associate devices of a store lock that ID (or badge) at that store for ``LOCKOUT``
   (sign-in *and* approvals); kiosk attempts never count, every device is throttled on its
   own, and an unknown ID is answered exactly as a known one with a wrong PIN.
@@ -22,25 +22,25 @@ from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from central_api import pin_lockouts
-from central_api.auth import Principal, StaffContext, new_token, token_hash
-from central_api.keys import KeyRing
-from central_api.models_staff import (
+from central_api.platform.auth import Principal, StaffContext, new_token, token_hash
+from central_api.platform.keys import KeyRing
+from central_api.platform.permissions import ALLOWED, decisions, may_approve
+from central_api.platform.problems import Problem
+from central_api.staff import pin_lockouts
+from central_api.staff.models import (
     StaffApproval,
     StaffAuthEvent,
     StaffMember,
     StaffSession,
     StoreStaffPolicy,
 )
-from central_api.permissions import ALLOWED, decisions, may_approve
-from central_api.pin_hashing import (
+from central_api.staff.pin_hashing import (
     badge_hash,
     badge_hashes,
     hash_pin,
     pin_hash_is_current,
     pin_matches,
 )
-from central_api.problems import Problem
 
 STAFF_TOKEN_PREFIX = "stf_"
 APPROVAL_TOKEN_PREFIX = "apv_"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central_api.db import Reader, database_key
-from central_api.models import Location
-from central_api.problems import not_found
+from central_api.platform.db import Reader, database_key
+from central_api.platform.problems import not_found
+from central_api.stores.models import Location
 
 TTL_S = 300.0
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import select
 
-from central_api.deps import DB, StoresReader
-from central_api.inline_reads import InlineReadRoute
-from central_api.models import Location
-from central_api.problems import not_found
-from central_api.schemas import StoreOut
+from central_api.platform.deps import DB, StoresReader
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.problems import not_found
+from central_api.stores.models import Location
+from central_api.stores.schemas import StoreOut
 
 router = APIRouter(route_class=InlineReadRoute, prefix="/v1/stores", tags=["stores"])
 
