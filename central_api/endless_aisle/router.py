@@ -223,14 +223,6 @@ def customer_summary(code: str, db: DB, principal: Orderer, sign: Signer) -> Cus
             email_masked=mask_email(customer.email),
             phone_masked=mask_phone(customer.phone),
             addresses=[
-                CustomerAddressOut(
-                    label=a.label,
-                    line1=a.line1,
-                    line2=a.line2,
-                    postcode=a.postcode,
-                    city=a.city,
-                    country=a.country,
-                )
-                for a in addresses
+                CustomerAddressOut.model_validate(a, from_attributes=True) for a in addresses
             ],
         )

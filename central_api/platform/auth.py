@@ -277,18 +277,23 @@ def check_scope(principal: Principal, scope: str) -> None:
                 "A staff member must sign in on this device for this.",
                 action=action,
             )
-        raise Problem(
-            403,
-            "permission-denied",
-            "Not allowed for your role",
-            f"Your role ({principal.staff.role}) may not do this ({action}).",
-            action=action,
-        )
+        raise permission_denied(principal.staff.role, action)
     raise Problem(
         403,
         "forbidden",
         "Not allowed",
         f"This {principal.mode} device may not do this (needs scope {scope!r}).",
+    )
+
+
+def permission_denied(role: str, action: str) -> Problem:
+    """403 ``permission-denied``: the signed-in person's role may not do ``action``."""
+    return Problem(
+        403,
+        "permission-denied",
+        "Not allowed for your role",
+        f"Your role ({role}) may not do this ({action}).",
+        action=action,
     )
 
 

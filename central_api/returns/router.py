@@ -95,16 +95,7 @@ def refund_quote(number: str, body: QuoteIn, db: DB, _p: ReturnsReader) -> Quote
             order_number=order.number,
             currency=order.currency,
             refund_method=body.refund_method,
-            lines=[
-                LineRefundOut(
-                    line_no=x.line_no,
-                    quantity=x.quantity,
-                    gross=x.gross,
-                    discount=x.discount,
-                    refund=x.refund,
-                )
-                for x in q.lines
-            ],
+            lines=[LineRefundOut.model_validate(x, from_attributes=True) for x in q.lines],
             shipping_refund=q.shipping_refund,
             total=q.total,
             tenders=tenders_out(q),

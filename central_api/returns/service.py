@@ -101,16 +101,7 @@ def order_out(order: Order, now: datetime) -> OrderOut:
         customer_number=customer.customer_number if customer else None,
         customer_name=f"{customer.first_name} {customer.last_name}" if customer else None,
         lines=lines,
-        tenders=[
-            TenderOut(
-                sequence=t.sequence,
-                kind=t.kind,
-                reference=t.reference,
-                amount=t.amount,
-                refunded=t.refunded,
-            )
-            for t in order.tenders
-        ],
+        tenders=[TenderOut.model_validate(t, from_attributes=True) for t in order.tenders],
     )
 
 

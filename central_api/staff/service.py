@@ -22,7 +22,13 @@ from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from central_api.platform.auth import Principal, StaffContext, new_token, token_hash
+from central_api.platform.auth import (
+    Principal,
+    StaffContext,
+    new_token,
+    permission_denied,
+    token_hash,
+)
 from central_api.platform.keys import KeyRing
 from central_api.platform.permissions import ALLOWED, decisions, may_approve
 from central_api.platform.problems import Problem
@@ -396,13 +402,7 @@ def permission_or_problem(principal: Principal, action: str) -> str:
         )
     decision = principal.staff.permissions.get(action, "denied")
     if decision == "denied":
-        raise Problem(
-            403,
-            "permission-denied",
-            "Not allowed for your role",
-            f"Your role ({principal.staff.role}) may not do this ({action}).",
-            action=action,
-        )
+        raise permission_denied(principal.staff.role, action)
     return decision
 
 
