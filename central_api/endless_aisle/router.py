@@ -35,6 +35,7 @@ from central_api.endless_aisle.fulfilment import (
     subtotal_of,
 )
 from central_api.endless_aisle.models import Reservation
+from central_api.endless_aisle.queries import find_order, order_out
 from central_api.endless_aisle.schemas import (
     CustomerAddressOut,
     CustomerSummaryOut,
@@ -45,9 +46,7 @@ from central_api.endless_aisle.schemas import (
     PayIn,
 )
 from central_api.endless_aisle.service import (
-    find_order,
     options_for,
-    order_out,
     ordering_customer,
     place_order,
     store_here,

@@ -18,10 +18,8 @@ from central_api.customers.loyalty import LOYALTY_CODE_PREFIX, LoyaltySigner
 from central_api.customers.models import Customer
 from central_api.endless_aisle.expiry import (
     BASKET_GRACE_S,
-    LINK_STATUS,
     PAYMENT_LINK_BASE,
     POSTCODE_PATTERNS,
-    as_utc,
 )
 from central_api.endless_aisle.fulfilment import (
     CURRENCY,
@@ -33,16 +31,16 @@ from central_api.endless_aisle.fulfilment import (
 )
 from central_api.endless_aisle.models import Reservation
 from central_api.endless_aisle.numbering import next_order_number
+
+# -- helpers --------------------------------------------------------------------------------
+from central_api.endless_aisle.queries import order_out
 from central_api.endless_aisle.schemas import (
     AddressIn,
     CustomerIn,
-    CustomerRefOut,
+    GuestIn,
     OptionOut,
     OptionsIn,
     OrderIn,
-    OrderLineOut,
-    OrderOut,
-    PaymentOut,
 )
 from central_api.events import shapes
 from central_api.events.log import emit
@@ -52,8 +50,6 @@ from central_api.platform.masking import mask_email, mask_phone
 from central_api.platform.occurred import Occurred
 from central_api.platform.problems import Problem
 from central_api.stores.models import Location
-
-# -- helpers --------------------------------------------------------------------------------
 
 
 def store_here(session: Session, principal: Principal) -> Location:
@@ -110,91 +106,6 @@ def options_for(
         check_address(dest.address)
     options = compute_options(session, stock, lines, here, dest.type, dest.store_code, today)
     return lines, stock, options
-
-
-def order_out(session: Session, order: Order) -> OrderOut:
-    meta: dict[str, Any] = json.loads(order.delivery_address or "{}")
-    reservations = session.scalars(
-        select(Reservation).where(Reservation.order_id == order.id)
-    ).all()
-    expires = max((as_utc(r.expires_at) for r in reservations), default=None)
-    tender = order.tenders[0] if order.tenders else None
-    paid_by = None
-    if tender is not None and tender.reference.startswith(("till:", "link:")):
-        paid_by = tender.reference.split(":", 1)[0]
-    status = order.status if order.status in ("paid", "expired") else "awaiting_payment"
-    customer = order.customer
-    if customer is not None:
-        ref = CustomerRefOut(
-            customer_number=customer.customer_number,
-            display_name=f"{customer.first_name} {customer.last_name[:1]}.",
-            contact=mask_email(customer.email),
-            guest=False,
-            consent=customer.consent_email,
-        )
-    else:
-        contact = mask_email(order.guest_email) if order.guest_email else None
-        if contact is None and order.guest_phone:
-            contact = mask_phone(order.guest_phone)
-        ref = CustomerRefOut(
-            customer_number=None,
-            display_name=None,
-            contact=contact,
-            guest=True,
-            consent=bool(meta.get("guest_consent")),
-        )
-    return OrderOut(
-        number=order.number,
-        status=order.status,
-        channel=order.channel,
-        fulfilment=order.fulfilment,
-        store_code=order.store.code if order.store else None,
-        option=OptionOut.model_validate(meta["option"]),
-        delivery_address=AddressIn.model_validate(meta["address"]) if meta.get("address") else None,
-        lines=[
-            OrderLineOut(
-                line_no=ln.line_no,
-                sku=ln.sku,
-                name=ln.name,
-                quantity=ln.quantity,
-                unit_price=ln.unit_price,
-                source_code=meta.get("sources", {}).get(str(ln.line_no)),
-            )
-            for ln in order.lines
-        ],
-        subtotal=order.subtotal,
-        shipping_fee=order.shipping_fee,
-        total=order.total,
-        currency=order.currency,
-        customer=ref,
-        payment=PaymentOut(
-            status=status,
-            reference=order.payment_reference or "",
-            link_url=str(meta.get("link_url", "")),
-            link_status=LINK_STATUS.get(order.status, "sent"),
-            link_sent_to=meta.get("link_sent_to"),
-            paid_by=paid_by,
-        ),
-        created_at=as_utc(order.created_at),
-        recorded_at=as_utc(order.recorded_at or order.created_at),
-        reservation_expires_at=expires if order.status == "awaiting_payment" else None,
-    )
-
-
-def find_order(session: Session, number: str, principal: Principal) -> Order:
-    order = session.scalars(
-        select(Order).where(
-            Order.number == number.strip().upper(), Order.channel == "endless_aisle"
-        )
-    ).first()
-    if order is None or order.store_id != principal.store_id:
-        raise Problem(
-            404,
-            "not-found",
-            "Order not found",
-            f"No endless-aisle order {number!r} was placed in this store.",
-        )
-    return order
 
 
 def next_number(session: Session) -> str:
@@ -268,7 +179,64 @@ def place_order(
     now = datetime.now(UTC)
     today = now.date()
     here = store_here(session, principal)
-    customer, guest = None, body.customer.guest
+    customer, guest = _order_customer(session, body, loyalty_number), body.customer.guest
+    address = with_recipient(body.destination.address, customer, principal)
+    lines, _stock, options = options_for(session, body, here, today)
+    chosen = next((o for o in options if o.id == body.option_id), None)
+    if chosen is None:
+        raise unavailable(
+            session,
+            body,
+            here,
+            today,
+            "The chosen fulfilment option is no longer available (stock changed).",
+        )
+    order_lines, reservations, sources = _reserve(session, body, here, chosen, lines, now, ttl)
+    subtotal = subtotal_of(lines)
+    sent_to = _link_sent_to(guest, customer)
+    meta = {
+        "option": chosen.model_dump(mode="json"),
+        "address": address.model_dump(mode="json") if address else None,
+        "guest_consent": bool(guest and guest.consent),
+        "link_url": PAYMENT_LINK_BASE + secrets.token_urlsafe(12),
+        "link_sent_to": sent_to,
+        "sources": sources,
+    }
+    order = Order(
+        number=next_number(session),
+        channel="endless_aisle",
+        customer_id=customer.id if customer else None,
+        store_id=here.id,
+        status="awaiting_payment",
+        fulfilment="home_delivery" if chosen.kind == "home_delivery" else "pickup",
+        created_at=occurred.or_now(now),
+        recorded_at=now,
+        subtotal=subtotal,
+        shipping_fee=chosen.fee,
+        total=subtotal + chosen.fee,
+        currency=CURRENCY,
+        guest_email=guest.email if guest else None,
+        guest_phone=guest.phone if guest else None,
+        delivery_address=json.dumps(meta),
+        payment_reference=payment_reference(session),
+    )
+    order.lines = order_lines
+    session.add(order)
+    session.flush()
+    for res in reservations:
+        res.order_id = order.id
+        session.add(res)
+    if customer is not None:  # what they ordered leaves their online cart
+        take_from_cart(session, customer.id, ((ol.product_id, ol.quantity) for ol in order_lines))
+    session.flush()
+    emit(session, shapes.order_changed("order.placed", order), *shapes.stock_of(reservations))
+    return 201, order_out(session, order)
+
+
+def _order_customer(session: Session, body: OrderIn, loyalty_number: str | None) -> Customer | None:
+    """The customer the order is on (by customer or loyalty number), or None for a guest;
+    422 ``unknown-customer`` for a number nobody has."""
+    customer = None
     if body.customer.customer_number or loyalty_number:
         customer = session.scalars(
             select(Customer).where(
@@ -285,17 +253,21 @@ def place_order(
                 "Unknown customer",
                 "No customer has this customer or loyalty number.",
             )
-    address = with_recipient(body.destination.address, customer, principal)
-    lines, _stock, options = options_for(session, body, here, today)
-    chosen = next((o for o in options if o.id == body.option_id), None)
-    if chosen is None:
-        raise unavailable(
-            session,
-            body,
-            here,
-            today,
-            "The chosen fulfilment option is no longer available (stock changed).",
-        )
+    return customer
+
+
+def _reserve(
+    session: Session,
+    body: OrderIn,
+    here: Location,
+    chosen: OptionOut,
+    lines: list[BasketLine],
+    now: datetime,
+    ttl: float,
+) -> tuple[list[OrderLine], list[Reservation], dict[str, str]]:
+    """Hold each line's units at its source (409 when another device took them first): the
+    order's lines, their reservations and each line's source store."""
+    today = now.date()
     by_sku = {ln.product.sku: ln for ln in lines}
     codes = {src.code for src in chosen.sources}
     locations = {
@@ -351,46 +323,12 @@ def place_order(
                 expires_at=expires,
             )
         )
-    subtotal = subtotal_of(lines)
+    return order_lines, reservations, sources
+
+
+def _link_sent_to(guest: GuestIn | None, customer: Customer | None) -> str:
+    """Where the payment link goes, masked."""
     if guest is not None:
-        sent_to = mask_email(guest.email) if guest.email else mask_phone(guest.phone or "")
-    else:
-        assert customer is not None
-        sent_to = mask_email(customer.email)
-    meta = {
-        "option": chosen.model_dump(mode="json"),
-        "address": address.model_dump(mode="json") if address else None,
-        "guest_consent": bool(guest and guest.consent),
-        "link_url": PAYMENT_LINK_BASE + secrets.token_urlsafe(12),
-        "link_sent_to": sent_to,
-        "sources": sources,
-    }
-    order = Order(
-        number=next_number(session),
-        channel="endless_aisle",
-        customer_id=customer.id if customer else None,
-        store_id=here.id,
-        status="awaiting_payment",
-        fulfilment="home_delivery" if chosen.kind == "home_delivery" else "pickup",
-        created_at=occurred.or_now(now),
-        recorded_at=now,
-        subtotal=subtotal,
-        shipping_fee=chosen.fee,
-        total=subtotal + chosen.fee,
-        currency=CURRENCY,
-        guest_email=guest.email if guest else None,
-        guest_phone=guest.phone if guest else None,
-        delivery_address=json.dumps(meta),
-        payment_reference=payment_reference(session),
-    )
-    order.lines = order_lines
-    session.add(order)
-    session.flush()
-    for res in reservations:
-        res.order_id = order.id
-        session.add(res)
-    if customer is not None:  # what they ordered leaves their online cart
-        take_from_cart(session, customer.id, ((ol.product_id, ol.quantity) for ol in order_lines))
-    session.flush()
-    emit(session, shapes.order_changed("order.placed", order), *shapes.stock_of(reservations))
-    return 201, order_out(session, order)
+        return mask_email(guest.email) if guest.email else mask_phone(guest.phone or "")
+    assert customer is not None
+    return mask_email(customer.email)

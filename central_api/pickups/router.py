@@ -19,6 +19,7 @@ from central_api.customers.models import Customer
 from central_api.orders.models import Order, OrderLine
 from central_api.pickups.models import Pickup
 from central_api.pickups.qr import signer_for
+from central_api.pickups.queries import detail, for_store, summary_fields
 from central_api.pickups.rules import (
     ACTIVE,
     COLLECTABLE,
@@ -38,15 +39,7 @@ from central_api.pickups.schemas import (
     PickupQrOut,
     PickupSummaryOut,
 )
-from central_api.pickups.service import (
-    QR_GRACE,
-    check_in_pickup,
-    complete_pickup,
-    detail,
-    for_store,
-    summary_fields,
-    utc_now,
-)
+from central_api.pickups.service import QR_GRACE, check_in_pickup, complete_pickup, utc_now
 from central_api.platform.auth import Principal, current_principal, require
 from central_api.platform.deps import DB
 from central_api.platform.idempotency import IdempotentRequest, idempotent_request, run_idempotent

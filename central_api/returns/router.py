@@ -23,6 +23,7 @@ from central_api.platform.occurred import Occurred
 from central_api.platform.problems import not_found
 from central_api.returns import policy
 from central_api.returns.models import Return
+from central_api.returns.queries import load_order, order_out
 from central_api.returns.schemas import (
     ApprovalIn,
     ApprovalOut,
@@ -37,8 +38,6 @@ from central_api.returns.schemas import (
 from central_api.returns.service import (
     RETURN_APPROVAL,
     check_selection,
-    load_order,
-    order_out,
     quote_for,
     record_return,
     tenders_out,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from central_api.catalog.models import Stock
@@ -17,18 +17,16 @@ from central_api.events.log import emit
 from central_api.orders.models import Order, OrderLine, Tender
 from central_api.platform.auth import Principal
 from central_api.platform.occurred import Occurred
-from central_api.platform.problems import Problem, not_found
+from central_api.platform.problems import Problem
 from central_api.returns import policy
 from central_api.returns.models import Return, ReturnLine
 from central_api.returns.numbering import next_return_number
+from central_api.returns.queries import line_reason, load_order
 from central_api.returns.refunds import LineFacts, Quote, RefundExceedsTenders, TenderFacts, quote
 from central_api.returns.schemas import (
-    OrderLineOut,
-    OrderOut,
     ReturnIn,
     ReturnLineOut,
     ReturnOut,
-    TenderOut,
     TenderRefundOut,
 )
 from central_api.staff.service import verify_approval
@@ -42,67 +40,6 @@ def rowcount(result: Any) -> int:
 
 
 # -- order -----------------------------------------------------------------------------------
-
-
-def load_order(session: Session, number: str) -> Order:
-    order = session.scalars(select(Order).where(Order.number == number.strip().upper())).first()
-    if order is None:
-        raise not_found("Order", number)
-    return order
-
-
-def line_reason(order: Order, line: OrderLine, now: datetime) -> str | None:
-    return policy.line_block_reason(
-        order_status=order.status,
-        delivered_at=order.delivered_at,
-        final_sale=line.final_sale,
-        hygiene=line.hygiene,
-        quantity=line.quantity,
-        returned_qty=line.returned_qty,
-        now=now,
-    )
-
-
-def order_out(order: Order, now: datetime) -> OrderOut:
-    lines = []
-    for line in order.lines:
-        reason = line_reason(order, line, now)
-        lines.append(
-            OrderLineOut(
-                line_no=line.line_no,
-                sku=line.sku,
-                gtin=line.product.gtin,
-                name=line.name,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                returned_qty=line.returned_qty,
-                returnable_qty=0 if reason else line.quantity - line.returned_qty,
-                not_returnable_reason=reason,
-                final_sale=line.final_sale,
-                hygiene=line.hygiene,
-            )
-        )
-    customer = order.customer
-    return OrderOut(
-        number=order.number,
-        channel=order.channel,
-        status=order.status,
-        created_at=policy.as_utc(order.created_at),
-        delivered_at=policy.as_utc(order.delivered_at) if order.delivered_at else None,
-        days_since_delivery=policy.days_since(order.delivered_at, now),
-        within_window=order.delivered_at is not None
-        and not policy.outside_window(order.delivered_at, now),
-        currency=order.currency,
-        subtotal=order.subtotal,
-        discount_total=order.discount_total,
-        shipping_fee=order.shipping_fee,
-        total=order.total,
-        promo_code=order.promo_code,
-        customer_number=customer.customer_number if customer else None,
-        customer_name=f"{customer.first_name} {customer.last_name}" if customer else None,
-        lines=lines,
-        tenders=[TenderOut.model_validate(t, from_attributes=True) for t in order.tenders],
-    )
 
 
 # -- quote -----------------------------------------------------------------------------------
