@@ -38,7 +38,7 @@ def available_by_product(
 
 
 def availability(session: Session, product: Row[Any], here: Place) -> AvailabilityOut:
-    """``product``: a row with its ``id`` and ``sku`` (``routers.products.find_product``)."""
+    """``product``: a row with its ``id`` and ``sku`` (``find_product``)."""
     rows = session.execute(
         select(Stock.location_id, Stock.on_hand - Stock.reserved).where(
             Stock.product_id == product.id

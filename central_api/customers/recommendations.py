@@ -30,7 +30,7 @@ from central_api.platform.db import Reader, database_key
 CATEGORY_BOOST = 0.25
 
 
-# Built once, with bound parameters (see ``routers.customers``): the customer screen runs
+# Built once, with bound parameters (see ``customers.queries``): the customer screen runs
 # these on every scan.
 HISTORY_VERSION = select(
     select(func.max(OrderLine.id)).scalar_subquery(),

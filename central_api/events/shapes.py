@@ -116,7 +116,7 @@ def stock_of(reservations: Iterable[Reservation]) -> list[StockTouched]:
 
 
 def return_recorded(receipt: Any, order: Order, store: Location) -> Event:
-    """``return.recorded`` at ``store``, from its receipt (``schemas_returns.ReturnOut``)."""
+    """``return.recorded`` at ``store``, from its receipt (``returns.schemas.ReturnOut``)."""
     return Event(
         "return.recorded",
         store.id,
