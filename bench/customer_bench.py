@@ -9,7 +9,7 @@
 * ``p95 / single p50``: goal at most 1.5;
 * the same ratio against the reference server in one process, for comparison: the figures
   above run it with ``WORKERS`` processes, as a central API runs in production (one Python
-  process serves parallel requests one after the other, see ``central_api.workers``);
+  process serves parallel requests one after the other, see ``central_api.platform.workers``);
 * ``scan after a pause``: one more customer 6 s after the last, and how many connections
   their screen opened (none: idle connections are kept 55 s, see ``kiosk_app.core.api.pool``);
 * ``UI loop max gap``: the largest gap between ticks of a 5 ms QTimer on a qasync loop

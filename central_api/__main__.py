@@ -21,11 +21,12 @@ from typing import Any
 
 import uvicorn
 
-from central_api import __version__, workers
+from central_api import __version__
 from central_api.app import create_app, prepare_database
-from central_api.db import Database
-from central_api.keys import KEY_FILE_ENV, KeyFileError
-from central_api.settings import ServerSettings
+from central_api.platform import workers
+from central_api.platform.db import Database
+from central_api.platform.keys import KEY_FILE_ENV, KeyFileError
+from central_api.platform.settings import ServerSettings
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -1,7 +1,7 @@
 """IT's commands for the reference API's secrets (``python -m central_api.admin``).
 
 * ``keys rotate [--purpose P]``: a new current key in the key file, the old one retired (it
-  keeps verifying what it signed until that expires; see ``central_api.keys``). Restart the
+  keeps verifying what it signed until that expires; see ``central_api.platform.keys``). Restart the
   server to use it.
 * ``enrollment issue [--hours H] [--label L]``: a new random enrollment token, printed once.
 * ``enrollment revoke TOKEN``: the token stops enrolling devices at once.
@@ -21,10 +21,17 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from central_api import enrollment, revocations
-from central_api.db import Database
-from central_api.keys import KEY_FILE_ENV, PURPOSES, KeyFileError, default_key_file, load_key_file
-from central_api.models import Device
+from central_api.devices import enrollment
+from central_api.devices.models import Device
+from central_api.platform import revocations
+from central_api.platform.db import Database
+from central_api.platform.keys import (
+    KEY_FILE_ENV,
+    PURPOSES,
+    KeyFileError,
+    default_key_file,
+    load_key_file,
+)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -6,23 +6,39 @@ import asyncio
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
+from sqlalchemy import func, select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from central_api import __version__, enrollment, openapi_contract
-from central_api.auth import PrincipalCache
-from central_api.db import Database
-from central_api.idempotency import purge_expired
-from central_api.inline_reads import InlineReadRoute
-from central_api.keys import KeyRing
-from central_api.loyalty_codes import LoyaltySigner
-from central_api.numbering import sync_sequences
-from central_api.pickup_qr import PickupSigner, adopt_legacy_keys, use_signer
-from central_api.problems import install_problem_handlers
-from central_api.request_guard import RequestGuard
-from central_api.routers import devices, products, stores
-from central_api.schemas import HealthOut
-from central_api.settings import ServerSettings
-from central_api.workers import Epoch
+from central_api import __version__, tables
+from central_api.catalog.router import router as products_router
+from central_api.customers.loyalty import LoyaltySigner
+from central_api.customers.router import router as customers_router
+from central_api.demo.seed import seed_database
+from central_api.devices import enrollment
+from central_api.devices.principals import resolve_principal
+from central_api.devices.router import router as devices_router
+from central_api.endless_aisle.router import router as endless_aisle_router
+from central_api.events.log import install as install_event_log
+from central_api.events.stream import router as events_router
+from central_api.pickups.legacy_keys import adopt_legacy_keys
+from central_api.pickups.qr import PickupSigner, use_signer
+from central_api.pickups.router import router as pickups_router
+from central_api.platform import openapi_contract
+from central_api.platform.auth import PrincipalCache
+from central_api.platform.db import Database
+from central_api.platform.idempotency import purge_expired
+from central_api.platform.inline_reads import InlineReadRoute
+from central_api.platform.keys import KeyRing
+from central_api.platform.numbering import sync_sequences
+from central_api.platform.problems import install_problem_handlers
+from central_api.platform.request_guard import RequestGuard
+from central_api.platform.schemas import HealthOut
+from central_api.platform.settings import ServerSettings
+from central_api.platform.workers import Epoch
+from central_api.returns.router import router as returns_router
+from central_api.staff.router import router as staff_router
+from central_api.stores.models import Location
+from central_api.stores.router import router as stores_router
 
 
 class InvalidatePrincipals:
@@ -65,7 +81,7 @@ def create_app(
 ) -> FastAPI:
     """Build the app; the database must already hold its schema (see ``prepare_database``).
 
-    ``epoch`` is shared by the worker processes of one server (``central_api.workers``).
+    ``epoch`` is shared by the worker processes of one server (``central_api.platform.workers``).
     """
     app = FastAPI(
         title="Omnistore central API (reference)",
@@ -79,6 +95,7 @@ def create_app(
     app.state.loyalty_signer = LoyaltySigner.from_keys(keys)
     use_signer(app.state.db, PickupSigner.from_keys(keys))
     app.state.principals = PrincipalCache(epoch=epoch)
+    app.state.resolve_principal = resolve_principal  # the platform knows no devices
     app.add_middleware(InvalidatePrincipals, cache=app.state.principals)
     install_problem_handlers(app)
     openapi_contract.install(app)
@@ -96,18 +113,11 @@ def create_app(
     # product screen's come first: each customer read was checked against ~35 routes of
     # the devices, stores, products, pickups, endless-aisle and returns routers before its
     # own. No two routers share a path, so the order changes nothing else.
-    from central_api.events.stream import router as events_router
-    from central_api.routers.customers import router as customers_router
-    from central_api.routers.endless_aisle import router as endless_aisle_router
-    from central_api.routers.pickups import router as pickups_router
-    from central_api.routers.returns import router as returns_router
-    from central_api.routers.staff import router as staff_router
-
     for router in (
         customers_router,
-        products.router,
-        devices.router,
-        stores.router,
+        products_router,
+        devices_router,
+        stores_router,
         pickups_router,
         endless_aisle_router,
         returns_router,
@@ -126,15 +136,9 @@ def prepare_database(
 ) -> KeyRing:
     """Create the schema; seed demo data when the database is empty and a seed is given;
     record the command-line enrollment token. Answers the server's keys (its key file)."""
-    from sqlalchemy import func, select
-
-    from central_api.demo.seed import seed_database
-    from central_api.events.log import install as install_event_log
-    from central_api.models import Location
-
     settings = settings or ServerSettings(db_url=db.url)
     keys = settings.load_keys()
-    db.create_schema()
+    tables.create_schema(db)
     install_event_log(db)
     keys = adopt_legacy_keys(db, keys, settings.key_path)
     with db.session() as s:

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from central_api.gtin import make_gtin13
+from central_api.catalog.gtin import make_gtin13
 
 COMPANY_PREFIX = "3760123"  # a French GS1 prefix (300-379) + company number
 

@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from central_api.catalog.models import Product
+from central_api.customers.models import Address, CartLine, Customer
+from central_api.customers.rules import tier_for
 from central_api.demo.people import FIRST_NAMES, LAST_NAMES, STREETS
-from central_api.models import Address, CartLine, Customer, Location, Product
+from central_api.stores.models import Location
 
 LOYALTY_PREFIX = "7810"
-TIERS = ((0, "bronze"), (1000, "silver"), (3000, "gold"), (8000, "platinum"))
 
 
 def luhn_check_digit(body: str) -> str:
@@ -30,10 +32,6 @@ def luhn_check_digit(body: str) -> str:
 def loyalty_number(serial: int) -> str:
     body = LOYALTY_PREFIX + str(serial).zfill(11)
     return body + luhn_check_digit(body)
-
-
-def tier_for(points: int) -> str:
-    return [name for floor, name in TIERS if points >= floor][-1]
 
 
 def _ascii(text: str) -> str:

@@ -14,7 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy.orm import Session
 
-from central_api.models import Customer, Location, Order, OrderLine, Pickup, Product, Tender
+from central_api.catalog.models import Product
+from central_api.customers.models import Customer
+from central_api.orders.models import Order, OrderLine, Tender
+from central_api.pickups.models import Pickup
+from central_api.stores.models import Location
 
 AFFINITY: dict[str, tuple[str, ...]] = {
     "Jeans": ("T-shirts", "Baskets", "Sacs"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-from central_api.db import Database
+from central_api.catalog.models import Product, Stock
 from central_api.demo.catalogue import generate_catalogue
 from central_api.demo.customers import generate_customers
 from central_api.demo.locations import LOCATIONS
 from central_api.demo.orders import generate_orders
-from central_api.keys import KeyRing
-from central_api.models import Location, Product, Stock
+from central_api.platform.db import Database
+from central_api.platform.keys import KeyRing
+from central_api.stores.models import Location
 
 
 def _store_quantity(rng: random.Random, assortment: float) -> int:

@@ -21,10 +21,10 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central_api.keys import KeyRing
-from central_api.models import Location
-from central_api.models_staff import StaffMember, StoreStaffPolicy
-from central_api.pin_hashing import badge_hash, hash_pin
+from central_api.platform.keys import KeyRing
+from central_api.staff.models import StaffMember, StoreStaffPolicy
+from central_api.staff.pin_hashing import badge_hash, hash_pin
+from central_api.stores.models import Location
 
 
 class DemoStaff(NamedTuple):

@@ -15,52 +15,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
-from central_api.db import Database
 from central_api.events.log import CHANNEL, head, on_commit, purge
+from central_api.events.tail import Tail
+from central_api.events.wakeups import WakeUps
+from central_api.platform.db import Database
 
 log = logging.getLogger(__name__)
-
-
-class WakeUps:
-    """The readers waiting in this process; ``wake`` may be called from any thread."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        self._waiting: set[asyncio.Event] = set()
-        self.closed = False
-
-    def wake(self, _head: int | None = None) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
-            self._loop.call_soon_threadsafe(self._wake_all)
-
-    def close(self) -> None:
-        """The server is stopping: every reader ends its stream."""
-        self.closed = True
-        self.wake()
-
-    def _wake_all(self) -> None:
-        for waiting in self._waiting:
-            waiting.set()
-
-    @contextlib.contextmanager
-    def waiter(self) -> Iterator[asyncio.Event]:
-        """An event set at each wake-up, for one reader (clear it before each read)."""
-        waiting = asyncio.Event()
-        self._waiting.add(waiting)
-        try:
-            yield waiting
-        finally:
-            self._waiting.discard(waiting)
-
-    @property
-    def readers(self) -> int:
-        return len(self._waiting)
 
 
 def libpq_url(sqlalchemy_url: str) -> str:
@@ -125,8 +91,6 @@ async def purge_forever(db: Database, retention: timedelta) -> None:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """``app.state.event_hub`` wakes the streams (closing it ends them); the process's
     ``Tail`` is woken by commits here, ``NOTIFY`` or the head check, and wakes them."""
-    from central_api.events.tail import Tail
-
     db: Database = app.state.db
     settings = app.state.settings
     loop = asyncio.get_running_loop()

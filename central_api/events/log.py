@@ -39,9 +39,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, event, func, insert, select, text, update
 from sqlalchemy.orm import Session, SessionTransaction
 
-from central_api.db import Database
 from central_api.events.models import EventRow, EventSequence
 from central_api.events.shapes import Emitted, Event, StockTouched, stock_events
+from central_api.platform.db import Database
 
 CHANNEL = "omnistore_events"
 HEAD, PURGED = "head", "purged"

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from central_api.db import Base
+from central_api.platform.db import Base
 
 #: a 64-bit id on PostgreSQL; SQLite's INTEGER is 64-bit already
 EventId = BigInteger().with_variant(Integer(), "sqlite")

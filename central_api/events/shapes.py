@@ -23,10 +23,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from central_api.auth import Principal
+from central_api.catalog.models import Product, Stock
+from central_api.endless_aisle.models import Reservation
 from central_api.events.models import EventRow
-from central_api.models import Location, Order, OrderLine, Pickup, Product, Stock
-from central_api.models_reservations import Reservation
+from central_api.orders.models import Order, OrderLine
+from central_api.pickups.models import Pickup
+from central_api.platform.auth import Principal
+from central_api.stores.models import Location
 
 STOCK, PICKUP, ORDER, RETURN = "stock", "pickup", "order", "return"
 #: store-scoped topics each device mode reads (its own store's only); stock is for all
@@ -113,7 +116,7 @@ def stock_of(reservations: Iterable[Reservation]) -> list[StockTouched]:
 
 
 def return_recorded(receipt: Any, order: Order, store: Location) -> Event:
-    """``return.recorded`` at ``store``, from its receipt (``schemas_returns.ReturnOut``)."""
+    """``return.recorded`` at ``store``, from its receipt (``returns.schemas.ReturnOut``)."""
     return Event(
         "return.recorded",
         store.id,

@@ -23,14 +23,15 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 
-from central_api.auth import Principal, current_principal
-from central_api.db import Database
-from central_api.events.hub import WakeUps, lifespan
+from central_api.devices.models import Device
+from central_api.events.hub import lifespan
 from central_api.events.log import Batch, StoredEvent, head, read_batch
 from central_api.events.shapes import may_read, shown_to, visible_to
 from central_api.events.tail import Tail, in_db
-from central_api.models import Device
-from central_api.problems import Problem
+from central_api.events.wakeups import WakeUps
+from central_api.platform.auth import Principal, current_principal
+from central_api.platform.db import Database
+from central_api.platform.problems import Problem
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["events"], lifespan=lifespan)

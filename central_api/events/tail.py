@@ -23,16 +23,16 @@ from typing import Any, TypeVar
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import true
 
-from central_api.db import Database
-from central_api.events.hub import WakeUps
 from central_api.events.log import StoredEvent, head, read_batch
+from central_api.events.wakeups import WakeUps
+from central_api.platform.db import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 async def in_db(db: Database, call: Callable[..., T], *args: Any) -> T:
-    """SQLite: on the loop (as reads are, ``central_api.inline_reads``); else a thread."""
+    """SQLite: on the loop (as reads are, ``central_api.platform.inline_reads``); else a thread."""
     if db.is_sqlite:
         return call(*args)
     return await run_in_threadpool(call, *args)

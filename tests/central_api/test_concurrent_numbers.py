@@ -18,8 +18,8 @@ import httpx
 import pytest
 from sqlalchemy import exists, select
 
-from central_api.db import Database
-from central_api.models import Order, OrderLine
+from central_api.orders.models import Order, OrderLine
+from central_api.platform.db import Database
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, device_client, engine_server, key
 

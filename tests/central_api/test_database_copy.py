@@ -29,8 +29,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from central_api.demo.staff import DEMO_STAFF, demo_staff
-from central_api.keys import KeyRing, ed25519_public_raw
-from central_api.pin_hashing import hash_pin
+from central_api.platform.keys import KeyRing, ed25519_public_raw
+from central_api.staff.pin_hashing import hash_pin
 from kiosk_app.core.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server
 from tests.support.server_keys import server_keys

@@ -1,8 +1,8 @@
 import random
 
+from central_api.catalog.gtin import gs1_check_digit, normalise_gtin
 from central_api.demo.catalogue import generate_catalogue
 from central_api.demo.locations import LOCATIONS
-from central_api.gtin import gs1_check_digit, normalise_gtin
 
 
 def test_catalogue_is_deterministic_per_seed() -> None:

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from central_api.db import Database
+from central_api.endless_aisle.expiry import release_expired
 from central_api.events.log import head, purge
-from central_api.models import Order, OrderLine
-from central_api.routers.endless_aisle import release_expired
+from central_api.orders.models import Order, OrderLine
+from central_api.platform.db import Database
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.events_support import (
     BACKENDS,

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from central_api.db import Database
-from central_api.events.hub import WakeUps
+from central_api import tables
+from central_api.catalog.models import Product, Stock
 from central_api.events.log import StoredEvent, emit, head
 from central_api.events.shapes import Event, StockTouched
 from central_api.events.tail import Tail
-from central_api.models import Location, Product, Stock
+from central_api.events.wakeups import WakeUps
+from central_api.platform.db import Database
+from central_api.stores.models import Location
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.events_support import BACKENDS, Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api
@@ -85,7 +87,7 @@ def test_a_rolled_back_change_emits_nothing(db: Database) -> None:
 def test_a_database_made_without_the_log_marks_still_records_events(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'bare.db'}")
     try:
-        db.create_schema()  # tables only: no ``install`` (a copy, an older tool)
+        tables.create_schema(db)  # tables only: no ``install`` (a copy, an older tool)
         with db.write_session() as session:
             emit(session, Event("order.placed", None, "E1"), Event("order.paid", None, "E1"))
             session.commit()

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import insert, update
 
 from central_api.admin import revoke_device
-from central_api.db import Database
 from central_api.events.models import EventRow, EventSequence
+from central_api.platform.db import Database
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from tests.central_api.events_support import Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from central_api.pin_lockouts import DEVICE_MAX_FAILURES, MAX_FAILURES
+from central_api.staff.pin_lockouts import DEVICE_MAX_FAILURES, MAX_FAILURES
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, engine_server
 from tests.central_api.test_staff_support import PROBLEM, bearer, key, sign_in

@@ -141,7 +141,8 @@ def test_device_time_and_a_column_added_to_an_older_database(pg_server: DemoServ
     before a new nullable column gets it at the next start (``create_schema``)."""
     from datetime import UTC, datetime, timedelta
 
-    from central_api.db import Database
+    from central_api import tables
+    from central_api.platform.db import Database
 
     occurred = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
     with client(pg_server) as http:
@@ -169,7 +170,7 @@ def test_device_time_and_a_column_added_to_an_older_database(pg_server: DemoServ
     try:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("ALTER TABLE returns DROP COLUMN recorded_at")
-        db.create_schema()
+        tables.create_schema(db)
         with db.engine.connect() as connection:
             connection.exec_driver_sql("SELECT recorded_at FROM returns").fetchall()
     finally:

@@ -15,12 +15,13 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
 from central_api.app import create_app, prepare_database
-from central_api.db import Database
-from central_api.inline_reads import inline_on_sqlite
-from central_api.models import CartLine, Customer, Order
-from central_api.recommendations import load_history
-from central_api.routers.customers import find_customer, find_customer_ids
-from central_api.settings import ServerSettings
+from central_api.customers.models import CartLine, Customer
+from central_api.customers.queries import find_customer, find_customer_ids
+from central_api.customers.recommendations import load_history
+from central_api.orders.models import Order
+from central_api.platform.db import Database
+from central_api.platform.inline_reads import inline_on_sqlite
+from central_api.platform.settings import ServerSettings
 from tests.conftest import enrollment
 
 

@@ -23,9 +23,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import inspect
 
 from central_api.app import prepare_database
-from central_api.db import Database
-from central_api.keys import default_key_file, load_key_file
-from central_api.pickup_qr import PickupSigner
+from central_api.pickups.qr import PickupSigner
+from central_api.platform.db import Database
+from central_api.platform.keys import default_key_file, load_key_file
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.conftest import enroll, own_demo_server

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from central_api.demo.staff import DEMO_STAFF, demo_staff
-from central_api.staff import MAX_FAILURES
+from central_api.staff.service import MAX_FAILURES
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.test_staff_support import (
     PROBLEM,

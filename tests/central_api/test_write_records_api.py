@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from central_api.db import Database
+from central_api import tables
+from central_api.platform.db import Database
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import HOME, Api, query, sku_with, start_server
 from tests.central_api.test_staff_support import PROBLEM, staff_token
@@ -264,11 +265,11 @@ def test_without_a_customer_record_the_recipient_must_be_named(
 def test_a_database_from_before_the_new_columns_gets_them(tmp_path: Path) -> None:
     db = Database(server_db_url(tmp_path))
     try:
-        db.create_schema()
+        tables.create_schema(db)
         with db.engine.begin() as connection:  # as an earlier version created it
             connection.exec_driver_sql("ALTER TABLE orders DROP COLUMN recorded_at")
             connection.exec_driver_sql("ALTER TABLE pickups DROP COLUMN completion_recorded_at")
-        db.create_schema()
+        tables.create_schema(db)
         with db.engine.connect() as connection:
             connection.exec_driver_sql("SELECT recorded_at FROM orders").fetchall()
             connection.exec_driver_sql("SELECT completion_recorded_at FROM pickups").fetchall()

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from central_api import pickup_rules
+from central_api.pickups import rules as pickup_rules
 from kiosk_app.core.rules.pickup_state import (
     ACTIVE,
     COLLECTABLE,

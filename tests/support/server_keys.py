@@ -6,8 +6,8 @@ one): never a key re-derived from a public value, the server's configured one.
 
 from __future__ import annotations
 
-from central_api.keys import KeyRing, load_key_file
-from central_api.loyalty_codes import LoyaltySigner
+from central_api.customers.loyalty import LoyaltySigner
+from central_api.platform.keys import KeyRing, load_key_file
 from kiosk_app.core.demo_server import DemoServer
 from tests.support.test_database import key_file_of
 

@@ -115,7 +115,7 @@ def key_file_of(db_url: str) -> Path:
     """The key file a test server keeps. Beside a SQLite file; for PostgreSQL, in the data
     folder of the test that started the server (``default_key_file`` names it by the URL),
     found under pytest's base temporary folder."""
-    from central_api.keys import default_key_file
+    from central_api.platform.keys import default_key_file
 
     default = default_key_file(db_url)
     if default.exists() or not on_postgres() or not _base_temp:

@@ -1,6 +1,6 @@
 """The pickup state machine and the verification policy, as pure functions.
 
-The central API enforces the same rules (``central_api/pickup_rules.py``); the app uses them
+The central API enforces the same rules (``central_api/pickups/rules.py``); the app uses them
 to guide the associate (what the next step is, why an order cannot be handed over) before
 anything is sent.
 """
@@ -125,6 +125,6 @@ def same_person_name(given: str, expected: str) -> bool:
 
 def pickup_code_digest(order_number: str, code: str) -> str:
     """The digest the central API sends for offline pickup-code checks (same recipe as
-    ``central_api.pickup_rules.pickup_code_digest``): compared, the code is never stored."""
+    ``central_api.pickups.rules.pickup_code_digest``): compared, the code is never stored."""
     text = f"omnistore-pickup-code\x00{order_number.strip().upper()}\x00{code.strip()}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,6 +1,6 @@
 """Refund proration, in integer cents: the app shows the exact refund before confirming.
 
-The central API (``central_api.refunds``) is authoritative; these rules are the same, so the
+The central API (``central_api.returns.refunds``) is authoritative; these rules are the same, so the
 quote on screen is the amount the server will refund (a test compares both on demo orders):
 
 1. The order discount is spread over every line of the order by value (unit price ×

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from central_api.db import Database
+from central_api.platform.db import Database
 from kiosk_app.core.api.client import ApiClient
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.live import RESYNC, Backoff, CursorFile, LiveEvent, LiveEvents

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from central_api.db import Database
+from central_api.platform.db import Database
 from kiosk_app.core.api.route_log import route_template
 from kiosk_app.core.logging_setup import configure_logging
 from kiosk_app.core.outbox import Outbox

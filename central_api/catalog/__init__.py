@@ -1,0 +1,1 @@
+"""The catalogue and stock: products, GTINs, availability (models, queries, router)."""

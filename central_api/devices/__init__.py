@@ -1,0 +1,1 @@
+"""Devices: enrollment, the principal behind a device token, GET /v1/devices/me."""

@@ -1,0 +1,29 @@
+"""Bodies of device enrollment."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from central_api.platform.schemas import WriteBody
+from central_api.stores.schemas import StoreOut
+
+
+class EnrollIn(WriteBody):
+    enrollment_token: str = Field(min_length=1, max_length=200)
+    store_code: str = Field(min_length=1, max_length=16)
+    mode: Literal["associate", "kiosk"]
+    device_name: str = Field(min_length=1, max_length=80)
+
+
+class DeviceOut(BaseModel):
+    device_id: str
+    name: str
+    mode: str
+    store: StoreOut
+    scopes: list[str]
+
+
+class EnrollOut(DeviceOut):
+    token: str

@@ -1,0 +1,1 @@
+"""Endless aisle: fulfilment options, reservations, order numbers, the endless-aisle endpoints."""

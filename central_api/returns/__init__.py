@@ -1,0 +1,1 @@
+"""Returns and refunds: return policy, refund quote, return numbers, the return endpoints."""

@@ -1,0 +1,1 @@
+"""Staff: members, PINs and badges, lockouts, sessions, approvals, offline action proofs."""

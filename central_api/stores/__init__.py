@@ -1,0 +1,1 @@
+"""Stores and warehouses: where they are (models, queries) and GET /v1/stores."""
