@@ -316,7 +316,7 @@ class CustomerScreen(QWidget):
         outer.addWidget(self.search_bar)
 
         self.notice = Notice()
-        outer.addWidget(self.notice)
+        self.notice.reserve_in(outer)
 
         self.intro = Card()
         self.intro.body.addWidget(

@@ -308,7 +308,7 @@ class PickupScreen(QWidget):
         steps.addStretch(1)
         col.addLayout(steps)
         self.notice = Notice()
-        col.addWidget(self.notice)
+        self.notice.reserve_in(col)  # "Saved… sending" moves no button
         self.content = QStackedWidget()
         col.addWidget(self.content, 1)
         self.message_view = self._build_message_view()

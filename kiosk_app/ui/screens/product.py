@@ -69,7 +69,7 @@ class ProductScreen(QWidget):
 
         self.notice = Notice()
         self.notice.action.clicked.connect(self.retry_requested.emit)
-        outer.addWidget(self.notice)
+        self.notice.reserve_in(outer)
 
         self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -154,7 +154,7 @@ class SyncScreen(QWidget):
         outer.addLayout(head)
 
         self.notice = Notice()
-        outer.addWidget(self.notice)
+        self.notice.reserve_in(outer)
 
         columns = QHBoxLayout()
         columns.setSpacing(16)

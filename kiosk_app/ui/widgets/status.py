@@ -43,6 +43,9 @@ class AppStatusBar(QStatusBar):
         self.queue.setMinimumHeight(48)
         self.queue.clicked.connect(self.queue_clicked.emit)
         self.queue.hide()
+        # The bar keeps the room of the 48 px sync button, shown or not: "1 to send" coming
+        # and going must not move the window's content (the rail's Lock / Sign out buttons).
+        self.setStyleSheet("QStatusBar { min-height: 60px; }")
         self.addWidget(self.store)
         self.addWidget(self.device)
         self.addPermanentWidget(self.queue)
@@ -78,8 +81,6 @@ class AppStatusBar(QStatusBar):
         if attention:
             parts.append(self.tr("%n need(s) attention", "", attention))
         self.queue.setVisible(bool(parts))
-        # Room for the 48 px button only while it shows (the bar stays slim otherwise).
-        self.setStyleSheet("QStatusBar { min-height: 60px; }" if parts else "")
         text = " · ".join(parts)
         self.queue.setText(text)
         self.queue.setAccessibleName(self.tr("Sync: %1").replace("%1", text))
