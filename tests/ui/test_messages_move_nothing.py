@@ -28,7 +28,7 @@ from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.customer import CustomerScreen
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
-from kiosk_app.ui.screens.returns import ReturnsFlow
+from kiosk_app.ui.screens.returns import ReturnScreen, ReturnsFlow
 from kiosk_app.ui.widgets.notice import Notice
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server
@@ -197,6 +197,7 @@ def test_returns_scan_messages_move_nothing(
     flow = win.flows["return"]
     assert isinstance(flow, ReturnsFlow)
     screen = flow.screen()
+    assert isinstance(screen, ReturnScreen)
     win.open_code(number)
     settle(qloop, lambda: flow.session.view.value.phase is Phase.SELECTING)
     spots = Spots(

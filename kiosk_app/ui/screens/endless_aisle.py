@@ -58,9 +58,11 @@ from kiosk_app.core.services.endless_aisle import Notice as CoreNotice
 from kiosk_app.ui.dates import format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.endless_aisle_text import (
+    PROBLEM_FIELDS,
     address_label,
     describe_notice,
     describe_problem,
+    field_texts,
     option_title,
     problem_texts,
     promise_text,
@@ -77,7 +79,7 @@ from kiosk_app.ui.widgets.common import (
     set_badge,
 )
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
-from kiosk_app.ui.widgets.notice import FieldError, Notice
+from kiosk_app.ui.widgets.notice import MessageLine, Notice
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
@@ -99,14 +101,6 @@ QPushButton[role="primary"]:disabled { background: #b9c6e6; color: #ffffff; }
 QPushButton[role="qty"] { min-width: 56px; max-width: 56px; font-size: 26px; padding: 0; }
 """
 ADDRESS_FIELDS = ("name", "line1", "line2", "postcode", "city")
-
-
-#: every field a problem may be about (the order's own and the address's)
-PROBLEM_FIELDS = (*ADDRESS_FIELDS, "country", "email", "phone", "basket", "option")
-
-
-def _required(key: str) -> Callable[[], list[str]]:
-    return lambda: problem_texts((key,), (Problem.REQUIRED, Problem.TOO_LONG))
 
 
 class EndlessAisleScreen(QWidget):
@@ -272,7 +266,7 @@ class EndlessAisleScreen(QWidget):
         contact_row.addWidget(self.email_entry, 1)
         contact_row.addWidget(self.phone_entry, 1)
         guest.addLayout(contact_row)
-        self.contact_error = FieldError(  # room kept for the longest, whatever it says
+        self.contact_error = MessageLine(  # room kept for the longest, whatever it says
             samples=lambda: problem_texts(
                 ("email", "phone"),
                 (Problem.EMAIL_FORMAT, Problem.PHONE_FORMAT, Problem.CONTACT_REQUIRED),
@@ -322,7 +316,7 @@ class EndlessAisleScreen(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         self.address_entries: dict[str, QLineEdit] = {}
-        self.address_errors: dict[str, FieldError] = {}
+        self.address_errors: dict[str, MessageLine] = {}
         self._address_pause = QTimer(self)
         self._address_pause.setSingleShot(True)
         self._address_pause.setInterval(400)
@@ -341,7 +335,7 @@ class EndlessAisleScreen(QWidget):
         self.country_box.currentTextChanged.connect(lambda _t: self._address_changed())
         # postcode and country share the line under them (the postcode's error, with its
         # example, may take two)
-        town_error = FieldError(
+        town_error = MessageLine(
             samples=lambda: (
                 problem_texts(
                     ("postcode",), (Problem.POSTCODE_FORMAT, Problem.REQUIRED, Problem.TOO_LONG)
@@ -357,7 +351,7 @@ class EndlessAisleScreen(QWidget):
             entry.editingFinished.connect(self._address_changed)
             # a pause in the typing is enough: no need to leave the field (or tap again)
             entry.textChanged.connect(lambda _text: self._address_pause.start())
-            error = town_error if key == "postcode" else FieldError(samples=_required(key))
+            error = town_error if key == "postcode" else MessageLine(samples=field_texts(key))
             error.hide()
             if key == "postcode":  # with the country; the city has a row of its own
                 town_row = QHBoxLayout()
@@ -394,9 +388,10 @@ class EndlessAisleScreen(QWidget):
         footer.setSpacing(16)
         amounts = QVBoxLayout()
         amounts.setSpacing(0)
-        self.subtotal_label = label("", "muted", wrap=True)  # amounts: never cut
+        # amounts: never cut; the room of large ones kept ("Place order" stays put)
+        self.subtotal_label = MessageLine(samples=self._subtotal_samples, role="muted")
         # what stops the order: the room of the longest, so "Place order" never moves
-        self.missing_label = FieldError(
+        self.missing_label = MessageLine(
             samples=lambda: problem_texts(PROBLEM_FIELDS, kiosk=self.kiosk), role="muted"
         )
         amounts.addWidget(self.subtotal_label)
@@ -629,6 +624,13 @@ class EndlessAisleScreen(QWidget):
     def _money(self, amount: Decimal, currency: str = "EUR") -> str:
         return format_money(amount, currency, self.language)
 
+    def _subtotal_text(self, subtotal: str, fee: str) -> str:
+        return self.tr("Items %1 · delivery %2").replace("%1", subtotal).replace("%2", fee)
+
+    def _subtotal_samples(self) -> list[str]:
+        large = self._money(Decimal("99999.99"))
+        return [self._subtotal_text(large, fee) for fee in (large, self.tr("free"))]
+
     def _render_draft(self, draft: OrderDraft) -> None:
         clear_layout(self.lines_box)
         if not draft.lines:
@@ -739,7 +741,7 @@ class EndlessAisleScreen(QWidget):
         address = self.service.draft.value.address
         if address is not None and any(v for v in (address.line1, address.postcode, address.city)):
             problems = {p.field: p for p in self.service.address_problems()}
-        texts: dict[FieldError, list[str]] = {error: [] for error in self.address_errors.values()}
+        texts: dict[MessageLine, list[str]] = {error: [] for error in self.address_errors.values()}
         for key, error in self.address_errors.items():
             if (problem := problems.get(key)) is not None:
                 texts[error].append(describe_problem(problem))
@@ -797,10 +799,8 @@ class EndlessAisleScreen(QWidget):
             if totals.fee == 0
             else self._money(totals.fee, totals.currency)
         )
-        self.subtotal_label.setText(
-            self.tr("Items %1 · delivery %2")
-            .replace("%1", self._money(totals.subtotal, totals.currency))
-            .replace("%2", fee)
+        self.subtotal_label.show_error(
+            self._subtotal_text(self._money(totals.subtotal, totals.currency), fee)
         )
         self.total_label.setText(self._money(totals.total, totals.currency))
         problems = self.service.problems()

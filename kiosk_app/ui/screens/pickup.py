@@ -290,7 +290,10 @@ class PickupScreen(QWidget):
         heading.addWidget(self.order_title)
         heading.addWidget(self.order_sub)
         top.addLayout(heading, 1)
-        self.status_pill = QLabel()
+        # a pill from the start: a re-polish later changes its colours but would not give a
+        # plain label the pill's padding (the status touched the edge, "Client en attente")
+        self.status_pill = _pill("other")
+        self.status_pill.setText("")
         top.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignVCenter)
         col.addLayout(top)
         steps = QHBoxLayout()

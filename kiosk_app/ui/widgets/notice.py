@@ -10,7 +10,7 @@ One rule: a message appearing or going never moves what the user is about to tap
   refresh that failed in the background) floats over the top of its host
   (:meth:`Notice.float_over`) and takes no room at all.
 
-Field errors follow the same rule: :class:`FieldError`, a line kept under its field.
+Field errors follow the same rule: :class:`MessageLine`, a line kept under its field.
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ class Notice(QFrame):
         host = slot.parentWidget() if slot is not None else None
         if host is None or host is self._host:
             return
-        shown = self.isVisibleTo(self.parentWidget()) if self.parentWidget() else False
+        old = self.parentWidget()
+        shown = old is not None and self.isVisibleTo(old)
         if self._host is not None:
             self._host.removeEventFilter(self)
         self._host = host
@@ -184,9 +185,10 @@ class Notice(QFrame):
         self.action.setAccessibleName("")
 
 
-class FieldError(QLabel):
-    """The line under a field (or a form) where its error shows: its room is kept, error or
-    not, so an error coming or going as the customer types moves nothing.
+class MessageLine(QLabel):
+    """A line whose room is kept, text or not: the line under a field where its error shows,
+    what still stops an order, a total. An error coming or going as the customer types moves
+    nothing.
 
     The room is ``lines`` lines, or (``samples``: every text it may show) as tall as the
     longest of them at the label's width: kept whatever it says, it changes only when the
@@ -239,7 +241,7 @@ class FieldError(QLabel):
         return QSize(hint.width(), max(self._room(self.width() or hint.width()), hint.height()))
 
     def show_error(self, text: str) -> None:
-        """Show ``text`` ("" hides the error; its room stays)."""
+        """Show ``text`` ("" hides it; its room stays)."""
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
