@@ -532,6 +532,7 @@ class SyncFlow(QObject):
         services = self.window.services
         associate = services.mode in self.modes()
         if services.sync is not None and associate:
+            status.keep_queue_room()
             self._unsubscribe.append(
                 services.sync.events.queue_counts.subscribe(
                     lambda c: status.set_queue(c.pending, c.needs_attention)

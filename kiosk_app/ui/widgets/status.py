@@ -43,9 +43,6 @@ class AppStatusBar(QStatusBar):
         self.queue.setMinimumHeight(48)
         self.queue.clicked.connect(self.queue_clicked.emit)
         self.queue.hide()
-        # The bar keeps the room of the 48 px sync button, shown or not: "1 to send" coming
-        # and going must not move the window's content (the rail's Lock / Sign out buttons).
-        self.setStyleSheet("QStatusBar { min-height: 60px; }")
         self.addWidget(self.store)
         self.addWidget(self.device)
         self.addPermanentWidget(self.queue)
@@ -71,6 +68,12 @@ class AppStatusBar(QStatusBar):
         """Answers on screen came from the read cache, fetched at ``stored_at`` (or None)."""
         self._as_of = stored_at
         self._render_connection()
+
+    def keep_queue_room(self) -> None:
+        """The sync button may show here (an associate device): the bar keeps its 48 px
+        room, shown or not, so "1 to send" coming and going moves nothing in the window
+        (the rail's Lock / Sign out buttons). A kiosk never shows it and stays slim."""
+        self.setStyleSheet("QStatusBar { min-height: 60px; }")
 
     def set_queue(self, pending: int, attention: int) -> None:
         """Writes waiting to be sent, and failed/conflict writes needing a person."""
