@@ -7,10 +7,12 @@ One rule: a message appearing or going never moves what the user is about to tap
   for two lines of text beside its 48 px buttons. The notice is laid over its slot; a longer
   message (a narrow portrait screen) lays over what is below rather than pushing it.
 - A message that can come at any moment and belongs to no flow (the offline gate, a queue
-  refresh that failed in the background) floats over the top of its host
-  (:meth:`Notice.float_over`) and takes no room at all.
+  refresh that failed in the background), or one shown over an emptied area (a failed
+  product look-up), floats over the top of its host (:meth:`Notice.float_over`) and takes
+  no room at all.
 
-Field errors follow the same rule: :class:`MessageLine`, a line kept under its field.
+Field errors, what still stops an order and its total follow the same rule:
+:class:`MessageLine`, a line whose room is kept (that of the longest text it may show).
 """
 
 from __future__ import annotations
