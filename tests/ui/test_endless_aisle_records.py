@@ -93,7 +93,7 @@ def saved_address(screen: Any, title: str) -> QPushButton:
 
     layout = screen.saved_addresses
     chips = [layout.itemAt(i).widget() for i in range(layout.count())]
-    return next(c for c in chips if isinstance(c, ChoiceButton) and c.title.full_text() == title)
+    return next(c for c in chips if isinstance(c, ChoiceButton) and c.title.text() == title)
 
 
 def test_the_customers_saved_address_goes_out_with_their_real_name(

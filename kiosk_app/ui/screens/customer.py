@@ -315,7 +315,9 @@ class CustomerScreen(QWidget):
         outer.addWidget(self.search_bar)
 
         self.notice = Notice()
-        outer.addWidget(self.notice)
+        # the search's messages have their room; an account, shown instead of the search,
+        # takes it (the whole screen changes then: nothing under a finger moves)
+        self._notice_slot = self.notice.reserve_in(outer)
 
         self.intro = Card()
         self.intro.body.addWidget(
@@ -436,7 +438,7 @@ class CustomerScreen(QWidget):
     def show_customer(self, key: CustomerKey | None) -> None:
         """A customer is being shown (or none: back to the introduction)."""
         if key is None:
-            self.area.hide()
+            self._show_area(False)
             self.intro.show()
             return
         self._what = key.ref if key.source == "search" else self.tr("this loyalty card")
@@ -444,13 +446,17 @@ class CustomerScreen(QWidget):
         self.intro.hide()
         self.results_title.hide()
         self.results.hide()
-        self.area.show()
+        self._show_area(True)
         self.area.verticalScrollBar().setValue(0)
+
+    def _show_area(self, shown: bool) -> None:
+        self.area.setVisible(shown)
+        self._notice_slot.setVisible(not shown)
 
     def show_refusal(self, refusal: LoyaltyRefusal | None) -> None:
         if refusal is None:
             return
-        self.area.hide()
+        self._show_area(False)
         self.results.hide()
         self.results_title.hide()
         self.intro.show()
@@ -459,7 +465,7 @@ class CustomerScreen(QWidget):
     def render_search(self, state: RemoteState[CustomerPage]) -> None:
         if isinstance(state, Idle):
             return
-        self.area.hide()
+        self._show_area(False)
         self.intro.hide()
         if isinstance(state, Loading):
             self.notice.show_message(self.tr("Searching “%1”…").replace("%1", state.what))

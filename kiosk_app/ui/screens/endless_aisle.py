@@ -37,7 +37,12 @@ from kiosk_app.core.money import format_money
 from kiosk_app.core.offline.policy import OfflineFlow
 from kiosk_app.core.remote_state import Failed, Idle, Loaded, Loading, RemoteState
 from kiosk_app.core.routing import Destination, route
-from kiosk_app.core.rules.address import SUPPORTED_COUNTRIES, AddressInput, FieldProblem
+from kiosk_app.core.rules.address import (
+    SUPPORTED_COUNTRIES,
+    AddressInput,
+    FieldProblem,
+    Problem,
+)
 from kiosk_app.core.scan_hub import Scan
 from kiosk_app.core.services.endless_aisle import (
     BasketLine,
@@ -53,10 +58,13 @@ from kiosk_app.core.services.endless_aisle import Notice as CoreNotice
 from kiosk_app.ui.dates import format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.endless_aisle_text import (
+    PROBLEM_FIELDS,
     address_label,
     describe_notice,
     describe_problem,
+    field_texts,
     option_title,
+    problem_texts,
     promise_text,
 )
 from kiosk_app.ui.tasks import TaskSlot
@@ -71,7 +79,7 @@ from kiosk_app.ui.widgets.common import (
     set_badge,
 )
 from kiosk_app.ui.widgets.focus_order import chain_in_layout_order
-from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.notice import MessageLine, Notice
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 from kiosk_app.ui.widgets.touch import make_kinetic
 
@@ -137,7 +145,7 @@ class EndlessAisleScreen(QWidget):
         outer.addLayout(top)
         self.notice = Notice()
         self.notice.action.clicked.connect(self._notice_action)
-        outer.addWidget(self.notice)
+        self.notice.reserve_in(outer)
 
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
@@ -258,7 +266,13 @@ class EndlessAisleScreen(QWidget):
         contact_row.addWidget(self.email_entry, 1)
         contact_row.addWidget(self.phone_entry, 1)
         guest.addLayout(contact_row)
-        self.contact_error = label("", "fieldError", wrap=True)
+        self.contact_error = MessageLine(  # room kept for the longest, whatever it says
+            samples=lambda: problem_texts(
+                ("email", "phone"),
+                (Problem.EMAIL_FORMAT, Problem.PHONE_FORMAT, Problem.CONTACT_REQUIRED),
+                self.kiosk,
+            )
+        )
         guest.addWidget(self.contact_error)
         self.consent_box = QCheckBox(
             self.tr("I agree to receive news and offers")
@@ -302,7 +316,7 @@ class EndlessAisleScreen(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         self.address_entries: dict[str, QLineEdit] = {}
-        self.address_errors: dict[str, QLabel] = {}
+        self.address_errors: dict[str, MessageLine] = {}
         self._address_pause = QTimer(self)
         self._address_pause.setSingleShot(True)
         self._address_pause.setInterval(400)
@@ -319,8 +333,17 @@ class EndlessAisleScreen(QWidget):
         self.country_box.addItems(list(SUPPORTED_COUNTRIES))
         self.country_box.setAccessibleName(self.tr("Country"))
         self.country_box.currentTextChanged.connect(lambda _t: self._address_changed())
-        self.address_errors["country"] = label("", "fieldError", wrap=True)
-        self.address_errors["country"].hide()
+        # postcode and country share the line under them (the postcode's error, with its
+        # example, may take two)
+        town_error = MessageLine(
+            samples=lambda: (
+                problem_texts(
+                    ("postcode",), (Problem.POSTCODE_FORMAT, Problem.REQUIRED, Problem.TOO_LONG)
+                )
+                + problem_texts(("country",), (Problem.COUNTRY_UNSUPPORTED,))
+            )
+        )
+        self.address_errors["country"] = town_error
         for i, key in enumerate(ADDRESS_FIELDS):
             entry = PlaceholderWideLineEdit() if key == "postcode" else QLineEdit()
             entry.setPlaceholderText(placeholders[key])
@@ -328,17 +351,14 @@ class EndlessAisleScreen(QWidget):
             entry.editingFinished.connect(self._address_changed)
             # a pause in the typing is enough: no need to leave the field (or tap again)
             entry.textChanged.connect(lambda _text: self._address_pause.start())
-            error = label("", "fieldError", wrap=True)
+            error = town_error if key == "postcode" else MessageLine(samples=field_texts(key))
             error.hide()
             if key == "postcode":  # with the country; the city has a row of its own
                 town_row = QHBoxLayout()
                 town_row.addWidget(entry, 1)
                 town_row.addWidget(self.country_box)
-                town_errors = QVBoxLayout()
-                town_errors.addWidget(error)
-                town_errors.addWidget(self.address_errors["country"])
                 grid.addLayout(town_row, 2 * i, 0)
-                grid.addLayout(town_errors, 2 * i + 1, 0)
+                grid.addWidget(error, 2 * i + 1, 0)
             else:
                 grid.addWidget(entry, 2 * i, 0)
                 grid.addWidget(error, 2 * i + 1, 0)
@@ -368,8 +388,12 @@ class EndlessAisleScreen(QWidget):
         footer.setSpacing(16)
         amounts = QVBoxLayout()
         amounts.setSpacing(0)
-        self.subtotal_label = label("", "muted", wrap=True)  # amounts: never cut
-        self.missing_label = label("", "muted", wrap=True)
+        # amounts: never cut; the room of large ones kept ("Place order" stays put)
+        self.subtotal_label = MessageLine(samples=self._subtotal_samples, role="muted")
+        # what stops the order: the room of the longest, so "Place order" never moves
+        self.missing_label = MessageLine(
+            samples=lambda: problem_texts(PROBLEM_FIELDS, kiosk=self.kiosk), role="muted"
+        )
         amounts.addWidget(self.subtotal_label)
         amounts.addWidget(self.missing_label)
         footer.addLayout(amounts, 1)
@@ -600,6 +624,13 @@ class EndlessAisleScreen(QWidget):
     def _money(self, amount: Decimal, currency: str = "EUR") -> str:
         return format_money(amount, currency, self.language)
 
+    def _subtotal_text(self, subtotal: str, fee: str) -> str:
+        return self.tr("Items %1 · delivery %2").replace("%1", subtotal).replace("%2", fee)
+
+    def _subtotal_samples(self) -> list[str]:
+        large = self._money(Decimal("99999.99"))
+        return [self._subtotal_text(large, fee) for fee in (large, self.tr("free"))]
+
     def _render_draft(self, draft: OrderDraft) -> None:
         clear_layout(self.lines_box)
         if not draft.lines:
@@ -710,10 +741,12 @@ class EndlessAisleScreen(QWidget):
         address = self.service.draft.value.address
         if address is not None and any(v for v in (address.line1, address.postcode, address.city)):
             problems = {p.field: p for p in self.service.address_problems()}
+        texts: dict[MessageLine, list[str]] = {error: [] for error in self.address_errors.values()}
         for key, error in self.address_errors.items():
-            problem = problems.get(key)
-            error.setVisible(problem is not None)
-            error.setText(describe_problem(problem) if problem else "")
+            if (problem := problems.get(key)) is not None:
+                texts[error].append(describe_problem(problem))
+        for error, lines in texts.items():
+            error.show_error(" ".join(lines))
 
     def _render_options(self, state: RemoteState[FulfilmentOptions]) -> None:
         clear_layout(self.options_box)
@@ -766,19 +799,17 @@ class EndlessAisleScreen(QWidget):
             if totals.fee == 0
             else self._money(totals.fee, totals.currency)
         )
-        self.subtotal_label.setText(
-            self.tr("Items %1 · delivery %2")
-            .replace("%1", self._money(totals.subtotal, totals.currency))
-            .replace("%2", fee)
+        self.subtotal_label.show_error(
+            self._subtotal_text(self._money(totals.subtotal, totals.currency), fee)
         )
         self.total_label.setText(self._money(totals.total, totals.currency))
         problems = self.service.problems()
         self.submit_button.setEnabled(not problems)
-        self.missing_label.setText(describe_problem(problems[0], self.kiosk) if problems else "")
+        self.missing_label.show_error(describe_problem(problems[0], self.kiosk) if problems else "")
         contact = [p for p in problems if p.field in ("email", "phone")]
         touched = bool(self.email_entry.text() or self.phone_entry.text())
-        self.contact_error.setVisible(bool(contact) and touched)
-        self.contact_error.setText(describe_problem(contact[0], self.kiosk) if contact else "")
+        shown = bool(contact) and touched
+        self.contact_error.show_error(describe_problem(contact[0], self.kiosk) if shown else "")
 
     def _render_notice(self, notice: CoreNotice | None) -> None:
         if notice is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -123,6 +124,34 @@ def describe_problem(problem: FieldProblem, kiosk: bool = False) -> str:
     return QCoreApplication.translate("EndlessAisle", "Check %1.").replace(
         "%1", field_name(problem.field)
     )
+
+
+def problem_texts(
+    fields: Iterable[str], problems: Iterable[Problem] = tuple(Problem), kiosk: bool = False
+) -> list[str]:
+    """Every text :func:`describe_problem` may say of ``problems`` of ``fields``: a message
+    line keeps the room of the longest (see ``MessageLine``)."""
+    kinds = tuple(problems)
+    return [
+        describe_problem(FieldProblem(field, problem, SAMPLE_EXAMPLE), kiosk)
+        for field in fields
+        for problem in kinds
+    ]
+
+
+def field_texts(field: str) -> Callable[[], list[str]]:
+    """What the line under an address field may say (it is required, or too long)."""
+    return lambda: problem_texts((field,), (Problem.REQUIRED, Problem.TOO_LONG))
+
+
+#: every field a problem may be about (the address's and the order's own)
+PROBLEM_FIELDS = (
+    *("name", "line1", "line2", "postcode", "city", "country"),
+    *("email", "phone", "basket", "option"),
+)
+
+#: a long postcode example, for the room of the postcode's error
+SAMPLE_EXAMPLE = "SW1A 1AA"
 
 
 def describe_notice(notice: Notice, *, kiosk: bool = False) -> str:

@@ -159,7 +159,7 @@ class FirstRunScreen(QWidget):
         self.status_card.body.addWidget(self.detail)
         self.notice = Notice()
         self.notice.close_button.hide()
-        self.status_card.body.addWidget(self.notice)
+        self.notice.reserve_in(self.status_card.body)
         actions = QHBoxLayout()
         self.retry = button(self.tr("Try again"), "primary")
         self.retry.clicked.connect(self.retry_requested)

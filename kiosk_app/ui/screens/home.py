@@ -101,7 +101,7 @@ class HomeScreen(QWidget):
         left.addLayout(entry_row)
 
         self.notice = Notice()
-        left.addWidget(self.notice)
+        self.notice.reserve_in(left)  # a search message moves nothing below
 
         self.results_title = label(self.tr("Products"), "section")
         left.addWidget(self.results_title)

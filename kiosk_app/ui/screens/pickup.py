@@ -298,7 +298,10 @@ class PickupScreen(QWidget):
         heading.addWidget(self.order_title)
         heading.addWidget(self.order_sub)
         top.addLayout(heading, 1)
-        self.status_pill = QLabel()
+        # a pill from the start: a re-polish later changes its colours but would not give a
+        # plain label the pill's padding (the status touched the edge, "Client en attente")
+        self.status_pill = _pill("other")
+        self.status_pill.setText("")
         top.addWidget(self.status_pill, 0, Qt.AlignmentFlag.AlignVCenter)
         col.addLayout(top)
         steps = QHBoxLayout()
@@ -316,7 +319,7 @@ class PickupScreen(QWidget):
         steps.addStretch(1)
         col.addLayout(steps)
         self.notice = Notice()
-        col.addWidget(self.notice)
+        self.notice.reserve_in(col)  # "Saved… sending" moves no button
         self.content = QStackedWidget()
         col.addWidget(self.content, 1)
         self.message_view = self._build_message_view()

@@ -70,7 +70,6 @@ class ProductScreen(QWidget):
 
         self.notice = Notice()
         self.notice.action.clicked.connect(self.retry_requested.emit)
-        outer.addWidget(self.notice)
 
         self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -79,6 +78,8 @@ class ProductScreen(QWidget):
         content = QWidget()
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
+        # a failed look-up says so over the product's place (empty then): no room kept for it
+        self.notice.float_over(scroll)
         columns = QHBoxLayout(content)
         columns.setSpacing(16)
         columns.setContentsMargins(0, 0, 0, 0)

@@ -260,9 +260,9 @@ class ReturnScreen(QWidget):
 
         self.notice = Notice()
         self.notice.action.clicked.connect(self.retry_requested.emit)
-        outer.addWidget(self.notice)
-        self.scan_notice = Notice()
-        outer.addWidget(self.scan_notice)
+        slot = self.notice.reserve_in(outer)
+        self.scan_notice = Notice()  # one message at a time: they share the room
+        self.scan_notice.reserve_in(outer, slot)
 
         self.empty = label(
             self.tr(

@@ -35,6 +35,7 @@ from kiosk_app.core.security.staff_session import (
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, label
 from kiosk_app.ui.widgets.keypad import NumericKeypad
+from kiosk_app.ui.widgets.notice import MessageLine
 from kiosk_app.ui.widgets.responsive import StackWhenNarrow
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class CredentialForm(QWidget):
         self.pin.setMaxLength(8)
         self.pin.returnPressed.connect(self._submit)
         layout.addWidget(self.pin)
-        self.error = label("", None, wrap=True)
+        self.error = MessageLine(lines=2)  # kept room: an error coming moves no key
         self.error.setObjectName("signInError")
         self.error.setProperty("tone", "danger")  # the theme's danger colour
         self.error.hide()

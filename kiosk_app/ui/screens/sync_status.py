@@ -153,12 +153,15 @@ class SyncScreen(QWidget):
         head.addWidget(self.retry_all, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
 
-        self.notice = Notice()
-        outer.addWidget(self.notice)
-
         columns = QHBoxLayout()
         columns.setSpacing(16)
         outer.addLayout(columns, 1)
+        # the messages are about the list: their room is kept over it, in its column
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        columns.addLayout(left, 2)
+        self.notice = Notice()
+        self.notice.reserve_in(left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -168,7 +171,7 @@ class SyncScreen(QWidget):
         self.lists = QVBoxLayout(content)
         self.lists.setContentsMargins(0, 0, 0, 0)
         self.lists.setSpacing(12)
-        columns.addWidget(scroll, 2)
+        left.addWidget(scroll, 1)
 
         side = QVBoxLayout()
         side.setSpacing(12)
@@ -532,6 +535,7 @@ class SyncFlow(QObject):
         services = self.window.services
         associate = services.mode in self.modes()
         if associate:
+            status.keep_queue_room()
             self._unsubscribe.append(
                 services.sync.events.queue_counts.subscribe(
                     lambda c: status.set_queue(c.pending, c.needs_attention)

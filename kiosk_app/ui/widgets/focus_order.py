@@ -16,6 +16,8 @@ from itertools import pairwise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLayout, QScrollArea, QWidget
 
+from kiosk_app.ui.widgets.notice import NoticeSlot
+
 
 def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
@@ -32,6 +34,9 @@ def layout_order(root: QWidget) -> list[QWidget]:
         seen.add(id(widget))
         if widget is not root and _takes_tab(widget):
             found.append(widget)
+        if isinstance(widget, NoticeSlot):  # its notices are laid over it, out of the layout
+            for notice in widget.notices:
+                visit_widget(notice)
         content = widget.widget() if isinstance(widget, QScrollArea) else None
         if content is not None:
             visit_widget(content)

@@ -83,6 +83,12 @@ class AppStatusBar(QStatusBar):
         self._as_of = stored_at
         self._render_connection()
 
+    def keep_queue_room(self) -> None:
+        """The sync button may show here (an associate device): the bar keeps its 48 px
+        room, shown or not, so "1 to send" coming and going moves nothing in the window
+        (the rail's Lock / Sign out buttons). A kiosk never shows it and stays slim."""
+        self.setStyleSheet("QStatusBar { min-height: 60px; }")
+
     def set_queue(self, pending: int, attention: int) -> None:
         """Writes waiting to be sent, and failed/conflict writes needing a person."""
         self._pending, self._attention = pending, attention
@@ -92,8 +98,6 @@ class AppStatusBar(QStatusBar):
         if attention:
             parts.append(self.tr("%n need(s) attention", "", attention))
         self.queue.setVisible(bool(parts))
-        # Room for the 48 px button only while it shows (the bar stays slim otherwise).
-        self.setStyleSheet("QStatusBar { min-height: 60px; }" if parts else "")
         text = " · ".join(parts)
         self.queue.setText(text)
         self.queue.setAccessibleName(self.tr("Sync: %1").replace("%1", text))
