@@ -99,7 +99,7 @@
 <context>
     <name>PickupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="549"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n order · %1 waiting · updated %2</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="682"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="793"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="801"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n damaged</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="905"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Handing over %1 of %n item (partial collection).</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="915"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Handing over the %n item.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="951"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n item handed over</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="119"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>
@@ -170,7 +170,7 @@
 <context>
     <name>ReturnScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Delivered %n day ago</numerusform>

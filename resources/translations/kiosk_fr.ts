@@ -762,227 +762,227 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="953"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="955"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="976"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="978"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="23"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="26"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="24"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="27"/>
         <source>Work</source>
         <translation>Travail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="32"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="35"/>
         <source>Ready today</source>
         <translation>Disponible aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="34"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="37"/>
         <source>On %1</source>
         <translation>Le %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="38"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="41"/>
         <source>Between %1 and %2</source>
         <translation>Entre le %1 et le %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="47"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="50"/>
         <source>Pick up at %1 (in stock there)</source>
         <translation>Retrait à %1 (en stock sur place)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="53"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="56"/>
         <source>To %1, sent from %2</source>
         <translation>Vers %1, expédié depuis %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
         <source>Home delivery in several parcels, from %1</source>
         <translation>Livraison à domicile en plusieurs colis, depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="61"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="64"/>
         <source>Home delivery from %1</source>
         <translation>Livraison à domicile depuis %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="68"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="71"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="69"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="72"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="70"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="73"/>
         <source>Flat, floor</source>
         <translation>Appartement, étage</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="71"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="72"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="75"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="73"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="77"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="75"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="78"/>
         <source>Mobile phone</source>
         <translation>Téléphone mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="76"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="79"/>
         <source>Items</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="77"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="80"/>
         <source>Delivery option</source>
         <translation>Option de livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="88"/>
         <source>Add at least one item.</source>
         <translation>Ajoutez au moins un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="87"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="90"/>
         <source>Choose when and how the order is delivered.</source>
         <translation>Choisissez quand et comment la commande est livrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="94"/>
         <source>%1 is required.</source>
         <translation>Champ obligatoire&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="95"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="98"/>
         <source>%1 is too long.</source>
         <translation>Texte trop long&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="99"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="102"/>
         <source>This postcode is not valid for the country (example: %1).</source>
         <translation>Ce code postal n’est pas valable pour ce pays (exemple&#xa0;: %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="103"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="106"/>
         <source>We do not deliver to this country.</source>
         <translation>Nous ne livrons pas dans ce pays.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="108"/>
         <source>This email address is not valid (example: name@example.com).</source>
         <translation>Cette adresse e-mail n’est pas valide (exemple&#xa0;: nom@exemple.fr).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="112"/>
         <source>This phone number is not valid (8 to 15 digits, e.g. +33 6 12 34 56 78).</source>
         <translation>Ce numéro de téléphone n’est pas valide (8 à 15 chiffres, ex. +33 6 12 34 56 78).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="114"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="117"/>
         <source>Scan the code in your app, or give your email or mobile number for the payment link.</source>
         <translation>Scannez le code de votre application, ou indiquez votre e-mail ou votre mobile pour le lien de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="119"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="122"/>
         <source>Attach a customer, or give an email or a mobile number for the payment link.</source>
         <translation>Associez un client, ou indiquez un e-mail ou un numéro de mobile pour le lien de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="123"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="126"/>
         <source>Check %1.</source>
         <translation>Vérifiez&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="135"/>
         <source>Hello %1: this order will be on your account.</source>
         <translation>Bonjour %1 : cette commande sera sur votre compte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="139"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="140"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="143"/>
         <source>No product has the code %1. Check it and scan again.</source>
         <translation>Aucun produit ne porte le code %1. Vérifiez-le et scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="148"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
         <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="155"/>
         <source>Customer attached: %1</source>
         <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="156"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="159"/>
         <source>No customer has the card or number %1.</source>
         <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="160"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="163"/>
         <source>To order on your account, scan the code shown in your app (My card). A card number cannot be used here.</source>
         <translation>Pour commander sur votre compte, scannez le code affiché dans votre application (Ma carte). Un numéro de carte ne peut pas être utilisé ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="169"/>
         <source>This code is no longer valid. Open your app and scan the new code it shows.</source>
         <translation>Ce code n’est plus valable. Ouvrez votre application et scannez le nouveau code affiché.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="171"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="174"/>
         <source>%1 items of the online cart added.</source>
         <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="175"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="178"/>
         <source>The online cart cannot be read from this device.</source>
         <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="182"/>
         <source>Something is missing: %1</source>
         <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="186"/>
         <source>The payment was refused: %1</source>
         <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="195"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -1285,7 +1285,7 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="765"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="881"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
@@ -1295,147 +1295,147 @@ Expédiable&#xa0;: %2</translation>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="792"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="794"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="795"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="797"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="802"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="804"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="806"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="820"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="822"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="824"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="823"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="825"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="826"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="830"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="832"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="839"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="841"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="843"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="845"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="844"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="846"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="846"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="848"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="849"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="851"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="854"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="856"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="859"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="861"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="863"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="864"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="866"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="874"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="876"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="884"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="886"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="893"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="895"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="900"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="898"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="900"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="903"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="905"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="906"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="908"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="909"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="914"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1443,209 +1443,209 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="58"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
         <source>This set-up code has expired</source>
         <translation>Ce code de configuration a expiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="60"/>
         <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
         <translation>Les codes de configuration ont une durée de validité limitée. Demandez-en un nouveau à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="65"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
         <source>This set-up code is not genuine</source>
         <translation>Ce code de configuration n’est pas authentique</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="67"/>
         <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
         <translation>Il n’a pas été signé par votre service informatique, ou il a été modifié. Ne l’utilisez pas et prévenez l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="74"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
         <source>This device&apos;s clock is wrong</source>
         <translation>L’horloge de cet appareil est déréglée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="76"/>
         <source>The code looks issued in the future. Set the date and time, then scan again.</source>
         <translation>Le code semble émis dans le futur. Réglez la date et l’heure, puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="82"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
         <source>This device cannot check set-up codes</source>
         <translation>Cet appareil ne peut pas vérifier les codes de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="84"/>
         <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
         <translation>La clé publique de l’informatique (provisioning.pub) est absente. Réinstallez le paquet de l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="90"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
         <source>This device is already set up</source>
         <translation>Cet appareil est déjà configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="92"/>
         <source>To move it to another store, IT must reset it first.</source>
         <translation>Pour le transférer dans un autre magasin, l’informatique doit d’abord le réinitialiser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="96"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
         <source>This is not a valid set-up code</source>
         <translation>Ce n’est pas un code de configuration valide</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="98"/>
         <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
         <translation>Scannez le QR code de configuration imprimé par l’informatique (il commence par PRV1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="106"/>
         <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
         <translation>Le système central a refusé le jeton d’enrôlement de ce code. Demandez un nouveau code à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="110"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="111"/>
         <source>The settings could not be saved: %1</source>
         <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="131"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="132"/>
         <source>Set up this device</source>
         <translation>Configurer cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="135"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="136"/>
         <source>This device is not configured yet. Scan the set-up QR code that IT prepared for this store: it configures the store, the mode and the central system, and enrolls the device.</source>
         <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin&#xa0;: il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="143"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="144"/>
         <source>How to</source>
         <translation>Marche à suivre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
         <source>1. Get the set-up code for this store from IT (printed or on screen).</source>
         <translation>1. Demandez à l’informatique le code de configuration de ce magasin (imprimé ou à l’écran).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
         <source>2. Scan it with the scanner, or start the camera and show it.</source>
         <translation>2. Scannez-le avec le scanner, ou activez la caméra et présentez-le.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="148"/>
         <source>3. Wait for “Device ready”, then start the app.</source>
         <translation>3. Attendez «&#xa0;Appareil prêt&#xa0;», puis lancez l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="153"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="154"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="155"/>
         <source>Set-up status</source>
         <translation>État de la configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="164"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="165"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="166"/>
         <source>Start the app</source>
         <translation>Lancer l’appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="177"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="178"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="180"/>
         <source>No scanner? Show the code to the camera.</source>
         <translation>Pas de scanner&#xa0;? Présentez le code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="181"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="182"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="195"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
         <source>Waiting for the set-up code</source>
         <translation>En attente du code de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="197"/>
         <source>Scan the code now.</source>
         <translation>Scannez le code maintenant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="204"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="205"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="206"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="207"/>
         <source>Enrolling this device in store %1 (%2) at %3.</source>
         <translation>Enrôlement de cet appareil dans le magasin %1 (%2) auprès de %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="212"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
         <source>Set-up did not finish</source>
         <translation>La configuration n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="214"/>
         <source>The code is genuine, but enrolling failed.</source>
         <translation>Le code est authentique, mais l’enrôlement a échoué.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="219"/>
         <source>Device ready</source>
         <translation>Appareil prêt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="221"/>
         <source>Store %1, %2 mode, device “%3”. Settings saved in %4.</source>
         <translation>Magasin %1, mode %2, appareil «&#xa0;%3&#xa0;». Réglages enregistrés dans %4.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="228"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="229"/>
         <source>Enrolled. The set-up code stays valid until %1: keep it safe.</source>
         <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1&#xa0;: conservez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="348"/>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="350"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="351"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="353"/>
         <source>Continue</source>
         <extracomment>True from the moment first run shows on a device without a device token until the token of its enrollment is in use (the staff gate stays aside meanwhile)</extracomment>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="372"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="375"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="377"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="380"/>
         <source>No camera found</source>
         <translation>Aucune caméra</translation>
     </message>
@@ -1841,42 +1841,42 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckIn</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="195"/>
         <source>This QR code has expired. Type your order number and pickup code.</source>
         <translation>Ce QR code a expiré. Saisissez votre numéro de commande et votre code de retrait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="185"/>
-        <source>QR codes cannot be checked right now. Type your order number and pickup code.</source>
-        <translation>Les QR codes ne peuvent pas être vérifiés pour le moment. Saisissez votre numéro de commande et votre code de retrait.</translation>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="198"/>
+        <source>This kiosk cannot check QR codes right now: it has no connection to our system.</source>
+        <translation>Cette borne ne peut pas vérifier les QR codes pour le moment : elle n’est pas connectée à notre système.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
         <source>This pickup code does not match the order number. Check your confirmation email.</source>
         <translation>Ce code de retrait ne correspond pas au numéro de commande. Vérifiez votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="193"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="206"/>
         <source>Type the order number as in your email: W followed by 8 digits.</source>
         <translation>Saisissez le numéro de commande comme dans votre e-mail : W suivi de 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="209"/>
         <source>Type the 6-digit pickup code from your email.</source>
         <translation>Saisissez le code de retrait à 6 chiffres de votre e-mail.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="212"/>
         <source>This order has already been collected.</source>
         <translation>Cette commande a déjà été retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="215"/>
         <source>Your order is not ready yet: we will email you when it is.</source>
         <translation>Votre commande n’est pas encore prête : nous vous enverrons un e-mail dès qu’elle le sera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="218"/>
         <source>We found no order to collect here with this number.</source>
         <translation>Aucune commande à retirer ici ne porte ce numéro.</translation>
     </message>
@@ -1884,79 +1884,79 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>KioskCheckInScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="72"/>
         <source>Scan another code</source>
         <translation>Scanner un autre code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="85"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
         <source>No QR code? Type the numbers from your email:</source>
         <translation>Pas de QR code ? Saisissez les numéros de votre e-mail :</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="94"/>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="108"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="107"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="121"/>
         <source>Order number</source>
         <translation>Numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="110"/>
         <source>6 digits</source>
         <translation>6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="98"/>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="109"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="122"/>
         <source>Pickup code</source>
         <translation>Code de retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="105"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="118"/>
         <source>Check in</source>
         <translation>Signaler mon arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="155"/>
         <source>Collecting an order?</source>
         <translation>Vous venez retirer une commande&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="158"/>
         <source>Scan the QR code from your order confirmation email under the scanner, or type your order number and pickup code. We will bring your order to the counter.</source>
         <translation>Passez le QR code de votre e-mail de confirmation sous le scanner, ou saisissez votre numéro de commande et votre code de retrait. Nous apporterons votre commande au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="152"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="165"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="166"/>
         <source>We are telling the team you are here.</source>
         <translation>Nous prévenons l’équipe de votre arrivée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="172"/>
         <source>Thank you, %1!</source>
         <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="172"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="161"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="174"/>
         <source>We&apos;re coming, please wait at the counter.</source>
         <translation>Nous arrivons, merci de patienter au comptoir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="179"/>
         <source>We could not check you in</source>
         <translation>Nous n’avons pas pu enregistrer votre arrivée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="168"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_kiosk.py" line="181"/>
         <source>Please see an associate at the counter.</source>
         <translation>Adressez-vous à un vendeur au comptoir.</translation>
     </message>
@@ -2302,12 +2302,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1015"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1027"/>
         <source>Collect an order</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1016"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="1028"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
@@ -2315,195 +2315,195 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="225"/>
         <source>Pickups</source>
         <translation>Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="230"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="230"/>
         <source>Refresh the pickup queue</source>
         <translation>Actualiser la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="243"/>
         <source>Find a pickup</source>
         <translation>Chercher un retrait</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="242"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="243"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="250"/>
         <source>Customers waiting come first, then the oldest promised. Scan a pickup QR or type a pickup code to open an order.</source>
         <translation>Les clients en attente passent en premier, puis les commandes promises les plus anciennes. Scannez un QR de retrait ou saisissez un code de retrait pour ouvrir une commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="283"/>
         <source>‹ Pickups</source>
         <translation>‹ Retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="281"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="283"/>
         <source>Back to the pickup queue</source>
         <translation>Retour à la file des retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="299"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="301"/>
         <source>1  Verify</source>
         <translation>1  Vérifier</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="300"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="302"/>
         <source>2  Items</source>
         <translation>2  Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="301"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="303"/>
         <source>3  Hand-over</source>
         <translation>3  Remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="304"/>
         <source>4  Done</source>
         <translation>4  Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="335"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="949"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="337"/>
         <location filename="../../kiosk_app/ui/screens/pickup.py" line="957"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
         <source>Next pickup</source>
         <translation>Retrait suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="363"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="365"/>
         <source>Pickup code or QR code</source>
         <translation>Code de retrait ou QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="368"/>
         <source>6-digit code</source>
         <translation>Code à 6 chiffres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="367"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="369"/>
         <source>Customer&apos;s pickup code</source>
         <translation>Code de retrait du client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="374"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="376"/>
         <source>Or scan the QR code on the customer&apos;s phone.</source>
         <translation>Ou scannez le QR code sur le téléphone du client.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="382"/>
         <source>Identity document checked</source>
         <translation>Pièce d’identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="382"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="384"/>
         <source>Check the name on the document, then tap it:</source>
         <translation>Vérifiez le nom sur la pièce, puis choisissez-la&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="393"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="395"/>
         <source>Someone else collects</source>
         <translation>Retrait par un tiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="397"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="399"/>
         <source>Name on their ID document</source>
         <translation>Nom sur sa pièce d’identité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="398"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="400"/>
         <source>Name of the person collecting</source>
         <translation>Nom de la personne qui retire</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="421"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="423"/>
         <source>Scan each item</source>
         <translation>Scannez chaque article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="444"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="446"/>
         <source>Type an item barcode if it will not scan</source>
         <translation>Saisissez le code-barres si le scan échoue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="445"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="447"/>
         <source>Item barcode</source>
         <translation>Code-barres de l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="450"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="452"/>
         <source>Check item</source>
         <translation>Vérifier l’article</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="453"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="455"/>
         <source>Continue to hand-over ›</source>
         <translation>Passer à la remise ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="468"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="470"/>
         <source>Hand-over summary</source>
         <translation>Récapitulatif de la remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="473"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="475"/>
         <source>Customer signature (optional)</source>
         <translation>Signature du client (facultative)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="476"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="478"/>
         <source>Clear signature</source>
         <translation>Effacer la signature</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="482"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="484"/>
         <source>‹ Back to items</source>
         <translation>‹ Retour aux articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="486"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="488"/>
         <source>Hand over and complete</source>
         <translation>Remettre et terminer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="513"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="515"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="518"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="520"/>
         <source>Could not refresh the queue: %1</source>
         <translation>Impossible d’actualiser la file&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="522"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="524"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="536"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="540"/>
         <source>No pickup matches “%1”.</source>
         <translation>Aucun retrait ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="538"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="542"/>
         <source>No pickup orders waiting in this store.</source>
         <translation>Aucune commande à retirer dans ce magasin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="905"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="913"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Remise partielle&#xa0;: %1 sur %n article.</numerusform>
@@ -2511,7 +2511,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="915"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Remise complète&#xa0;: l’article commandé.</numerusform>
@@ -2519,7 +2519,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="943"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="951"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n article remis</numerusform>
@@ -2527,118 +2527,118 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="670"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="678"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="673"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="681"/>
         <source>collected by %1</source>
         <translation>retirée par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="689"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="934"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="697"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="942"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="755"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="763"/>
         <source>Named on the order: %1</source>
         <translation>Personne désignée sur la commande&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="772"/>
         <source>%1 / %2 checked</source>
         <translation>%1 / %2 vérifiés</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="784"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="792"/>
         <source>SKU %1 · GTIN %2</source>
         <translation>Réf. %1 · GTIN %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="807"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="806"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="814"/>
         <source>%1 of %2 scanned</source>
         <translation>Scannés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="826"/>
         <source>Mark %1 missing</source>
         <translation>Marquer comme manquant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="830"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="822"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="830"/>
         <source>Mark %1 damaged</source>
         <translation>Marquer comme abîmé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="837"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="829"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="837"/>
         <source>Start %1 again</source>
         <translation>Recommencer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="862"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="870"/>
         <source>Not found on the shelf</source>
         <translation>Introuvable en rayon</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="871"/>
         <source>Sold out in store</source>
         <translation>Épuisé en magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="864"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="872"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="865"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="873"/>
         <source>Damaged packaging</source>
         <translation>Emballage abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="874"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="867"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="875"/>
         <source>Stained or torn</source>
         <translation>Taché ou déchiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="850"/>
         <source>Why is it missing?</source>
         <translation>Pourquoi manque-t-il&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="236"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="237"/>
         <source>Order no., pickup code or name</source>
         <translation>N° de commande, code ou nom</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="545"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="549"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n commande · %1 en attente · mise à jour à %2</numerusform>
@@ -2646,7 +2646,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="674"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="682"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -2654,7 +2654,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="791"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="799"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n manquant</numerusform>
@@ -2662,7 +2662,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="793"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="801"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n abîmé</numerusform>
@@ -2670,53 +2670,53 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="842"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="850"/>
         <source>What is damaged?</source>
         <translation>Qu’est-ce qui est abîmé&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="885"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="893"/>
         <source>✓ %1 × %2</source>
         <translation>✓ %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="900"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="900"/>
         <source>damaged</source>
         <translation>abîmé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="895"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="903"/>
         <source>✗ %1 × %2 — %3: %4</source>
         <translation>✗ %1 × %2 — %3&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="919"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="927"/>
         <source>Identity: %1</source>
         <translation>Identité&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="929"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="937"/>
         <source>Back to pickups</source>
         <translation>Retour aux retraits</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="940"/>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="948"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="963"/>
         <source>Order %1 handed over</source>
         <translation>Commande %1 remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="945"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="953"/>
         <source>%1 missing, %2 damaged</source>
         <translation>%1 manquant(s), %2 abîmé(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="965"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="973"/>
         <source>Central system: %1</source>
         <translation>Système central&#xa0;: %1</translation>
     </message>
@@ -3223,7 +3223,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="119"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>
@@ -3232,17 +3232,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="126"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="127"/>
         <source>Arrived %1</source>
         <translation>Arrivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="128"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="129"/>
         <source>Promised %1</source>
         <translation>Prévue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="139"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="140"/>
         <source>%1, order %2, %3</source>
         <translation>%1, commande %2, %3</translation>
     </message>
@@ -3288,98 +3288,98 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="245"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="250"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="247"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="252"/>
         <source>Order or receipt number, or scan</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="248"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="253"/>
         <source>Order or receipt number</source>
         <translation>N° de commande ou de ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="256"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="264"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="269"/>
         <source>Scan the receipt or the order QR code, or type the order number (W… for online orders, R-… for store receipts).</source>
         <translation>Scannez le ticket ou le QR code de la commande, ou saisissez le numéro de commande (W… pour les commandes en ligne, R-… pour les tickets de caisse).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="302"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="307"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="314"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="319"/>
         <source>Original payment</source>
         <translation>Paiement d’origine</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="315"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="320"/>
         <source>Store credit</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="342"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="347"/>
         <source>Manager approval…</source>
         <translation>Accord du responsable…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="348"/>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="611"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="616"/>
         <source>Confirm return</source>
         <translation>Valider le retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="358"/>
         <source>Next customer</source>
         <translation>Client suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="385"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="390"/>
         <source>Return recorded</source>
         <translation>Retour enregistré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="389"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="394"/>
         <source>Save receipt as PDF</source>
         <translation>Enregistrer le ticket en PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="392"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="397"/>
         <source>New return</source>
         <translation>Nouveau retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="469"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="474"/>
         <source>Looking up order %1…</source>
         <translation>Recherche de la commande %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="473"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="478"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="479"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="484"/>
         <source>Sending the return to the central system…</source>
         <translation>Envoi du retour au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="511"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="516"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="515"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Livrée il y a %n jour</numerusform>
@@ -3387,72 +3387,72 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="517"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
         <source>Not delivered</source>
         <translation>Non livrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="525"/>
         <source>within the %1-day return period</source>
         <translation>dans le délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="522"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="527"/>
         <source>outside the %1-day return period</source>
         <translation>hors du délai de retour de %1 jours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="529"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="534"/>
         <source>Paid %1: %2</source>
         <translation>Payée %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="533"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="538"/>
         <source>Order discount %1 (%2), shared over the items by value</source>
         <translation>Remise sur la commande %1 (%2), répartie sur les articles au prorata</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="539"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="544"/>
         <source>Shipping %1: refunded only if the whole order comes back</source>
         <translation>Frais de port %1&#xa0;: remboursés seulement si toute la commande est retournée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="568"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="573"/>
         <source>incl. discount share</source>
         <translation>dont part de remise</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="575"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="580"/>
         <source>Shipping</source>
         <translation>Frais de port</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="581"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="586"/>
         <source>to %1 %2</source>
         <translation>sur %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="591"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="596"/>
         <source>Approved by %1 (%2)</source>
         <translation>Validé par %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="598"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="603"/>
         <source>Manager approval needed: %1</source>
         <translation>Accord du responsable requis&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="609"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="614"/>
         <source>Confirm return · %1</source>
         <translation>Valider le retour · %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="615"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="620"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="627"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="632"/>
         <source>Return %1: %2 refunded. Give the customer the receipt.</source>
         <translation>Retour %1&#xa0;: %2 remboursés. Remettez le ticket au client.</translation>
     </message>
@@ -3656,7 +3656,7 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Le système central a refusé le retour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="785"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="790"/>
         <source>Manager ID or PIN not recognised. Try again.</source>
         <translation>Identifiant ou code PIN du responsable non reconnu. Réessayez.</translation>
     </message>
@@ -3664,12 +3664,12 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
 <context>
     <name>ReturnsFlow</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="682"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="687"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="773"/>
+        <location filename="../../kiosk_app/ui/screens/returns.py" line="778"/>
         <source>Saved: %1</source>
         <translation>Enregistré&#xa0;: %1</translation>
     </message>
@@ -4161,27 +4161,27 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Majuscules</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="55"/>
         <source>space</source>
         <translation>espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="55"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="58"/>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="61"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/touch_keyboard.py" line="61"/>
         <source>Hide the keyboard</source>
         <translation>Masquer le clavier</translation>
     </message>

@@ -22,13 +22,15 @@ from keyring.backends.fail import Keyring as FailKeyring
 from kiosk_app.core.api.pickups import OFFLINE_PATH
 from kiosk_app.core.connection import ConnectionState
 from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.core.offline.link import ConnectionLink
 from kiosk_app.core.offline.read_cache import open_read_cache
-from kiosk_app.core.services.pickups import Step
+from kiosk_app.core.services.pickups import CheckInStep, Step
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server
-from tests.e2e.test_pickup_flow import Api, open_pickups, step, take
+from tests.e2e.test_pickup_flow import Api, open_pickups, scan, step, take
 from tests.support.faultproxy import FaultMode, FaultProxy
 from tests.ui.conftest import make_window, settle
 
@@ -119,3 +121,50 @@ def test_a_pickup_code_is_served_from_the_offline_copy_within_seconds(
     waited = time.monotonic() - started
     assert step(app) is Step.ITEMS
     assert waited < PROMPT_S, waited
+
+
+def test_a_kiosk_started_offline_sends_the_customer_to_the_desk_then_fetches_the_qr_keys(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    server: DemoServer,
+    token: str,
+    proxy: FaultProxy,
+    tmp_path: Path,
+) -> None:
+    api = Api(server, token)
+    any_method = ("id_check", "pickup_code", "signed_qr")  # any order's QR checks it in
+    first = take(api, "ready", methods=any_method)
+    second = take(api, "ready", methods=any_method)
+    proxy.set_mode(FaultMode.UNREACHABLE)  # the kiosk starts with the network down
+    kiosk = make_window(
+        qtbot, proxy.url, enroll(server.url, mode="kiosk"), mode="kiosk", data_dir=tmp_path
+    )
+    assert kiosk.services.sync is not None
+    link = ConnectionLink(kiosk.services.connection, kiosk.services.sync)  # as the app does
+    try:
+        screen = kiosk.flows["pickup"].screen()
+        assert isinstance(screen, KioskCheckInScreen)
+        state = screen.core.check_in.state
+        started = time.monotonic()
+        scan(kiosk, api.qr(first["order_number"]))  # no keys were ever fetched
+        settle(qloop, lambda: state.value.step is CheckInStep.REFUSED, timeout=30)
+        assert time.monotonic() - started < PROMPT_S
+        text = screen.text.text()
+        assert "This kiosk cannot check QR codes right now" in text, text
+        assert "Please see an associate at the counter" in text
+        assert "Type your order number" not in text  # typed codes cannot be checked either
+
+        proxy.set_mode(FaultMode.PASS)  # the network is back: the keys come by themselves
+        assert qloop.run_until_complete(kiosk.services.client.reachable())
+        settle(qloop, lambda: screen.core.keyring.loaded)
+        assert (tmp_path / "pickup_keys.json").exists()  # kept for the next start
+
+        screen.core.check_in.reset()
+        proxy.set_mode(FaultMode.UNREACHABLE)  # and offline again, before any scan
+        scan(kiosk, api.qr(second["order_number"]))  # checked with the fetched keys
+        settle(qloop, lambda: state.value.step is not CheckInStep.CHECKING)
+        assert state.value.step is CheckInStep.SENDING, state.value
+    finally:
+        link.close()
+        kiosk.close()
+        qloop.run_until_complete(kiosk.services.client.aclose())
