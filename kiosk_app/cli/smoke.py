@@ -51,6 +51,7 @@ async def _run(
     window: Any, services: Any, settings: Any, args: argparse.Namespace, report: dict[str, Any]
 ) -> None:
     from kiosk_app.core.services.device_session import start_device_session
+    from kiosk_app.ui.widgets.status import store_label
 
     client = services.client
     loop = asyncio.get_running_loop()
@@ -67,7 +68,7 @@ async def _run(
     device = await start_device_session(client, settings)
     services.store_name = device.store.name
     window.status.set_identity(
-        f"{device.store.name} ({device.store.code})", device.name, device.mode
+        store_label(device.store.name, device.store.code), device.name, device.mode
     )
     report["device"] = {"name": device.name, "store": device.store.code, "mode": device.mode}
     if args.drain_outbox:

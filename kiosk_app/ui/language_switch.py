@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.kiosk_lockdown import SecurityUi
 from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.ui.widgets.status import store_label
 
 
 def rebuild_in_language(
@@ -35,7 +36,9 @@ def rebuild_in_language(
     carry_customer_session(old, window)
     security.idle.touch()  # the customer is here: the idle reset counts from this tap
     window.status.set_identity(
-        f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+        store_label(services.store_name, services.store_code),
+        services.device_name,
+        services.mode,
     )
     return window
 

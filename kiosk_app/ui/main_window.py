@@ -38,7 +38,7 @@ from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import label
 from kiosk_app.ui.widgets.notice import Notice
-from kiosk_app.ui.widgets.status import AppStatusBar
+from kiosk_app.ui.widgets.status import AppStatusBar, store_label
 from kiosk_app.ui.widgets.touch import make_kinetic
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
 
@@ -202,7 +202,9 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
         self.status.set_identity(
-            f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+            store_label(services.store_name, services.store_code),
+            services.device_name,
+            services.mode,
         )
         self._unsubscribe = [
             services.connection.state.subscribe(self.status.set_connection),

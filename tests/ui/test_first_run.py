@@ -333,3 +333,68 @@ def test_a_set_up_code_scanned_on_the_sign_in_screen_is_never_a_badge(
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_an_unenrolled_tablet_cannot_leave_first_run_until_it_is_set_up(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    window, gate = _secured(qtbot, api_server, None)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        assert not window.nav_home.isEnabled()  # the rail leads nowhere
+        qtbot.mouseClick(window.nav_home, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is flow.screen()
+        window.show_home()  # a tile, a product scan, anything that navigates: first run stays
+        assert window.stack.currentWidget() is flow.screen()
+        window.open_code("3760123000017")
+        assert window.stack.currentWidget() is flow.screen()
+
+        assert window.services.scans.deliver(Scan(_associate_code(it_key, api_server.url), "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        _sign_in_as_a101(qtbot, qloop, gate)
+        assert window.nav_home.isEnabled()  # enrolled: the rail works again
+        qtbot.mouseClick(window.nav_home, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.home
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_first_run_names_the_store_once_then_by_its_name(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    """Unenrolled, the app knows only the configured code (its name is the code, as the
+    composition root sets it): "Store: PAR01", not "Store: PAR01 (PAR01)"."""
+    from kiosk_app.ui.main_window import MainWindow
+
+    first = make_window(qtbot, api_server.url, None)
+    services = first.services
+    services.store_name = services.store_code  # what kiosk_app.app does before enrollment
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    try:
+        assert window.status.store.full_text() == "Store: PAR01"
+        flow = _flow(window)
+        flow.show_first_run()
+        assert window.services.scans.deliver(Scan(_associate_code(it_key, api_server.url), "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        state = flow.first_run.state.value
+        assert isinstance(state, Ready)
+        name = state.device.store.name
+        assert name != "PAR01"
+        assert window.status.store.full_text() == f"Store: {name} (PAR01)"
+        assert flow.screen().detail.text().startswith(f"Store {name} (PAR01), ")
+    finally:
+        window.close()
+        first.close()
+        qloop.run_until_complete(services.client.aclose())

@@ -26,9 +26,7 @@ class KeyFetch:
     def __init__(self, keyring: PickupKeyring, state: Observable[ConnectionState]) -> None:
         self._keyring = keyring
         self._task: asyncio.Task[Any] | None = None
-        self._unsubscribe: Callable[[], None] | None = state.subscribe(
-            self._on_state, now=False
-        )
+        self._unsubscribe: Callable[[], None] | None = state.subscribe(self._on_state, now=False)
 
     def start(self) -> asyncio.Task[Any] | None:
         """Fetch now (at start: the cached keys may have been rotated since)."""

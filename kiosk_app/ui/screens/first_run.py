@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk_app.core.api import errors
 from kiosk_app.core.config import PROVISIONING_KEY_FILE_NAME as KEY_FILE
@@ -47,6 +47,7 @@ from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, label
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.status import store_label
 
 if TYPE_CHECKING:
     from kiosk_app.ui.main_window import MainWindow
@@ -219,7 +220,7 @@ class FirstRunScreen(QWidget):
             self.headline.setText(self.tr("Device ready"))
             self.detail.setText(
                 self.tr("Store %1, %2 mode, device “%3”. Settings saved in %4.")
-                .replace("%1", f"{state.device.store.name} ({p.store_code})")
+                .replace("%1", store_label(state.device.store.name, p.store_code))
                 .replace("%2", self._mode_text(p.mode))
                 .replace("%3", state.device.name)
                 .replace("%4", str(state.config_file))
@@ -287,10 +288,39 @@ class FirstRunFlow:
         self._screen.camera_requested.connect(self._start_camera)
         self._pop = services.scans.push(self.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())
+        # until enrolled nothing else can work: the rail leads nowhere, first run stays
+        self._held: list[QPushButton] = []
+        self._unsubscribe_hold = self.awaiting_enrollment.subscribe(
+            self._hold_navigation, now=False
+        )
+        window.stack.currentChanged.connect(self._stay_until_enrolled)
 
     def _close(self) -> None:
         self._pop()
         self._unsubscribe()
+        self._unsubscribe_hold()
+
+    def _hold_navigation(self, awaiting: bool) -> None:
+        """The rail's screen buttons are off while the device waits for its set-up code
+        (and as they were once it is enrolled: "Product" waits for a product)."""
+        if awaiting:
+            navs = self._window.rail.findChildren(QPushButton)
+            self._held = [  # enabled on their own (the rail may be disabled under a cover)
+                nav
+                for nav in navs
+                if nav.property("role") == "nav"
+                and not nav.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+            ]
+        for nav in self._held:
+            nav.setEnabled(not awaiting)
+        if not awaiting:
+            self._held = []
+
+    def _stay_until_enrolled(self, _index: int) -> None:
+        """Whatever tried to lead away (a tile, a scan of a product): first run stays."""
+        stack = self._window.stack
+        if self.awaiting_enrollment.value and stack.currentWidget() is not self._screen:
+            stack.setCurrentWidget(self._screen)
 
     # -- Flow protocol --------------------------------------------------------------------
     def nav_label(self) -> str | None:
@@ -346,7 +376,7 @@ class FirstRunFlow:
             services.store_code = p.store_code
             services.store_name = ready.device.store.name
             self._window.status.set_identity(
-                f"{ready.device.store.name} ({p.store_code})", ready.device.name, p.mode
+                store_label(ready.device.store.name, p.store_code), ready.device.name, p.mode
             )
             self._screen.start.setText(QCoreApplication.translate("FirstRunScreen", "Continue"))
             self._screen.start.setAccessibleName(
