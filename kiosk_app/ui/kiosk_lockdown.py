@@ -436,6 +436,10 @@ class SecurityUi(QObject):
             self.overlay.set_note(None)  # it named the customer's order
             self.overlay.hide()
         reset_customer_data(self.window)
+        services = self.window.services
+        home = services.home_language
+        if home is not None and home != services.language:  # the next customer: its own
+            self.window.language_requested.emit(home)
 
 
 def install_security(

@@ -74,6 +74,9 @@ class Services:
     mode: str
     language: str
     scans: ScanHub = field(default_factory=ScanHub)
+    #: the kiosk's own language, kept when a customer picks another (the idle reset
+    #: returns to it); None until a customer first switches
+    home_language: str | None = None
     outbox: Outbox | None = None  # durable queue of every write (None only in read-only tests)
     sync: SyncEngine | None = None
     decoder: str = "zxing"  # camera decoder backend
