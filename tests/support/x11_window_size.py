@@ -1,5 +1,6 @@
 """Shows the app's main window as the app does (``show_window``) on the X display of
-``DISPLAY`` (``--kiosk``: a kiosk's, full screen) and prints its geometry and the screen's free area as one JSON line.
+``DISPLAY`` (``--kiosk``: a kiosk's, full screen) and prints its geometry and the screen's
+free area as one JSON line.
 
 Used by ``tests/ui/test_window_fits_the_screen.py`` under an Xvfb without a window manager.
 """
