@@ -4,7 +4,7 @@
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="87"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>

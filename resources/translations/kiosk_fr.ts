@@ -4,37 +4,37 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="41"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="49"/>
         <source>Connection state</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="57"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="65"/>
         <source>Store: %1</source>
         <translation>Magasin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="66"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="58"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="66"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="60"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="68"/>
         <source>Device: %1 (%2)</source>
         <translation>Appareil&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="77"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="85"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="79"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="87"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n à traiter</numerusform>
@@ -42,37 +42,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="85"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="93"/>
         <source>Sync: %1</source>
         <translation>Synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="98"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="106"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="99"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
         <source>Slow connection</source>
         <translation>Connexion lente</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="100"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="108"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="101"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="109"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="105"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="113"/>
         <source>%1 — as of %2</source>
         <translation>%1 — données de %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="115"/>
         <source>Connection state: %1</source>
         <translation>État de la connexion&#xa0;: %1</translation>
     </message>
@@ -133,78 +133,78 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="13"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="14"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="20"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="21"/>
         <source>Camera to use</source>
         <translation>Caméra à utiliser</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="23"/>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="24"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="86"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="29"/>
         <source>Read a barcode picture…</source>
         <translation>Lire une image de code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="28"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="29"/>
         <source>Read barcodes in an image file</source>
         <translation>Lire les codes-barres d’un fichier image</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="48"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="49"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="54"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="56"/>
         <source>Barcode picture</source>
         <translation>Image de code-barres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="55"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="56"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="64"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="65"/>
         <source>This file cannot be read as an image.</source>
         <translation>Ce fichier n’est pas une image lisible.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="66"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="67"/>
         <source>No barcode found in this picture.</source>
         <translation>Aucun code-barres trouvé dans cette image.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="73"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="74"/>
         <source>No camera found. Use the handheld scanner or type the code.</source>
         <translation>Aucune caméra trouvée. Utilisez le scanner ou saisissez le code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="74"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="75"/>
         <source>The camera cannot be used on this device: %1</source>
         <translation>La caméra n’est pas utilisable sur cet appareil&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="77"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="78"/>
         <source>Point the camera at a barcode or QR code.</source>
         <translation>Pointez la caméra vers un code-barres ou un QR code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="78"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="79"/>
         <source>Scanning with %1…</source>
         <translation>Scan avec %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="85"/>
+        <location filename="../../kiosk_app/ui/widgets/camera_panel.py" line="86"/>
         <source>Stop camera</source>
         <translation>Arrêter la caméra</translation>
     </message>
@@ -1443,209 +1443,209 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="59"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="60"/>
         <source>This set-up code has expired</source>
         <translation>Ce code de configuration a expiré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="60"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="61"/>
         <source>Set-up codes are valid for a limited time. Ask IT for a new one.</source>
         <translation>Les codes de configuration ont une durée de validité limitée. Demandez-en un nouveau à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="66"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="67"/>
         <source>This set-up code is not genuine</source>
         <translation>Ce code de configuration n’est pas authentique</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="67"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="68"/>
         <source>It was not signed by your IT department, or it was altered. Do not use it and tell IT.</source>
         <translation>Il n’a pas été signé par votre service informatique, ou il a été modifié. Ne l’utilisez pas et prévenez l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="75"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="76"/>
         <source>This device&apos;s clock is wrong</source>
         <translation>L’horloge de cet appareil est déréglée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="76"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="77"/>
         <source>The code looks issued in the future. Set the date and time, then scan again.</source>
         <translation>Le code semble émis dans le futur. Réglez la date et l’heure, puis scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="83"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="84"/>
         <source>This device cannot check set-up codes</source>
         <translation>Cet appareil ne peut pas vérifier les codes de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="84"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="85"/>
         <source>IT&apos;s public key (provisioning.pub) is missing. Reinstall the app package.</source>
         <translation>La clé publique de l’informatique (provisioning.pub) est absente. Réinstallez le paquet de l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="91"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="92"/>
         <source>This device is already set up</source>
         <translation>Cet appareil est déjà configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="92"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="93"/>
         <source>To move it to another store, IT must reset it first.</source>
         <translation>Pour le transférer dans un autre magasin, l’informatique doit d’abord le réinitialiser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="97"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="98"/>
         <source>This is not a valid set-up code</source>
         <translation>Ce n’est pas un code de configuration valide</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="98"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="99"/>
         <source>Scan the set-up QR code printed by IT (it starts with PRV1).</source>
         <translation>Scannez le QR code de configuration imprimé par l’informatique (il commence par PRV1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="106"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="107"/>
         <source>The central system refused the enrollment token in this code. Ask IT for a new code.</source>
         <translation>Le système central a refusé le jeton d’enrôlement de ce code. Demandez un nouveau code à l’informatique.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="111"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="112"/>
         <source>The settings could not be saved: %1</source>
         <translation>Impossible d’enregistrer les réglages&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="132"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="133"/>
         <source>Set up this device</source>
         <translation>Configurer cet appareil</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="136"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="137"/>
         <source>This device is not configured yet. Scan the set-up QR code that IT prepared for this store: it configures the store, the mode and the central system, and enrolls the device.</source>
         <translation>Cet appareil n’est pas encore configuré. Scannez le QR code de configuration préparé par l’informatique pour ce magasin&#xa0;: il règle le magasin, le mode et le système central, et enrôle l’appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="144"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="145"/>
         <source>How to</source>
         <translation>Marche à suivre</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="146"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
         <source>1. Get the set-up code for this store from IT (printed or on screen).</source>
         <translation>1. Demandez à l’informatique le code de configuration de ce magasin (imprimé ou à l’écran).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="147"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="148"/>
         <source>2. Scan it with the scanner, or start the camera and show it.</source>
         <translation>2. Scannez-le avec le scanner, ou activez la caméra et présentez-le.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="148"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="149"/>
         <source>3. Wait for “Device ready”, then start the app.</source>
         <translation>3. Attendez «&#xa0;Appareil prêt&#xa0;», puis lancez l’appli.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="154"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="155"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="156"/>
         <source>Set-up status</source>
         <translation>État de la configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="164"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="165"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="166"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="167"/>
         <source>Start the app</source>
         <translation>Lancer l’appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="179"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="180"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="181"/>
         <source>No scanner? Show the code to the camera.</source>
         <translation>Pas de scanner&#xa0;? Présentez le code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="182"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="183"/>
         <source>Start camera</source>
         <translation>Activer la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="197"/>
         <source>Waiting for the set-up code</source>
         <translation>En attente du code de configuration</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="197"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="198"/>
         <source>Scan the code now.</source>
         <translation>Scannez le code maintenant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="206"/>
         <source>Setting up…</source>
         <translation>Configuration…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="208"/>
         <source>Enrolling this device in store %1 (%2) at %3.</source>
         <translation>Enrôlement de cet appareil dans le magasin %1 (%2) auprès de %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="214"/>
         <source>Set-up did not finish</source>
         <translation>La configuration n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="214"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="215"/>
         <source>The code is genuine, but enrolling failed.</source>
         <translation>Le code est authentique, mais l’enrôlement a échoué.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="220"/>
         <source>Device ready</source>
         <translation>Appareil prêt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="222"/>
         <source>Store %1, %2 mode, device “%3”. Settings saved in %4.</source>
         <translation>Magasin %1, mode %2, appareil «&#xa0;%3&#xa0;». Réglages enregistrés dans %4.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="230"/>
         <source>Enrolled. The set-up code stays valid until %1: keep it safe.</source>
         <translation>Appareil enrôlé. Le code de configuration reste valable jusqu’au %1&#xa0;: conservez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="239"/>
         <source>kiosk</source>
         <translation>borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="239"/>
         <source>associate</source>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="351"/>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="353"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="381"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="383"/>
         <source>Continue</source>
         <extracomment>True from the moment first run shows on a device without a device token until the token of its enrollment is in use (the staff gate stays aside meanwhile)</extracomment>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="375"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="405"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="380"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="410"/>
         <source>No camera found</source>
         <translation>Aucune caméra</translation>
     </message>
@@ -2069,27 +2069,27 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="92"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="124"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="126"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="95"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="127"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="129"/>
         <source>Store app</source>
-        <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
+        <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk&apos;s own language, kept when a customer picks another (the idle reset returns to it); None until a customer first switches the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI
 ----------
 True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</extracomment>
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="175"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="176"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="199"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="202"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -3208,14 +3208,39 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="17"/>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="18"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="26"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="27"/>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../kiosk_app/ui/qt_strings.py" line="13"/>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="15"/>
         <source>&amp;Look in:</source>
         <translation>Regarder &amp;dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/qt_strings.py" line="14"/>
+        <location filename="../../kiosk_app/ui/qt_strings.py" line="16"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Type de fichier&#xa0;:</translation>
     </message>
