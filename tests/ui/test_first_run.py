@@ -25,7 +25,7 @@ from kiosk_app.core.security.idle import ManualClock
 from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.hardware.decoding import decode_image_file, make_decoder
 from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.screens.first_run import FirstRunFlow
+from kiosk_app.ui.screens.first_run import FirstRunFlow, FirstRunScreen
 from kiosk_app.ui.screens.sign_in import StaffGate
 from tests.ui.conftest import make_window, settle
 
@@ -393,7 +393,9 @@ def test_first_run_names_the_store_once_then_by_its_name(
         name = state.device.store.name
         assert name != "PAR01"
         assert window.status.store.full_text() == f"Store: {name} (PAR01)"
-        assert flow.screen().detail.text().startswith(f"Store {name} (PAR01), ")
+        screen = flow.screen()
+        assert isinstance(screen, FirstRunScreen)
+        assert screen.detail.text().startswith(f"Store {name} (PAR01), ")
     finally:
         window.close()
         first.close()

@@ -78,12 +78,16 @@ def silence(proxy: FaultProxy) -> float:
     return time.monotonic()
 
 
+def link_state(window: MainWindow) -> ConnectionState:
+    return window.services.connection.state.value
+
+
 def test_endless_aisle_is_refused_within_seconds_when_the_api_stops_answering(
     qloop: asyncio.AbstractEventLoop, app: MainWindow, server: DemoServer, proxy: FaultProxy
 ) -> None:
     screen = app.flows["endless_aisle"].screen()
     assert isinstance(screen, EndlessAisleScreen)
-    assert app.services.connection.state.value is not ConnectionState.OFFLINE
+    assert link_state(app) is not ConnectionState.OFFLINE
 
     started = silence(proxy)
     app.order_for_customer(sku_with(server, "wh.on_hand >= 5"))  # "Order this"
@@ -94,7 +98,7 @@ def test_endless_aisle_is_refused_within_seconds_when_the_api_stops_answering(
     assert "endless-aisle orders need the central system" in text, text
     assert "Try again when the network is back" in text
     assert not screen.service.draft.value.lines
-    assert app.services.connection.state.value is ConnectionState.OFFLINE
+    assert link_state(app) is ConnectionState.OFFLINE
 
     app.order_for_customer(sku_with(server, "wh.on_hand >= 5"))  # now refused up front
     assert "endless-aisle orders need the central system" in app.bridge.text.text()
