@@ -123,6 +123,7 @@ class ApiClient:
         self._staff_token_rejected: list[Callable[[], None]] = []
         self._read_retries = read_retries
         self._timeouts = timeouts or Timeouts()
+        self._probing: asyncio.Future[bool] | None = None
         self._rng = rng or random.Random()
         self._listeners: list[OutcomeListener] = []
         self._read_cache: ReadCacheHook | None = None
@@ -305,22 +306,26 @@ class ApiClient:
         """One GET; when it is slow, a health probe tells a slow API from one that is gone."""
         started = time.monotonic()
         read = asyncio.ensure_future(self._send_once("GET", path, params=params))
-        probe: asyncio.Future[bool] | None = None
         try:
             await asyncio.wait({read}, timeout=self._timeouts.probe_after)
-            if not read.done():
-                probe = asyncio.ensure_future(self.reachable(self._timeouts.probe))
+            probe = None if read.done() else self._probe()
+            if probe is not None:
                 await asyncio.wait({read, probe}, return_when=asyncio.FIRST_COMPLETED)
-            if read.done() or (probe is not None and await probe):
+            if read.done() or (probe is not None and await asyncio.shield(probe)):
                 return await read  # answered, or the API answers and this read is just slow
             elapsed = time.monotonic() - started
             log_request("GET", path, "abandoned: the API does not answer", elapsed)
             self._report(False, started, "timeout")  # the read failed as well as the probe
             raise NotAnswering(f"The central API does not answer (GET {route_template(path)}).")
         finally:
-            for pending in (read, probe):
-                if pending is not None and not pending.done():
-                    pending.cancel()
+            if not read.done():
+                read.cancel()
+
+    def _probe(self) -> asyncio.Future[bool]:
+        """The health probe in flight, shared by the slow reads (a screen sends several)."""
+        if self._probing is None or self._probing.done():
+            self._probing = asyncio.ensure_future(self.reachable(self._timeouts.probe))
+        return self._probing
 
     async def post(self, path: str, body: Any, *, idempotency_key: str | None = None) -> Any:
         """POST a state change. Not retried here: the outbox owns retries of writes."""

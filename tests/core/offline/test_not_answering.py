@@ -7,6 +7,7 @@ front of the real reference server; the client is configured as the app configur
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,3 +85,25 @@ def test_a_slow_api_that_answers_is_waited_for(slow_server: DemoServer) -> None:
             await client.aclose()
 
     assert run(scenario()) > 0
+
+
+def test_slow_reads_at_once_share_one_probe(silent: FaultProxy, device_token: str) -> None:
+    """A screen sends several reads at once: one health probe answers for all of them."""
+    client = ApiClient(silent.url, token=device_token)
+
+    async def scenario() -> tuple[int, float]:
+        try:
+            await client.stores()
+            silent.set_mode(FaultMode.DELAY_RESPONSE, delay_s=60)
+            accepted = silent.stats.accepted
+            started = time.monotonic()
+            reads = [client.product_by_sku(f"SKU-{n}") for n in range(5)]
+            outcomes = await asyncio.gather(*reads, return_exceptions=True)
+            assert all(isinstance(o, ApiTimeout) for o in outcomes), outcomes
+            return silent.stats.accepted - accepted, time.monotonic() - started
+        finally:
+            await client.aclose()
+
+    connections, waited = run(scenario())
+    assert connections <= 6, connections  # five reads, one probe (not five)
+    assert waited < PROMPT_S, waited
