@@ -400,3 +400,25 @@ def test_first_run_names_the_store_once_then_by_its_name(
         window.close()
         first.close()
         qloop.run_until_complete(services.client.aclose())
+
+
+def test_an_unenrolled_kiosk_stays_on_first_run_after_the_idle_reset(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    window = make_window(qtbot, api_server.url, None, mode="kiosk")
+    clock = ManualClock()
+    settings = IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15)
+    ui = install_security(window, StaffSession(window.services.client), settings, clock)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        ui.idle.touch()  # someone tapped the screen, then left
+        clock.advance(61)
+        ui.idle.tick()
+        assert _flow(window) is flow and flow.awaiting_enrollment.value
+        assert window.stack.currentWidget() is flow.screen()
+    finally:
+        if ui.lockdown is not None:
+            ui.lockdown.allow_close = True
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())

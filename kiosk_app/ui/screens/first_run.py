@@ -13,6 +13,7 @@ be enrolled (``awaiting_enrollment``), an associate device's staff sign-in steps
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -299,6 +300,12 @@ class FirstRunFlow:
         self._pop()
         self._unsubscribe()
         self._unsubscribe_hold()
+        with contextlib.suppress(RuntimeError, TypeError):  # the window may be gone first
+            self._window.stack.currentChanged.disconnect(self._stay_until_enrolled)
+
+    def reset_customer_data(self) -> None:
+        """The kiosk's idle reset: first run holds no customer data and stays as it is (an
+        unenrolled kiosk stays on it; rebuilt, it forgot that it was waiting)."""
 
     def _hold_navigation(self, awaiting: bool) -> None:
         """The rail's screen buttons are off while the device waits for its set-up code
