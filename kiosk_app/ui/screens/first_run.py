@@ -13,7 +13,6 @@ be enrolled (``awaiting_enrollment``), an associate device's staff sign-in steps
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -294,14 +293,14 @@ class FirstRunFlow:
         self._unsubscribe_hold = self.awaiting_enrollment.subscribe(
             self._hold_navigation, now=False
         )
+        self._closed = False
         window.stack.currentChanged.connect(self._stay_until_enrolled)
 
     def _close(self) -> None:
         self._pop()
         self._unsubscribe()
         self._unsubscribe_hold()
-        with contextlib.suppress(RuntimeError, TypeError):  # the window may be gone first
-            self._window.stack.currentChanged.disconnect(self._stay_until_enrolled)
+        self._closed = True  # its stack watch (connected to the window) does nothing now
 
     def reset_customer_data(self) -> None:
         """The kiosk's idle reset: first run holds no customer data and stays as it is (an
@@ -326,7 +325,9 @@ class FirstRunFlow:
     def _stay_until_enrolled(self, _index: int) -> None:
         """Whatever tried to lead away (a tile, a scan of a product): first run stays."""
         stack = self._window.stack
-        if self.awaiting_enrollment.value and stack.currentWidget() is not self._screen:
+        if self._closed or not self.awaiting_enrollment.value:
+            return
+        if stack.currentWidget() is not self._screen:
             stack.setCurrentWidget(self._screen)
 
     # -- Flow protocol --------------------------------------------------------------------
