@@ -422,3 +422,38 @@ def test_an_unenrolled_kiosk_stays_on_first_run_after_the_idle_reset(
             ui.lockdown.allow_close = True
         window.close()
         qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_a_kiosk_fetches_the_pickup_qr_keys_as_soon_as_it_is_enrolled(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+    tmp_path: Path,
+) -> None:
+    """Set up, then offline before its first customer: QR codes are still checked."""
+    code = create_provisioning_code(
+        store_code="PAR01",
+        mode="kiosk",
+        api_url=api_server.url,
+        enrollment_token="demo-enrollment",
+        lifetime_s=600,
+        private_key=load_private_key(it_key.read_bytes()),
+    )
+    window = make_window(qtbot, api_server.url, None, mode="kiosk", data_dir=tmp_path)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        pickup = window.flows["pickup"]
+        keyring = pickup.core.keyring  # type: ignore[attr-defined]
+        qloop.run_until_complete(asyncio.sleep(0.2))  # the start's fetch: refused, no token
+        assert not keyring.loaded
+        assert window.services.scans.deliver(Scan(code, "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        settle(qloop, lambda: keyring.loaded)
+        assert (tmp_path / "pickup_keys.json").is_file()
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())

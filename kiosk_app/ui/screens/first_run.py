@@ -391,6 +391,10 @@ class FirstRunFlow:
                 QCoreApplication.translate("FirstRunScreen", "Continue")
             )
             self.awaiting_enrollment.set(False)  # enrolled: staff sign-in applies now
+            for flow in {id(f): f for f in self._window.flows.values()}.values():
+                enrolled = getattr(flow, "device_enrolled", None)  # e.g. fetch the QR keys
+                if callable(enrolled):
+                    enrolled()
 
     def _continue(self) -> None:
         state = self.first_run.state.value

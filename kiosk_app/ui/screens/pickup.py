@@ -1016,6 +1016,10 @@ class PickupFlow:
         QTimer.singleShot(0, self._screen, self._keys.start)
         self._screen.destroyed.connect(lambda *_: self._keys.close())
 
+    def device_enrolled(self) -> None:
+        """First run enrolled this device (its token is in use): the QR keys now."""
+        self._keys.start()
+
     def adopt_session(self, previous: object) -> None:
         """The kiosk switched language: a check-in under way carries on here."""
         core = getattr(previous, "core", None)
