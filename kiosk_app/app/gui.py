@@ -71,6 +71,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from kiosk_app.ui.i18n import install_language
     from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import make_theme
+    from kiosk_app.ui.widgets.status import store_label
 
     quiet_benign_multimedia_logs()
     install_log_redaction()  # tokens, PINs, e-mails, phones never reach a log
@@ -138,7 +139,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
                 continue
             services.store_name = device.store.name
             window.status.set_identity(
-                f"{device.store.name} ({device.store.code})", device.name, device.mode
+                store_label(device.store.name, device.store.code), device.name, device.mode
             )
             window.home.notice.hide()
             built.live.reconnect_now()  # the device's token is known now

@@ -37,6 +37,9 @@ class Services:
     decoder: Decoder  # the camera's barcode decoder (config: decoder)
     cores: FlowCores  # each flow's core service, made fresh for its screen
     scans: ScanHub = field(default_factory=ScanHub)
+    #: the kiosk's own language, kept when a customer picks another (the idle reset
+    #: returns to it); None until a customer first switches
+    home_language: str | None = None
     decoder_warning: str | None = None  # the configured decoder is missing: zxing instead
     offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
     brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)

@@ -46,6 +46,8 @@ from kiosk_app.core.config import (
 from kiosk_app.core.logging_setup import log_files
 
 Status = Literal["OK", "WARN", "FAIL", "SKIPPED"]
+STATUS_WIDTH = len("SKIPPED")  # the widest status
+NAME_WIDTH = len("provisioning")  # the longest check name
 SKEW_WARN_S = 30.0  # signed customer codes tolerate 30 s
 SKEW_FAIL_S = 300.0
 DISK_FAIL_BYTES = 200 * 1024 * 1024
@@ -62,9 +64,10 @@ class Check:
     fix: str = ""
 
     def line(self) -> str:
-        label = f"{self.status:<4}  {self.name}"  # SKIPPED is wider: the message stays aligned
-        text = f"{label:<19} {self.message}"
-        return text + (f"\n      {'':<13} -> {self.fix}" if self.fix else "")
+        """``STATUS  name  message`` in columns (as wide as SKIPPED and the longest name)."""
+        text = f"{self.status:<{STATUS_WIDTH}}  {self.name:<{NAME_WIDTH}}  {self.message}"
+        indent = " " * (STATUS_WIDTH + 2 + NAME_WIDTH + 2)  # what to do: under the message
+        return text + (f"\n{indent}-> {self.fix}" if self.fix else "")
 
 
 @dataclass

@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
 async def _run(
     window: Any, services: Any, app: App, args: argparse.Namespace, report: dict[str, Any]
 ) -> None:
+    from kiosk_app.ui.widgets.status import store_label
+
     client = app.client
     loop = asyncio.get_running_loop()
     deadline = loop.time() + args.timeout
@@ -69,7 +71,7 @@ async def _run(
     device = (await app.device_session.start()).device  # the app's one device session
     services.store_name = device.store.name
     window.status.set_identity(
-        f"{device.store.name} ({device.store.code})", device.name, device.mode
+        store_label(device.store.name, device.store.code), device.name, device.mode
     )
     report["device"] = {"name": device.name, "store": device.store.code, "mode": device.mode}
     if args.drain_outbox:

@@ -304,6 +304,7 @@ class KioskLockdown(QObject):
         return None
 
     def show(self) -> None:
+        fit_to_screen(self.window, whole=True)  # no window manager: full screen is ours to do
         self.window.showFullScreen()
 
     def open_staff_sign_in(self) -> None:
@@ -425,6 +426,10 @@ class SecurityUi(QObject):
             self.overlay.set_note(None)  # it named the customer's order
             self.overlay.hide()
         reset_customer_data(self.window)
+        services = self.window.services
+        home = services.home_language
+        if home is not None and home != services.language:  # the next customer: its own
+            self.window.language_requested.emit(home)
 
 
 def install_security(
@@ -462,4 +467,22 @@ def show_window(window: MainWindow) -> None:
     if security is not None and security.lockdown is not None:
         security.lockdown.show()
     else:
+        fit_to_screen(window)
         window.show()
+
+
+def fit_to_screen(window: QWidget, *, whole: bool = False) -> None:
+    """The window within its screen's free area: the tablet size where it fits (a desktop),
+    else the whole free area (a portrait tablet; a panel taking part of a 1280 x 800 one);
+    ``whole``: the whole screen (a kiosk's full screen). Without a window manager nothing
+    else sizes the window: a 1280 x 800 window on an 800 x 1280 screen was half off it, even
+    "full screen"."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.geometry() if whole else screen.availableGeometry()
+    size = window.size()
+    if not whole and size.width() <= area.width() and size.height() <= area.height():
+        return
+    window.setMinimumSize(window.minimumSize().boundedTo(area.size()))
+    window.setGeometry(area)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from kiosk_app.ui.i18n import install_language
 from kiosk_app.ui.kiosk_lockdown import SecurityUi
 from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.ui.widgets.status import store_label
 
 
 def rebuild_in_language(
@@ -29,13 +30,20 @@ def rebuild_in_language(
     """A new window in ``language`` with ``old``'s customer session; ``secure`` installs the
     lockdown and idle reset on it. The caller shows the new window and closes ``old``."""
     services = old.services
+    before = getattr(old, "security", None)  # disarmed: the idle reset asked (nobody is here)
+    customer_here = not isinstance(before, SecurityUi) or before.idle.timer.armed
+    if services.home_language is None:
+        services.home_language = services.language  # the configured one: the idle reset's
     services.language = install_language(app, language)
     window = MainWindow(services)
     security = secure(window)
     carry_customer_session(old, window)
-    security.idle.touch()  # the customer is here: the idle reset counts from this tap
+    if customer_here:
+        security.idle.touch()  # the idle reset counts from this tap
     window.status.set_identity(
-        f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+        store_label(services.store_name, services.store_code),
+        services.device_name,
+        services.mode,
     )
     return window
 

@@ -39,7 +39,7 @@ from kiosk_app.ui.screens.product import ProductScreen
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import label
 from kiosk_app.ui.widgets.notice import Notice
-from kiosk_app.ui.widgets.status import AppStatusBar
+from kiosk_app.ui.widgets.status import AppStatusBar, store_label
 from kiosk_app.ui.widgets.touch import make_kinetic
 from kiosk_app.ui.widgets.touch_keyboard import TouchKeyboard
 
@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         main_column.setContentsMargins(0, 0, 0, 0)
         main_column.setSpacing(0)
         self.stack = QStackedWidget()
+        self._held_screen: QWidget | None = None  # hold_on: kept current until released
+        self._held_navs: list[QPushButton] = []
+        self.stack.currentChanged.connect(self._keep_held_screen)
         main_column.addWidget(self.stack, 1)
         # The message bridge: notices from any flow (e.g. "not available offline") show
         # here, over the top of the screens: they can come at any moment, and must not move
@@ -188,7 +191,9 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
         self.status.set_identity(
-            f"{services.store_name} ({services.store_code})", services.device_name, services.mode
+            store_label(services.store_name, services.store_code),
+            services.device_name,
+            services.mode,
         )
         self._unsubscribe = [
             services.connection.state.subscribe(self.status.set_connection),
@@ -363,6 +368,35 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: QWidget) -> None:
         """Make ``screen`` current (flows call this to navigate)."""
         self._show(screen)
+
+    def hold_on(self, screen: QWidget | None) -> None:
+        """``screen`` stays current and the rail's screen buttons are off until None."""
+        for nav in self._held_navs:
+            nav.setEnabled(True)
+        self._held_navs = []
+        self._held_screen = screen
+        if screen is None:
+            return
+        self._held_navs = [  # enabled on their own (the rail may be disabled under a cover)
+            nav
+            for nav in self.rail.findChildren(QPushButton)
+            if nav.property("role") == "nav"
+            and not nav.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+        ]
+        for nav in self._held_navs:
+            nav.setEnabled(False)
+        self.stack.setCurrentWidget(screen)
+
+    def _keep_held_screen(self, _index: int) -> None:
+        held = self._held_screen
+        if held is not None and self.stack.currentWidget() is not held:
+            self.stack.setCurrentWidget(held)
+
+    def device_enrolled(self) -> None:
+        for flow in {id(f): f for f in self.flows.values()}.values():
+            enrolled = getattr(flow, "device_enrolled", None)
+            if callable(enrolled):
+                enrolled()
 
     def show_home(self) -> None:
         self._show(self.home)

@@ -44,6 +44,13 @@ class Navigator(Protocol):
     async def confirm_gate(self, flow: OfflineFlow) -> bool:
         """May ``flow``'s write be confirmed now (asks the API when it must be online)?"""
 
+    def hold_on(self, screen: QWidget | None) -> None:
+        """Keep ``screen`` current whatever leads away, the rail's screen buttons off, until
+        called with None (first run of a device that has no token yet)."""
+
+    def device_enrolled(self) -> None:
+        """The device has its token now: each flow that has ``device_enrolled`` is told."""
+
 
 class FlowHost(Navigator, Protocol):
     """The window as a flow sees it: the navigator, the app's services, the status bar

@@ -4,7 +4,7 @@
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/widgets/status.py" line="93"/>
+        <location filename="../../kiosk_app/ui/widgets/status.py" line="107"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CustomerScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="484"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="489"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="671"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="676"/>
         <source>%n item(s) · %1</source>
         <translation>
             <numerusform>%n item · %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="678"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
         <source>Order the %n line(s) not in stock here</source>
         <translation>
             <numerusform>Order the line not in stock here</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="727"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
         <source>To fetch from the shop floor: %n line(s)</source>
         <translation>
             <numerusform>To fetch from the shop floor: %n line</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="756"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="761"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="789"/>
+        <location filename="../../kiosk_app/ui/screens/customer.py" line="794"/>
         <source>%n more older order(s)</source>
         <translation>
             <numerusform>%n more older order</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>PickupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="566"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="571"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n order · %1 waiting · updated %2</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="699"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="704"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="816"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="818"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n damaged</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="930"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Handing over %1 of %n item (partial collection).</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="932"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="937"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Handing over the %n item.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="968"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="973"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n item handed over</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="118"/>
+        <location filename="../../kiosk_app/ui/screens/pickup.py" line="119"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>
@@ -181,7 +181,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="254"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="257"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="333"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>

@@ -171,7 +171,15 @@ def test_skipped_check_is_shown_as_skipped_not_ok(device: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     camera = [line for line in lines if re.match(r"^\S+\s+camera\b", line)]
-    assert camera == ["SKIPPED  camera     not checked (--no-camera)"], result.stdout
+    assert camera == ["SKIPPED  camera        not checked (--no-camera)"], result.stdout
+    # every check's name and message start in the same columns, SKIPPED or not
+    checks = [re.match(r"^(OK|WARN|FAIL|SKIPPED)( +)(\S+)( +)\S", line) for line in lines]
+    found = [m for m in checks if m is not None]
+    assert len(found) >= 5, result.stdout
+    assert len({m.start(3) for m in found}) == 1, result.stdout  # the names
+    assert len({m.end(4) for m in found}) == 1, result.stdout  # the messages
+    arrows = {line.index("-> ") for line in lines if line.lstrip().startswith("-> ")}
+    assert arrows <= {found[0].end(4)}, result.stdout  # what to do: under the message
     passed = sum(line.startswith("OK ") for line in lines)
     assert lines[-1].startswith(f"READY: {passed} passed, ")
     assert lines[-1].endswith(", 1 skipped")

@@ -25,7 +25,7 @@ from kiosk_app.core.security.idle import ManualClock
 from kiosk_app.core.security.staff_session import StaffSession
 from kiosk_app.hardware.decoding import decode_image_file, make_decoder
 from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.screens.first_run import FirstRunFlow
+from kiosk_app.ui.screens.first_run import FirstRunFlow, FirstRunScreen
 from kiosk_app.ui.screens.sign_in import StaffGate
 from tests.ui.conftest import make_window, settle
 
@@ -330,6 +330,130 @@ def test_a_set_up_code_scanned_on_the_sign_in_screen_is_never_a_badge(
         settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
         assert isinstance(flow.first_run.state.value, Ready)
         assert gate.covering and gate.screen.form.staff_id.text() == ""
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_an_unenrolled_tablet_cannot_leave_first_run_until_it_is_set_up(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    window, gate = _secured(qtbot, api_server, None)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        assert not window.nav_home.isEnabled()  # the rail leads nowhere
+        qtbot.mouseClick(window.nav_home, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is flow.screen()
+        window.show_home()  # a tile, a product scan, anything that navigates: first run stays
+        assert window.stack.currentWidget() is flow.screen()
+        window.open_code("3760123000017")
+        assert window.stack.currentWidget() is flow.screen()
+
+        assert window.services.scans.deliver(Scan(_associate_code(it_key, api_server.url), "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        _sign_in_as_a101(qtbot, qloop, gate)
+        assert window.nav_home.isEnabled()  # enrolled: the rail works again
+        qtbot.mouseClick(window.nav_home, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.home
+    finally:
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_first_run_names_the_store_once_then_by_its_name(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+) -> None:
+    """Unenrolled, the app knows only the configured code (its name is the code, as the
+    composition root sets it): "Store: PAR01", not "Store: PAR01 (PAR01)"."""
+    from kiosk_app.ui.main_window import MainWindow
+
+    first = make_window(qtbot, api_server.url, None)
+    services = first.services
+    services.store_name = services.store_code  # what kiosk_app.app does before enrollment
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    try:
+        assert window.status.store.full_text() == "Store: PAR01"
+        flow = _flow(window)
+        flow.show_first_run()
+        assert window.services.scans.deliver(Scan(_associate_code(it_key, api_server.url), "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        state = flow.first_run.state.value
+        assert isinstance(state, Ready)
+        name = state.device.store.name
+        assert name != "PAR01"
+        assert window.status.store.full_text() == f"Store: {name} (PAR01)"
+        screen = flow.screen()
+        assert isinstance(screen, FirstRunScreen)
+        assert screen.detail.text().startswith(f"Store {name} (PAR01), ")
+    finally:
+        window.close()
+        first.close()
+        qloop.run_until_complete(services.client.aclose())
+
+
+def test_an_unenrolled_kiosk_stays_on_first_run_after_the_idle_reset(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer
+) -> None:
+    window = make_window(qtbot, api_server.url, None, mode="kiosk")
+    clock = ManualClock()
+    settings = IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15)
+    ui = install_security(window, StaffSession(window.services.client), settings, clock)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        ui.idle.touch()  # someone tapped the screen, then left
+        clock.advance(61)
+        ui.idle.tick()
+        assert _flow(window) is flow and flow.awaiting_enrollment.value
+        assert window.stack.currentWidget() is flow.screen()
+    finally:
+        if ui.lockdown is not None:
+            ui.lockdown.allow_close = True
+        window.close()
+        qloop.run_until_complete(window.services.client.aclose())
+
+
+def test_a_kiosk_fetches_the_pickup_qr_keys_as_soon_as_it_is_enrolled(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    api_server: DemoServer,
+    it_key: Path,
+    memory_keyring: Any,
+    tmp_path: Path,
+) -> None:
+    """Set up, then offline before its first customer: QR codes are still checked."""
+    code = create_provisioning_code(
+        store_code="PAR01",
+        mode="kiosk",
+        api_url=api_server.url,
+        enrollment_token="demo-enrollment",
+        lifetime_s=600,
+        private_key=load_private_key(it_key.read_bytes()),
+    )
+    window = make_window(qtbot, api_server.url, None, mode="kiosk", data_dir=tmp_path)
+    try:
+        flow = _flow(window)
+        flow.show_first_run()
+        pickup = window.flows["pickup"]
+        keyring = pickup.core.keyring  # type: ignore[attr-defined]
+        qloop.run_until_complete(asyncio.sleep(0.2))  # the start's fetch: refused, no token
+        assert not keyring.loaded
+        assert window.services.scans.deliver(Scan(code, "wedge"))
+        settle(qloop, lambda: isinstance(flow.first_run.state.value, (Ready, EnrollFailed)))
+        assert isinstance(flow.first_run.state.value, Ready)
+        settle(qloop, lambda: keyring.loaded)
+        assert (tmp_path / "pickup_keys.json").is_file()
     finally:
         window.close()
         qloop.run_until_complete(window.services.client.aclose())

@@ -64,3 +64,56 @@ def test_the_bundle_recipe_carries_the_package_catalogues() -> None:
         assert "-m kiosk_app.ui.build_translations" in text and "if ! ls" not in text
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert '"kiosk_app.ui" = ["translations/*.qm"]' in pyproject
+
+
+def test_the_file_dialog_names_folders_in_french_and_its_columns_fit(
+    french: None, window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    """Its detail view said "Folder" in the French UI, and cut "Dernière modification"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTreeView
+
+    from kiosk_app.ui.dates import format_timestamp
+
+    folder = tmp_path / "pictures"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "label.png").write_bytes(b"")
+    window.resize(800, 1280)  # a portrait tablet: the narrowest
+    window.camera_panel.from_file.click()
+    dialog = window.camera_panel._dialog
+    assert isinstance(dialog, QFileDialog)
+    try:
+        dialog.setDirectory(str(folder))
+        view = dialog.findChild(QTreeView, "treeView")
+        assert view is not None and view.isVisible()  # the detail view
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2)
+        root = view.rootIndex()
+        rows = {
+            model.index(r, 0, root).data(): model.index(r, 2, root).data()
+            for r in range(model.rowCount(root))
+        }
+        assert rows["photos"] == "Dossier", rows
+        cells = {  # the app's language and date format, not the system's ("0 bytes")
+            model.index(r, 0, root).data(): (
+                model.index(r, 1, root).data(),
+                model.index(r, 3, root).data(),
+            )
+            for r in range(2)
+        }
+        modified = (folder / "label.png").stat().st_mtime
+        assert cells["label.png"] == ("0 octets", format_timestamp(modified, with_date=True))
+        assert dialog.width() <= window.width()
+        header = view.header()
+        metrics = header.fontMetrics()
+        qtbot.waitUntil(lambda: header.sectionSize(3) > 0)
+        for column in range(1, header.count()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = header.sectionSize(column)
+            texts = [title] + [str(model.index(r, column, root).data() or "") for r in range(2)]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            assert widest < width, (title, texts, width)  # nothing cut
+        total = sum(header.sectionSize(c) for c in range(header.count()))
+        assert total <= view.viewport().width()  # no column pushed out of sight
+    finally:
+        dialog.reject()

@@ -175,3 +175,63 @@ def test_kiosk_language_switch_keeps_the_customer_session(
         quiet(qloop)
         qloop.run_until_complete(windows[0].services.client.aclose())
         install_language(qapp, "en")
+
+
+def test_the_idle_reset_returns_the_kiosk_to_its_own_language(
+    qtbot: Any, qapp: Any, qloop: Any, api_server: Any, kiosk_token: str
+) -> None:
+    """A French kiosk; a customer picks English and walks away: the next customer finds
+    the kiosk in French again (not in the previous customer's language)."""
+    from kiosk_app.core.security.idle import ManualClock
+    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.ui.kiosk_lockdown import IdleSettings, SecurityUi, install_security
+    from kiosk_app.ui.language_switch import rebuild_in_language
+    from kiosk_app.ui.main_window import MainWindow
+    from tests.ui.conftest import make_window
+    from tests.ui.test_idle_kiosk import quiet
+
+    build_translations.compile_all()
+    clock = ManualClock()
+
+    def secure(window: MainWindow) -> SecurityUi:
+        settings = IdleSettings(kiosk_idle_reset_s=60, kiosk_idle_warning_s=15)
+        return install_security(window, StaffSession(window.services.client), settings, clock)
+
+    windows: list[MainWindow] = []
+
+    def switch(language: str) -> None:  # what the app does on language_requested
+        new = rebuild_in_language(qapp, windows[-1], language, secure)
+        new.language_requested.connect(switch)
+        qtbot.addWidget(new)
+        windows.append(new)
+
+    try:
+        install_language(qapp, "fr")
+        first = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk", language="fr")
+        windows.append(first)
+        secure(first).idle.touch()  # a customer is using the kiosk
+        first.language_requested.connect(switch)
+        first.language_button.click()  # the customer: English
+        assert len(windows) == 2 and windows[-1].nav_home.text() == "Scan"
+        assert windows[-1].services.language == "en"
+
+        security = getattr(windows[-1], "security", None)
+        assert isinstance(security, SecurityUi)
+        clock.advance(61)  # the customer has gone
+        security.idle.tick()
+        assert len(windows) == 3, "the idle reset kept the customer's language"
+        assert windows[-1].nav_home.text() == "Scanner"
+        assert windows[-1].services.language == "fr"
+        assert windows[-1].language_button.text() == "English"
+        after = getattr(windows[-1], "security", None)
+        assert isinstance(after, SecurityUi)
+        assert not after.idle.timer.armed  # nobody is there: no "Still here?" for no one
+        quiet(qloop)
+    finally:
+        for window in windows:
+            installed = getattr(window, "security", None)
+            if isinstance(installed, SecurityUi) and installed.lockdown is not None:
+                installed.lockdown.allow_close = True
+            window.close()
+        qloop.run_until_complete(windows[0].services.client.aclose())
+        install_language(qapp, "en")

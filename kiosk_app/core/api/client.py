@@ -61,8 +61,15 @@ STAFF_TOKEN_HEADER = "X-Staff-Token"
 
 @dataclass(frozen=True)
 class Timeouts:
+    """Seconds. A read still unanswered after ``probe_after`` asks ``/v1/health`` (waiting
+    ``probe`` at most) whether the API answers at all: if not, the read gives up at once (the
+    read cache answers, the flow says "no connection") instead of waiting ``request`` and its
+    retries out (~25 s with the defaults against an API that accepts and never answers)."""
+
     connect: float = 3.0
     request: float = 8.0
+    probe_after: float = 1.0
+    probe: float = 1.5
 
     def to_httpx(self) -> httpx.Timeout:
         return httpx.Timeout(self.request, connect=self.connect)
@@ -81,7 +88,11 @@ OutcomeListener = Callable[[RequestOutcome], None]
 
 
 #: how long ``reachable`` waits for the health answer before calling the API unreachable
-REACHABLE_TIMEOUT_S = 3.0
+REACHABLE_TIMEOUT_S = 2.0
+
+
+class NotAnswering(ApiTimeout):
+    """A slow read's health probe got no answer either: the API is down, not slow."""
 
 
 def new_idempotency_key() -> str:
@@ -111,6 +122,8 @@ class ApiClient:
         self._action_key: ActionProofKey | None = None
         self._staff_token_rejected: list[Callable[[], None]] = []
         self._read_retries = read_retries
+        self._timeouts = timeouts or Timeouts()
+        self._probing: asyncio.Future[bool] | None = None
         self._rng = rng or random.Random()
         self._listeners: list[OutcomeListener] = []
         self._read_cache: ReadCacheHook | None = None
@@ -120,7 +133,7 @@ class ApiClient:
         self._transport = transport or ApiTransport(verify, limits)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
-            timeout=(timeouts or Timeouts()).to_httpx(),
+            timeout=self._timeouts.to_httpx(),
             transport=self._transport,
             verify=verify,
             headers={"User-Agent": f"omnistore-kiosk/{__version__}", "Accept": "application/json"},
@@ -277,7 +290,9 @@ class ApiClient:
         attempt = 0
         while True:
             try:
-                return await self._send_once("GET", path, params=params)
+                return await self._read_once(path, params)
+            except NotAnswering:
+                raise  # the API is down: retrying only makes the user wait
             except (ApiUnavailable, ApiTimeout, ServerError) as exc:
                 if attempt >= self._read_retries or (
                     isinstance(exc, ServerError) and exc.status not in (500, 502, 503, 504)
@@ -286,6 +301,31 @@ class ApiClient:
                 delay = min(2.0, 0.2 * 3**attempt)
                 await asyncio.sleep(self._rng.uniform(delay / 2, delay))
                 attempt += 1
+
+    async def _read_once(self, path: str, params: Mapping[str, Any] | None) -> Any:
+        """One GET; when it is slow, a health probe tells a slow API from one that is gone."""
+        started = time.monotonic()
+        read = asyncio.ensure_future(self._send_once("GET", path, params=params))
+        try:
+            await asyncio.wait({read}, timeout=self._timeouts.probe_after)
+            probe = None if read.done() else self._probe()
+            if probe is not None:
+                await asyncio.wait({read, probe}, return_when=asyncio.FIRST_COMPLETED)
+            if read.done() or (probe is not None and await asyncio.shield(probe)):
+                return await read  # answered, or the API answers and this read is just slow
+            elapsed = time.monotonic() - started
+            log_request("GET", path, "abandoned: the API does not answer", elapsed)
+            self._report(False, started, "timeout")  # the read failed as well as the probe
+            raise NotAnswering(f"The central API does not answer (GET {route_template(path)}).")
+        finally:
+            if not read.done():
+                read.cancel()
+
+    def _probe(self) -> asyncio.Future[bool]:
+        """The health probe in flight, shared by the slow reads (a screen sends several)."""
+        if self._probing is None or self._probing.done():
+            self._probing = asyncio.ensure_future(self.reachable(self._timeouts.probe))
+        return self._probing
 
     async def post(self, path: str, body: Any, *, idempotency_key: str | None = None) -> Any:
         """POST a state change. Not retried here: the outbox owns retries of writes."""
@@ -362,4 +402,11 @@ class ApiClient:
         return self.parse_as(ProductPage, await self.get("/v1/products", params))
 
 
-__all__ = ["ApiClient", "ApiError", "RequestOutcome", "Timeouts", "new_idempotency_key"]
+__all__ = [
+    "ApiClient",
+    "ApiError",
+    "NotAnswering",
+    "RequestOutcome",
+    "Timeouts",
+    "new_idempotency_key",
+]

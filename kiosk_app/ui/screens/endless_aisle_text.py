@@ -7,11 +7,14 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk_app.core.api.errors import ApiTimeout, ApiUnavailable
 from kiosk_app.core.models.endless_aisle import FulfilmentOption, Promise
+from kiosk_app.core.offline.policy import Decision, OfflineFlow, Reason
 from kiosk_app.core.rules.address import FieldProblem, Problem
 from kiosk_app.core.services.endless_aisle import Notice
 from kiosk_app.ui.dates import format_date
 from kiosk_app.ui.messages import describe_error
+from kiosk_app.ui.offline_text import offline_decision_text
 
 
 def _day(value: date, language: str) -> str:
@@ -212,6 +215,10 @@ def describe_notice(notice: Notice, *, kiosk: bool = False) -> str:
         return QCoreApplication.translate("EndlessAisle", "The payment was refused: %1").replace(
             "%1", notice.param("detail")
         )
+    if isinstance(notice.error, ApiTimeout | ApiUnavailable):  # the API stopped answering:
+        # stock and delivery options come from it, whatever the offline policy says
+        refused = Decision(False, Reason.DENIED_OFFLINE, OfflineFlow.ENDLESS_AISLE.value)
+        return offline_decision_text(refused) or describe_error(notice.error)
     if notice.error is not None:
         return describe_error(notice.error)
     return QCoreApplication.translate("EndlessAisle", "Something went wrong.")

@@ -47,6 +47,7 @@ from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import Card, button, label
 from kiosk_app.ui.widgets.notice import Notice
+from kiosk_app.ui.widgets.status import store_label
 
 if TYPE_CHECKING:
     from kiosk_app.ui.navigator import FlowHost
@@ -219,7 +220,7 @@ class FirstRunScreen(QWidget):
             self.headline.setText(self.tr("Device ready"))
             self.detail.setText(
                 self.tr("Store %1, %2 mode, device “%3”. Settings saved in %4.")
-                .replace("%1", f"{state.device.store.name} ({p.store_code})")
+                .replace("%1", store_label(state.device.store.name, p.store_code))
                 .replace("%2", self._mode_text(p.mode))
                 .replace("%3", state.device.name)
                 .replace("%4", str(state.config_file))
@@ -287,10 +288,26 @@ class FirstRunFlow:
         self._screen.camera_requested.connect(self._start_camera)
         self._pop = services.scans.push(self.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())
+        # until enrolled nothing else can work: the rail leads nowhere, first run stays
+        self._unsubscribe_hold = self.awaiting_enrollment.subscribe(
+            self._hold_navigation, now=False
+        )
 
     def _close(self) -> None:
         self._pop()
         self._unsubscribe()
+        self._unsubscribe_hold()
+        if self.awaiting_enrollment.value:
+            self._window.hold_on(None)
+
+    def reset_customer_data(self) -> None:
+        """The kiosk's idle reset: first run holds no customer data and stays as it is (an
+        unenrolled kiosk stays on it; rebuilt, it forgot that it was waiting)."""
+
+    def _hold_navigation(self, awaiting: bool) -> None:
+        """While the device waits for its set-up code, first run stays on screen whatever
+        leads away (a tile, a scan of a product) and the rail's screen buttons are off."""
+        self._window.hold_on(self._screen if awaiting else None)
 
     # -- Flow protocol --------------------------------------------------------------------
     def nav_label(self) -> str | None:
@@ -346,13 +363,14 @@ class FirstRunFlow:
             services.store_code = p.store_code
             services.store_name = ready.device.store.name
             self._window.status.set_identity(
-                f"{ready.device.store.name} ({p.store_code})", ready.device.name, p.mode
+                store_label(ready.device.store.name, p.store_code), ready.device.name, p.mode
             )
             self._screen.start.setText(QCoreApplication.translate("FirstRunScreen", "Continue"))
             self._screen.start.setAccessibleName(
                 QCoreApplication.translate("FirstRunScreen", "Continue")
             )
             self.awaiting_enrollment.set(False)  # enrolled: staff sign-in applies now
+            self._window.device_enrolled()  # flows may act on it (e.g. fetch the QR keys)
 
     def _continue(self) -> None:
         state = self.first_run.state.value

@@ -34,6 +34,7 @@ from kiosk_app.core.routing import Destination, route
 from kiosk_app.core.rules.pickup_state import ID_DOCUMENTS, VerificationMethod
 from kiosk_app.core.scan.results import PickupQR
 from kiosk_app.core.scan_hub import Scan
+from kiosk_app.core.services.pickup_key_fetch import KeyFetch
 from kiosk_app.core.services.pickups import (
     LineProgress,
     PickupMessage,
@@ -1032,6 +1033,14 @@ class PickupFlow:
             )
         else:
             self._screen = PickupScreen(window, self.core)
+        # the QR keys as soon as the API answers: a QR is then checked even offline
+        self._keys = KeyFetch(self.core.keyring, services.connection.state)
+        QTimer.singleShot(0, self._screen, self._keys.start)
+        self._screen.destroyed.connect(lambda *_: self._keys.close())
+
+    def device_enrolled(self) -> None:
+        """First run enrolled this device (its token is in use): the QR keys now."""
+        self._keys.start()
 
     def adopt_session(self, previous: object) -> None:
         """The kiosk switched language: a check-in under way carries on here."""

@@ -197,7 +197,7 @@ def kiosk_message_text(message: PickupMessage) -> str:
         ),
         "qr_no_keys": QCoreApplication.translate(
             "KioskCheckIn",
-            "QR codes cannot be checked right now. Type your order number and pickup code.",
+            "This kiosk cannot check QR codes right now: it has no connection to our system.",
         ),
         "wrong-pickup-code": QCoreApplication.translate(
             "KioskCheckIn",

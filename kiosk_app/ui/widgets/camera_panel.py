@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QWidget
 
 from kiosk_app.hardware.camera import CameraScanner
 from kiosk_app.ui.widgets.common import Card, button, label
+from kiosk_app.ui.widgets.file_dialog import file_dialog
 
 
 class CameraPanel(Card):
@@ -51,9 +52,9 @@ class CameraPanel(Card):
 
     def _choose_file(self) -> None:
         """Support and diagnostics: decode a photo of a label (opened without blocking)."""
-        self._dialog = QFileDialog(self, self.tr("Barcode picture"))
-        self._dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.bmp)"))
-        self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self._dialog = file_dialog(
+            self, self.tr("Barcode picture"), self.tr("Images (*.png *.jpg *.jpeg *.bmp)")
+        )
         self._dialog.fileSelected.connect(self.decode_file)
         self._dialog.open()
 

@@ -17,6 +17,14 @@ from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.responsive import ElidingLabel
 
+
+def store_label(name: str, code: str) -> str:
+    """The store as the status bar names it: "Paris Rivoli (PAR01)", or just "PAR01" while
+    its name is not known (an unenrolled device knows only the configured code)."""
+    name = name.strip()
+    return f"{name} ({code})" if name and name != code else code
+
+
 _DOT = {
     ConnectionState.ONLINE: "#1d7a46",
     ConnectionState.DEGRADED: "#c77700",
