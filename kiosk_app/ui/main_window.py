@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontInfo, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -372,7 +373,8 @@ class MainWindow(QMainWindow):
     def hold_on(self, screen: QWidget | None) -> None:
         """``screen`` stays current and the rail's screen buttons are off until None."""
         for nav in self._held_navs:
-            nav.setEnabled(True)
+            if shiboken6.isValid(nav):  # (a window being closed destroys its rail first)
+                nav.setEnabled(True)
         self._held_navs = []
         self._held_screen = screen
         if screen is None:
@@ -389,7 +391,9 @@ class MainWindow(QMainWindow):
 
     def _keep_held_screen(self, _index: int) -> None:
         held = self._held_screen
-        if held is not None and self.stack.currentWidget() is not held:
+        if held is not None and not shiboken6.isValid(held):
+            self.hold_on(None)  # the held screen is gone (its window is closing)
+        elif held is not None and self.stack.currentWidget() is not held:
             self.stack.setCurrentWidget(held)
 
     def device_enrolled(self) -> None:

@@ -16,28 +16,28 @@ from PySide6.QtWidgets import QApplication
 
 
 def main() -> int:
-    from kiosk_app.core.api.client import ApiClient
-    from kiosk_app.core.connection import ConnectionMonitor
-    from kiosk_app.core.outbox import Outbox
-    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.app import build_app
+    from kiosk_app.core.config import load_settings
     from kiosk_app.ui.kiosk_lockdown import install_security, show_window
-    from kiosk_app.ui.main_window import MainWindow, Services
+    from kiosk_app.ui.main_window import MainWindow
 
     mode = "kiosk" if "--kiosk" in sys.argv else "associate"
     app = QApplication(sys.argv[:1])
-    services = Services(
-        client=ApiClient("http://127.0.0.1:9"),  # never asked: only the window is measured
-        connection=ConnectionMonitor(),
-        store_code="PAR01",
-        store_name="Paris Rivoli",
-        device_name="tablet-x11",
-        mode=mode,
-        language="en",
-        outbox=Outbox(Path(tempfile.mkdtemp(prefix="x11-size-")) / "outbox.db"),
+    settings = load_settings(
+        overrides={
+            "api_url": "http://127.0.0.1:9",  # never asked: only the window is measured
+            "data_dir": str(Path(tempfile.mkdtemp(prefix="x11-size-"))),
+            "store_code": "PAR01",
+            "device_name": "tablet-x11",
+            "mode": mode,
+            "language": "en",
+            "secret_store": "memory",
+        }
     )
-    window = MainWindow(services)
+    built = build_app(settings, overrides={"store_name": "Paris Rivoli"})
+    window = MainWindow(built.services("en", live=False))
     if mode == "kiosk":  # full screen and locked down, as the app shows a kiosk
-        install_security(window, StaffSession(services.client))
+        install_security(window, built.staff_session)
     show_window(window)
     for _ in range(20):
         app.processEvents()

@@ -296,9 +296,7 @@ class FirstRunFlow:
     def _close(self) -> None:
         self._pop()
         self._unsubscribe()
-        self._unsubscribe_hold()
-        if self.awaiting_enrollment.value:
-            self._window.hold_on(None)
+        self._unsubscribe_hold()  # (the window forgets a held screen that is destroyed)
 
     def reset_customer_data(self) -> None:
         """The kiosk's idle reset: first run holds no customer data and stays as it is (an
