@@ -11,9 +11,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central_api.devices import enrollment
+from central_api.devices import enrollment, service
 from central_api.devices.models import Device
-from central_api.devices.schemas import DeviceOut, EnrollIn, EnrollOut
+from central_api.devices.schemas import DeviceOut, EnrollIn, EnrollOut, StoreDeviceOut
 from central_api.platform.auth import (
     DEVICE_TOKEN_PREFIX,
     SCOPES_BY_MODE,
@@ -23,10 +23,15 @@ from central_api.platform.auth import (
     token_hash,
 )
 from central_api.platform.deps import DB
-from central_api.platform.idempotency import IdempotentRequest, run_idempotent
+from central_api.platform.idempotency import (
+    IdempotentRequest,
+    idempotent_request,
+    run_idempotent,
+)
 from central_api.platform.inline_reads import InlineReadRoute
 from central_api.platform.problems import Problem
 from central_api.platform.sealed_replies import keyed_idempotent_request, open_sealed, sealed_field
+from central_api.staff.service import permission_or_problem
 from central_api.stores.models import Location
 from central_api.stores.schemas import StoreOut
 
@@ -100,3 +105,49 @@ def me(db: DB, principal: Annotated[Principal, Depends(current_principal)]) -> D
             store=StoreOut.model_validate(device.location),
             scopes=sorted(principal.scopes),
         )
+
+
+Caller = Annotated[Principal, Depends(current_principal)]
+MANAGERS_ONLY: dict[int | str, dict[str, Any]] = {
+    403: {"description": "permission-denied (device.manage: managers)"}
+}
+
+
+def _manager(principal: Principal) -> None:
+    """A staff member allowed ``device.manage`` signed in on one of the store's tablets."""
+    if permission_or_problem(principal, "device.manage") != "allowed":
+        raise Problem(403, "permission-denied", "Not allowed for your role", "Managers only.")
+
+
+@router.get("", response_model=list[StoreDeviceOut], responses=MANAGERS_ONLY)
+def store_devices(db: DB, principal: Caller) -> list[StoreDeviceOut]:
+    """This store's devices (tablets and kiosks), oldest first: what a manager revokes."""
+    _manager(principal)
+    with db.session() as session:
+        return service.store_devices(session, principal.store_id, principal.subject)
+
+
+@router.post(
+    "/{device_id}/revoke",
+    response_model=StoreDeviceOut,
+    responses={
+        **MANAGERS_ONLY,
+        404: {"description": "not-found (no such device in this store)"},
+        409: {"description": "own-device (revoke it from another device)"},
+    },
+)
+def revoke_device(
+    device_id: str,
+    db: DB,
+    principal: Caller,
+    idem: Annotated[IdempotentRequest, Depends(idempotent_request)],
+) -> JSONResponse:
+    """Revoke one of this store's devices: its token is refused from the next request on,
+    on every worker. Enrolling it again takes a new enrollment token from IT."""
+    _manager(principal)
+
+    def work(session: Session) -> tuple[int, Any]:
+        out = service.revoke(session, principal.store_id, device_id, principal.subject)
+        return 200, out
+
+    return run_idempotent(db, principal.key, idem, work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -27,3 +28,14 @@ class DeviceOut(BaseModel):
 
 class EnrollOut(DeviceOut):
     token: str
+
+
+class StoreDeviceOut(BaseModel):
+    """One of the store's devices, as its manager sees it (never its token)."""
+
+    device_id: str
+    name: str
+    mode: str
+    enrolled_at: datetime
+    revoked: bool
+    this_device: bool  # the device asking

@@ -36,6 +36,7 @@ ACTIONS: dict[str, str] = {
     "endless_aisle.price_override": "change the price of an endless-aisle order line",
     "approval.give": "approve another person's action",
     "store.policy": "change the store's staff sign-in policy",
+    "device.manage": "see the store's devices and revoke one (lost or stolen)",
     "kiosk.settings": "open the settings of a kiosk",
     "kiosk.exit": "leave kiosk mode on a kiosk",
 }

@@ -55,6 +55,8 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/v1/health"): "public",
     ("POST", "/v1/devices/enroll"): "public",
     ("GET", "/v1/devices/me"): "device",
+    ("GET", "/v1/devices"): "manager",  # the store's devices, to revoke a lost one
+    ("POST", "/v1/devices/{device_id}/revoke"): "manager",
     ("GET", "/v1/stores"): "device",
     ("GET", "/v1/stores/{code}"): "device",
     ("GET", "/v1/products"): "device",

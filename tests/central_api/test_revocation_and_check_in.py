@@ -31,10 +31,8 @@ def server(
         yield srv
 
 
-def enrolled(server: DemoServer, mode: str = "associate") -> tuple[str, str]:
-    response = httpx.post(
-        server.url + "/v1/devices/enroll", timeout=20, **enrollment("PAR01", mode)
-    )
+def enrolled(server: DemoServer, mode: str = "associate", store: str = "PAR01") -> tuple[str, str]:
+    response = httpx.post(server.url + "/v1/devices/enroll", timeout=20, **enrollment(store, mode))
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return str(body["device_id"]), str(body["token"])
@@ -64,6 +62,52 @@ def test_a_device_revoked_by_it_is_refused_by_the_very_next_request_on_every_wor
     # another device is unaffected
     _other_id, other = enrolled(server)
     assert httpx.get(server.url + "/v1/devices/me", headers=bearer(other)).status_code == 200
+
+
+def test_a_store_manager_revokes_a_lost_device_from_another_tablet(server: DemoServer) -> None:
+    """``GET /v1/devices`` and ``POST /v1/devices/{id}/revoke``: the store's manager, signed
+    in on one of its tablets, sees the store's devices and revokes one; it is refused at
+    once on every worker. Not their own tablet, not another store's device, not an
+    associate."""
+    tablet_id, tablet = enrolled(server)
+    lost_id, lost = enrolled(server, "kiosk")
+    manager = bearer(tablet, staff_token(server.url, tablet, "M101"))
+    listed = httpx.get(server.url + "/v1/devices", headers=manager, timeout=20)
+    assert listed.status_code == 200, listed.text
+    devices = {d["device_id"]: d for d in listed.json()}
+    assert devices[tablet_id]["this_device"] and not devices[lost_id]["this_device"]
+    assert devices[lost_id]["mode"] == "kiosk" and not devices[lost_id]["revoked"]
+    assert "token" not in str(listed.json())
+    for _ in range(6):  # known to both workers
+        assert httpx.get(server.url + "/v1/devices/me", headers=bearer(lost)).status_code == 200
+    same = key()
+    path = f"{server.url}/v1/devices/{lost_id}/revoke"
+    revoked = httpx.post(path, headers={**manager, **same}, timeout=20)
+    assert revoked.status_code == 200, revoked.text
+    assert revoked.json()["revoked"] is True
+    statuses = [
+        httpx.get(server.url + "/v1/devices/me", headers=bearer(lost)).status_code
+        for _ in range(12)
+    ]
+    assert statuses == [401] * 12
+    replay = httpx.post(path, headers={**manager, **same}, timeout=20)
+    assert replay.headers.get("Idempotent-Replayed") == "true"
+    again = httpx.post(path, headers={**manager, **key()}, timeout=20)
+    assert again.status_code == 200 and again.json()["revoked"] is True
+    own = httpx.post(f"{server.url}/v1/devices/{tablet_id}/revoke", headers={**manager, **key()})
+    assert own.status_code == 409 and own.json()["type"] == PROBLEM + "own-device"
+    lyon_id, lyon = enrolled(server, store="LYO01")
+    elsewhere = httpx.post(
+        f"{server.url}/v1/devices/{lyon_id}/revoke", headers={**manager, **key()}, timeout=20
+    )
+    assert elsewhere.status_code == 404  # another store's device is not even named
+    assert httpx.get(server.url + "/v1/devices/me", headers=bearer(lyon)).status_code == 200
+    associate = bearer(tablet, staff_token(server.url, tablet, "A101"))
+    refused = httpx.post(
+        f"{server.url}/v1/devices/{lyon_id}/revoke", headers={**associate, **key()}, timeout=20
+    )
+    assert refused.status_code == 403 and refused.json()["type"] == PROBLEM + "permission-denied"
+    assert httpx.get(server.url + "/v1/devices", headers=associate).status_code == 403
 
 
 def ready_pickup(server: DemoServer, token: str, staff: str) -> str:

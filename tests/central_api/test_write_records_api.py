@@ -20,6 +20,7 @@ from central_api.platform.db import Database
 from kiosk_app.core.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import HOME, Api, query, sku_with, start_server
 from tests.central_api.test_staff_support import PROBLEM, staff_token
+from tests.support.demo_data import DemoPool
 from tests.support.test_database import days_ago, server_db_url
 
 HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
@@ -56,17 +57,15 @@ def post(api: Api, path: str, body: Any, **headers: str) -> httpx.Response:
     )
 
 
-TAKEN: set[str] = set()
+PICKUPS = DemoPool()
 
 
 def collectable_pickup(api: Api) -> dict[str, Any]:
     """A pickup of this store that can be handed over, not used by another test."""
-    for row in api.get("/v1/pickups?status=ready,customer_waiting").json():
-        if row["order_number"] not in TAKEN:
-            TAKEN.add(row["order_number"])
-            detail: dict[str, Any] = api.get(f"/v1/pickups/{row['order_number']}").json()
-            return detail
-    pytest.skip("no pickup left to hand over")
+    rows = api.get("/v1/pickups?status=ready,customer_waiting").json()
+    row = PICKUPS.take(api.url, rows, lambda _row: True, "pickup to hand over")
+    detail: dict[str, Any] = api.get(f"/v1/pickups/{row['order_number']}").json()
+    return detail
 
 
 def hand_over(detail: dict[str, Any]) -> dict[str, Any]:

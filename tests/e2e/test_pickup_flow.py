@@ -7,7 +7,6 @@ sync engine, exactly as the running app's engine would.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.pickup import PickupScreen
 from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 from tests.conftest import enroll
+from tests.support.demo_data import DemoPool, pickup_code_of
 from tests.ui.conftest import make_window, pickup_screen, settle
 
 STORE = "PAR01"
@@ -73,14 +73,7 @@ class Api:
         return str(r.json()["token"])
 
     def code(self, number: str) -> str:
-        path = self.server.db_url.removeprefix("sqlite:///")
-        with sqlite3.connect(path) as conn:
-            row = conn.execute(
-                "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id"
-                " WHERE o.number = ?",
-                (number,),
-            ).fetchone()
-        return str(row[0])
+        return pickup_code_of(self.server, number)
 
     def complete_elsewhere(self, number: str) -> None:
         detail = self.detail(number)
@@ -99,7 +92,7 @@ class Api:
         assert r.status_code == 200, r.text
 
 
-TAKEN: set[str] = set()
+PICKUPS = DemoPool()
 
 
 def take(
@@ -109,17 +102,15 @@ def take(
     methods: tuple[str, ...] = ("pickup_code", "signed_qr"),
     multi_line: bool = False,
 ) -> dict[str, Any]:
-    for row in api.pickups():
-        if row["status"] != status or row["order_number"] in TAKEN:
-            continue
-        if row["verification_method"] not in methods or row["alternate_person"]:
-            continue
-        detail = api.detail(row["order_number"])
-        if multi_line and len(detail["lines"]) < 2:
-            continue
-        TAKEN.add(row["order_number"])
-        return detail
-    pytest.skip(f"no {status} pickup left")
+    def fits(row: dict[str, Any]) -> bool:
+        if row["status"] != status or row["verification_method"] not in methods:
+            return False
+        if row["alternate_person"]:
+            return False
+        return not multi_line or len(api.detail(row["order_number"])["lines"]) >= 2
+
+    row = PICKUPS.take(api.server.url, api.pickups(), fits, f"{status} pickup")
+    return api.detail(row["order_number"])
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.returns import ReturnsFlow
 from kiosk_app.ui.widgets.responsive import ElidingLabel
 from tests.conftest import enroll, own_demo_server
+from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
 from tests.ui.test_portrait import PORTRAIT, TABLET, relayout
@@ -228,11 +229,7 @@ def _pickup(
     session = screen.core.session
     settle(qloop, lambda: session.current.step is Step.VERIFY)
     check(qtbot, window, "pickup verify", found)
-    ((code,),) = query(
-        server,
-        "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.number = ?",
-        order["order_number"],
-    )
+    code = pickup_code_of(server, order["order_number"])
     screen.code_entry.setText(code)
     screen.code_entry.returnPressed.emit()
     settle(qloop, lambda: session.current.step is Step.ITEMS)

@@ -47,6 +47,7 @@ from kiosk_app.ui.screens.returns import ReturnsFlow
 from kiosk_app.ui.screens.sign_in import CredentialForm
 from kiosk_app.ui.screens.sync_status import SyncFlow, SyncScreen
 from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
+from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import api_get, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
 
@@ -325,11 +326,7 @@ def open_pickup_items(
     if check_verify:
         report = assert_reading_order(qtbot, window, screen)
         assert screen.code_entry in report.chain
-    ((code,),) = query(
-        server,
-        "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.number = ?",
-        number,
-    )
+    code = pickup_code_of(server, number)
     screen.code_entry.setText(code)
     screen.code_entry.returnPressed.emit()
     settle(qloop, lambda: session.current.step is Step.ITEMS)

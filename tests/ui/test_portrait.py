@@ -28,6 +28,7 @@ from kiosk_app.core.services.pickups import Step
 from kiosk_app.core.services.returns import Phase
 from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.returns import ReturnsFlow
+from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
 
@@ -200,11 +201,7 @@ def test_pickup_queue_and_every_step_of_a_hand_over(
     settle(qloop, lambda: session.current.step is Step.VERIFY)
     check_sizes(qtbot, associate, "pickup verify")
 
-    ((code,),) = query(
-        api_server,
-        "SELECT p.pickup_code FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.number = ?",
-        number,
-    )
+    code = pickup_code_of(api_server, number)
     screen.code_entry.setText(code)
     screen.code_entry.returnPressed.emit()
     settle(qloop, lambda: session.current.step is Step.ITEMS)
