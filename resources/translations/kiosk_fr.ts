@@ -777,12 +777,12 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="984"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="997"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="1007"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="1020"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -954,51 +954,56 @@
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="177"/>
+        <source>%1: %2 has only %3 left now (sold meanwhile). Choose another option below.</source>
+        <translation>%1 : %2 n’en a plus que %3 (vendu entre-temps). Choisissez une autre option ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="187"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
         <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="184"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="194"/>
         <source>Customer attached: %1</source>
         <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="188"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="198"/>
         <source>No customer has the card or number %1.</source>
         <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="192"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="202"/>
         <source>To order on your account, scan the code shown in your app (My card). A card number cannot be used here.</source>
         <translation>Pour commander sur votre compte, scannez le code affiché dans votre application (Ma carte). Un numéro de carte ne peut pas être utilisé ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="208"/>
         <source>This code is no longer valid. Open your app and scan the new code it shows.</source>
         <translation>Ce code n’est plus valable. Ouvrez votre application et scannez le nouveau code affiché.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="203"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="213"/>
         <source>%1 items of the online cart added.</source>
         <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="207"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="217"/>
         <source>The online cart cannot be read from this device.</source>
         <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="211"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="221"/>
         <source>Something is missing: %1</source>
         <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="215"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="225"/>
         <source>The payment was refused: %1</source>
         <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="224"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="234"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -1006,453 +1011,453 @@
 <context>
     <name>EndlessAisleScreen</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="140"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="144"/>
         <source>Order from another store or the warehouse</source>
-        <extracomment>the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
+        <extracomment>the live events: stock that invalidates the chosen option, the payment status the (masked) name a saved address of the customer put in the name field: sent as &quot;the customer&quot;, whose real name the server puts on the parcel</extracomment>
         <translation>Commander dans un autre magasin ou à l’entrepôt</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="142"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="146"/>
         <source>Start over</source>
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="192"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
         <source>1 · Items</source>
         <translation>1 · Articles</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
         <source>Scan or type the barcode</source>
         <translation>Scannez le code-barres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
         <source>Barcode or SKU to add</source>
         <translation>Code-barres ou référence à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="199"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="203"/>
         <source>Barcode to add</source>
         <translation>Code-barres à ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="206"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
         <source>2 · Customer</source>
         <translation>2 · Client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
         <source>2 · Your account</source>
         <translation>2 · Votre compte</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
         <source>Code from your app</source>
         <translation>Code de votre appli</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="218"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="222"/>
         <source>Scan the code shown in your app</source>
         <translation>Scannez le code affiché dans votre application</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="220"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="224"/>
         <source>Card or customer number</source>
         <translation>Carte ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="225"/>
         <source>Loyalty card or customer number</source>
         <translation>Carte de fidélité ou n° client</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="223"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="227"/>
         <source>Attach</source>
         <translation>Associer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="235"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="239"/>
         <source>Add online cart</source>
         <translation>Ajouter le panier en ligne</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="238"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="242"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="253"/>
         <source>Or your email or mobile number, for the payment link</source>
         <translation>Ou votre e-mail ou votre mobile, pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="251"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="255"/>
         <source>Or a guest: email or mobile for the payment link</source>
         <translation>Ou un client invité&#xa0;: e-mail ou mobile pour le lien de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="256"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="260"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>Guest email</source>
         <translation>E-mail du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="258"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="262"/>
         <source>Your email</source>
         <translation>Votre e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="261"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="265"/>
         <source>Mobile phone</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
         <source>Guest mobile phone</source>
         <translation>Mobile du client invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="263"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="267"/>
         <source>Your mobile phone</source>
         <translation>Votre mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="278"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="282"/>
         <source>I agree to receive news and offers</source>
         <translation>J’accepte de recevoir les nouveautés et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="280"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="284"/>
         <source>The customer agrees to receive news and offers</source>
         <translation>Le client accepte de recevoir les actualités et les offres</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="292"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="296"/>
         <source>3 · Delivery</source>
         <translation>3 · Livraison</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="297"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="301"/>
         <source>Home</source>
         <translation>Domicile</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="298"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="302"/>
         <source>This store</source>
         <translation>Ce magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="299"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="303"/>
         <source>Other store</source>
         <translation>Autre
 magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="307"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="311"/>
         <source>Deliver to: %1</source>
         <translation>Livraison&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="326"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
         <source>Full name</source>
         <translation>Nom et prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="327"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="331"/>
         <source>Street and number</source>
         <translation>N° et rue</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="328"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="332"/>
         <source>Flat, floor (optional)</source>
         <translation>Appt, étage (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="329"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="333"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="330"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="334"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="334"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="338"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="373"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="377"/>
         <source>4 · When and how</source>
         <translation>4 · Quand et comment</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="400"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="404"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="403"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="407"/>
         <source>Place order</source>
         <translation>Valider la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="436"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="440"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="439"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="443"/>
         <source>Mark paid (demo)</source>
         <translation>Marquer payée (démo)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="447"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="451"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="448"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="452"/>
         <source>Pay at the till: show this code</source>
         <translation>Paiement en caisse&#xa0;: présentez ce code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="637"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="647"/>
         <source>Scan the items to order, or type their barcode.</source>
         <translation>Scannez les articles à commander ou saisissez leur code-barres.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="649"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="659"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="714"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="724"/>
         <source>%1 here
 %2 can be sent</source>
         <translation>Ici&#xa0;: %1
 Expédiable&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="719"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="729"/>
         <source>One less %1</source>
         <translation>Une unité de moins&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="725"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="735"/>
         <source>Quantity %1</source>
         <translation>Quantité %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="726"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="736"/>
         <source>One more %1</source>
         <translation>Une unité de plus&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="757"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="767"/>
         <source>Looking for stock and delivery dates…</source>
         <translation>Recherche du stock et des dates de livraison…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="760"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="770"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="764"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="774"/>
         <source>No store and no warehouse can send all of it. Remove or change an item.</source>
         <translation>Aucun magasin ni entrepôt ne peut tout envoyer. Retirez ou modifiez un article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="698"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="708"/>
         <source>Add items first.</source>
         <translation>Ajoutez d’abord des articles.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="196"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="200"/>
         <source>Barcode or SKU</source>
         <translation>Code-barres ou référence</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="662"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="672"/>
         <source>Use saved address: %1</source>
         <translation>Adresse enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="700"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="710"/>
         <source>Complete the address to see dates and fees.</source>
         <translation>Complétez l’adresse pour voir les dates et les frais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="776"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="786"/>
         <source>Free</source>
         <translation>Gratuit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="632"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="798"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="912"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="922"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="628"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="638"/>
         <source>Items %1 · delivery %2</source>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="825"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="835"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="828"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="838"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="835"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="845"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="837"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="853"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="863"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="855"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="865"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="856"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="866"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="859"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="869"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="873"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="872"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="882"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="876"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="886"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="877"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="887"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="879"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="889"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="882"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="892"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="887"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="897"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="902"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="894"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="904"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="897"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="917"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="917"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="927"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="926"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="936"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="931"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="941"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="931"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="941"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="936"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="936"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="938"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="948"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="939"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="949"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="940"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="950"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="945"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="955"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>
@@ -1650,19 +1655,19 @@ Expédiable&#xa0;: %2</translation>
         <translation>vendeur</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="389"/>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="391"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="366"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="368"/>
         <source>Continue</source>
         <extracomment>True from the moment first run shows on a device without a device token until the token of its enrollment is in use (the staff gate stays aside meanwhile)</extracomment>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="417"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="391"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/first_run.py" line="422"/>
+        <location filename="../../kiosk_app/ui/screens/first_run.py" line="396"/>
         <source>No camera found</source>
         <translation>Aucune caméra</translation>
     </message>
@@ -2086,9 +2091,9 @@ Expédiable&#xa0;: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="78"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="110"/>
-        <location filename="../../kiosk_app/ui/main_window.py" line="112"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="79"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="111"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="113"/>
         <source>Store app</source>
         <extracomment>smallest window: a portrait tablet (768 x 1024) fits, and so does 1024 x 768 landscape under this window width the navigation rail turns compact (portrait tablets) the compact rail&apos;s look (placed on the rail itself, so it wins over the theme&apos;s geometry; colours, the current-screen highlight and the 64 px nav height still come from the theme) the kiosk customer picked another language (&quot;fr&quot; / &quot;en&quot;); the app rebuilds the UI what security put on this window (staff gate or kiosk lockdown, idle timers)
 ----------
@@ -2096,17 +2101,17 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
         <translation>Appli magasin</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="158"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="162"/>
         <source>Scan</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="159"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="163"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/main_window.py" line="185"/>
+        <location filename="../../kiosk_app/ui/main_window.py" line="189"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
@@ -2903,171 +2908,186 @@ True while the rail shows its narrow form (window under COMPACT_RAIL_BELOW px)</
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="127"/>
+        <source>Order %1 was just handed over on another device. Stop here: give nothing more and tell the customer it has been collected.</source>
+        <translation>La commande %1 vient d’être remise sur un autre appareil. Arrêtez ici : ne remettez rien de plus et dites au client qu’elle a été retirée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
+        <source>Order %1 was just cancelled. Stop here: give nothing and send the customer to customer service.</source>
+        <translation>La commande %1 vient d’être annulée. Arrêtez ici : ne remettez rien et orientez le client vers le service client.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="139"/>
+        <source>Order %1 has just expired and can no longer be collected. Stop here: give nothing and send the customer to customer service.</source>
+        <translation>La commande %1 vient d’expirer et ne peut plus être retirée. Arrêtez ici : ne remettez rien et orientez le client vers le service client.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
         <source>Already collected: this order was handed over on another device. Do not hand anything over.</source>
         <translation>Déjà retirée&#xa0;: cette commande a été remise sur un autre appareil. Ne remettez rien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="133"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="151"/>
         <source>This order has expired and can no longer be collected. Nothing was changed.</source>
         <translation>Cette commande a expiré et ne peut plus être retirée. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="137"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="155"/>
         <source>This order was cancelled and cannot be collected.</source>
         <translation>Cette commande a été annulée et ne peut pas être retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="141"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="159"/>
         <source>This order is still being prepared. It cannot be handed over yet.</source>
         <translation>Cette commande est encore en préparation. Elle ne peut pas encore être remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="145"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
         <source>This order needs another check: %1</source>
         <translation>Cette commande demande une autre vérification&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="149"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="167"/>
         <source>This order needs another identity check.</source>
         <translation>Cette commande demande une autre vérification d’identité.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="151"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
         <source>Choose the identity document you checked.</source>
         <translation>Choisissez la pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="153"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="171"/>
         <source>The name does not match the person named on the order.</source>
         <translation>Le nom ne correspond pas à la personne désignée sur la commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="157"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="175"/>
         <source>Pickup code checked.</source>
         <translation>Code de retrait vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="159"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="177"/>
         <source>QR code checked.</source>
         <translation>QR code vérifié.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="161"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="179"/>
         <source>Identity document checked.</source>
         <translation>Pièce d’identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="163"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="181"/>
         <source>Person named on the order, identity checked.</source>
         <translation>Personne désignée sur la commande, identité vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="165"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="183"/>
         <source>%1 is not an item barcode. Scan the item&apos;s label.</source>
         <translation>%1 n’est pas un code-barres d’article. Scannez l’étiquette de l’article.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="169"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="187"/>
         <source>Wrong item: %1 is not in this order. Nothing was counted.</source>
         <translation>Mauvais article&#xa0;: %1 ne fait pas partie de cette commande. Rien n’a été compté.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="173"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="191"/>
         <source>All units of %1 are already checked.</source>
         <translation>Toutes les unités sont déjà vérifiées&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="178"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="196"/>
         <source>%1 checked. %2 left on this line.</source>
         <translation>%1 vérifié. Reste sur cette ligne&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="183"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="201"/>
         <source>All items checked. Continue to the hand-over.</source>
         <translation>Tous les articles sont vérifiés. Passez à la remise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="205"/>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="189"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="207"/>
         <source>Nothing left to mark on %1.</source>
         <translation>Plus rien à signaler sur %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="212"/>
         <source>%2 × %1 marked missing.</source>
         <translation>%2 × %1&#xa0;: marqué comme manquant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="200"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="218"/>
         <source>%2 × %1 marked damaged.</source>
         <translation>%2 × %1&#xa0;: marqué comme abîmé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="205"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="223"/>
         <source>Some items are neither scanned nor marked missing or damaged.</source>
         <translation>Certains articles ne sont ni scannés, ni marqués manquants ou abîmés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="209"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="227"/>
         <source>Nothing to hand over: at least one item must be scanned.</source>
         <translation>Rien à remettre&#xa0;: au moins un article doit être scanné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="231"/>
         <source>Saved on this device; sending to the central system…</source>
         <translation>Enregistré sur cet appareil&#xa0;; envoi au système central…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="219"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="237"/>
         <source>Handed over. The order is collected.</source>
         <translation>Remise effectuée. La commande est retirée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="239"/>
         <source>Handed over in part. Missing and damaged items are recorded.</source>
         <translation>Remise partielle effectuée. Les articles manquants et abîmés sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="225"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="243"/>
         <source>This device cannot record changes (no local storage).</source>
         <translation>Cet appareil ne peut pas enregistrer de modifications (pas de stockage local).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="229"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="247"/>
         <source>The central system refused the QR code for this order.</source>
         <translation>Le système central a refusé le QR code de cette commande.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="233"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="251"/>
         <source>No connection to the central system. Check the network and try again.</source>
         <translation>Pas de connexion au système central. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="237"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="255"/>
         <source>No connection to the central system, and %1 is not among the pickups this device keeps for offline use (its queue as of the last refresh). Try again when the network is back.</source>
         <translation>Pas de connexion au système central, et %1 ne fait pas partie des retraits que cet appareil garde pour travailler hors ligne (sa file lors de la dernière mise à jour). Réessayez au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="244"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="262"/>
         <source>Order %1 was already handed over on this device; it waits to be sent (Sync page).</source>
         <translation>La commande %1 a déjà été remise sur cet appareil&#xa0;; la remise attend d’être envoyée (page Synchro).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="249"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="267"/>
         <source>The team could not be told you are here: the network is down.</source>
         <translation>L’équipe n’a pas pu être prévenue de votre arrivée&#xa0;: le réseau est coupé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="253"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="271"/>
         <source>Please scan the QR code from your confirmation email.</source>
         <translation>Veuillez scanner le QR code de votre e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="257"/>
+        <location filename="../../kiosk_app/ui/screens/pickup_text.py" line="275"/>
         <source>The central system refused: %1</source>
         <translation>Refus du système central&#xa0;: %1</translation>
     </message>

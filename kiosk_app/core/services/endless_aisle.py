@@ -568,13 +568,18 @@ class EndlessAisleService:
             self.submission.set(replace(current, order=order, paying=paying))
         return order
 
-    async def watch_payment(self, interval_s: float = 3.0) -> None:
-        """Refresh the placed order every ``interval_s`` until it is paid or released."""
+    async def watch_payment(
+        self, interval_s: float = 3.0, live: Callable[[], bool] | None = None
+    ) -> None:
+        """Refresh the placed order every ``interval_s`` until it is paid or released;
+        not while ``live()`` says the order's events arrive (``endless_aisle_live``)."""
         while True:
             state = self.submission.value
             if not isinstance(state, Placed) or state.order.settled:
                 return
             await asyncio.sleep(interval_s)
+            if live is not None and live():
+                continue
             try:
                 await self.refresh_order()
             except ApiError as exc:  # the connection monitor shows the network state

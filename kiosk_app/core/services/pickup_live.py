@@ -4,6 +4,11 @@ A pickup event (a check-in at the kiosk, a hand-over on another device) or an or
 of this store fetches the shown queue again in the background: the screen keeps its rows
 and replaces only what changed. Events that come together are one fetch. While the stream
 is not live the screen falls back to its periodic refresh (``is_live``).
+
+``LiveSession``: the pickup open in the hand-over flow here is collected, cancelled or
+expired on another device: the flow says so at once and stops (``Step.REFUSED``), so no
+hand-over is written that the server would refuse. Not while this device's own hand-over
+is being sent (its own ``pickup.completed``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import logging
 from collections.abc import Callable
 
 from kiosk_app.core.live import RESYNC, LiveEvent, LiveEvents
-from kiosk_app.core.services.pickups import PickupQueue
+from kiosk_app.core.services.pickups import PickupMessage, PickupQueue, PickupSession, Step
 
 log = logging.getLogger(__name__)
 
@@ -64,3 +69,45 @@ class LiveQueue:
             self.refreshes += 1
             with contextlib.suppress(Exception):  # a failed fetch leaves the rows as they are
                 await self._queue.refresh_in_place(offline=offline)
+
+
+#: the steps where the associate is still working on the pickup (not yet sending it)
+OPEN_STEPS = frozenset({Step.VERIFY, Step.ITEMS, Step.HANDOVER})
+#: what an event's new status means for a pickup being handed over here
+GONE = {
+    "collected": "collected_elsewhere",
+    "partially_collected": "collected_elsewhere",
+    "cancelled": "cancelled_elsewhere",
+    "expired": "expired_elsewhere",
+}
+
+
+class LiveSession:
+    """Stops the hand-over open here when the pickup ends elsewhere."""
+
+    def __init__(self, session: PickupSession, live: LiveEvents | None) -> None:
+        self._session = session
+        self._unsubscribe: Callable[[], None] | None = None
+        if live is not None:
+            self._unsubscribe = live.subscribe(QUEUE_TOPICS, self._on_event)
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_event(self, event: LiveEvent) -> None:
+        state = self._session.current
+        order = state.order
+        if state.step not in OPEN_STEPS or order is None:
+            return
+        if event.payload.get("order_number") != order.order_number:
+            return
+        code = GONE.get(str(event.payload.get("status")))
+        if code is None:
+            return
+        args = {"order": order.order_number}
+        at = event.payload.get("at")
+        if isinstance(at, str):
+            args["at"] = at
+        self._session.stop_elsewhere(PickupMessage(code, "error", args))

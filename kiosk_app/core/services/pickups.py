@@ -489,6 +489,12 @@ class PickupSession:
             )
         return self._set(step=Step.VERIFY, message=None)
 
+    def stop_elsewhere(self, message: PickupMessage) -> None:
+        """The pickup ended on another device (a live event): stop here, write nothing."""
+        if self.current.step in (Step.VERIFY, Step.ITEMS, Step.HANDOVER):
+            self._generation += 1
+            self._set(step=Step.REFUSED, message=message)
+
     def _handed_over_here(self, order_number: str) -> PickupMessage | None:
         """A hand-over of this order waits in the outbox (e.g. offline): never a second one."""
         if self._outbox is None:
@@ -979,12 +985,14 @@ class PickupServices:
         self.queue = PickupQueue(client, self.offline, self.keyring)
         self.session = PickupSession(client, store_code, self.keyring, outbox, sync, self.offline)
         self.check_in = KioskCheckIn(store_code, self.keyring, outbox, sync)
-        from kiosk_app.core.services.pickup_live import LiveQueue
+        from kiosk_app.core.services.pickup_live import LiveQueue, LiveSession
 
         self.live = LiveQueue(self.queue, live)
+        self.live_session = LiveSession(self.session, live)
 
     def close(self) -> None:
         self.live.stop()
+        self.live_session.close()
         self.session.close()
         self.check_in.close()
 

@@ -55,6 +55,7 @@ from kiosk_app.core.services.endless_aisle import (
     Submission,
 )
 from kiosk_app.core.services.endless_aisle import Notice as CoreNotice
+from kiosk_app.core.services.endless_aisle_live import LiveBasket
 from kiosk_app.ui.dates import format_time
 from kiosk_app.ui.messages import describe_error
 from kiosk_app.ui.screens.endless_aisle_text import (
@@ -112,6 +113,7 @@ class EndlessAisleScreen(QWidget):
         kiosk: bool,
         store_name: str,
         may_submit: Callable[[], Awaitable[bool]] | None = None,
+        live: LiveBasket | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,6 +122,8 @@ class EndlessAisleScreen(QWidget):
         # the offline policy, checked when the order is confirmed: may it go on now?
         self._may_submit = may_submit
         self.service = service
+        #: the live events: stock that invalidates the chosen option, the payment status
+        self.live = live
         self.language = language
         self.kiosk = kiosk
         self.store_name = store_name
@@ -463,10 +467,14 @@ class EndlessAisleScreen(QWidget):
     # -- lifecycle -----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.live is not None:
+            self.live.start()
         self._start_polling()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._poll.cancel()
+        if self.live is not None:
+            self.live.stop()
         if self._address_pause.isActive():  # typed just before leaving: take it now
             self._address_pause.stop()
             self._address_changed()
@@ -618,7 +626,9 @@ class EndlessAisleScreen(QWidget):
         state = self.service.submission.value
         placed = isinstance(state, Placed) and not state.order.settled
         if self.isVisible() and placed and not self._poll.running:
-            self._poll.start(self.service.watch_payment(self.poll_interval_s))
+            live = self.live
+            is_live = (lambda: live.is_live) if live is not None else None
+            self._poll.start(self.service.watch_payment(self.poll_interval_s, is_live))
 
     # -- rendering -------------------------------------------------------------------------------
     def _money(self, amount: Decimal, currency: str = "EUR") -> str:
@@ -960,18 +970,21 @@ class EndlessAisleFlow:
         services = window.services
         self._window = window
         self.service = services.cores.endless_aisle()
+        self._live = LiveBasket(self.service, services.live)
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,
             kiosk=services.mode == "kiosk",
             store_name=services.store_name,
             may_submit=lambda: window.confirm_gate(OfflineFlow.ENDLESS_AISLE),
+            live=self._live,
         )
         self._pop = services.scans.push(self._screen.take_scan)
         self._screen.destroyed.connect(lambda *_: self._close())
 
     def _close(self) -> None:
         self._pop()
+        self._live.stop()
         self.service.close()
 
     def idle_note(self) -> str | None:

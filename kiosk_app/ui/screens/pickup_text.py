@@ -123,6 +123,24 @@ def message_text(message: PickupMessage) -> str:
         return QCoreApplication.translate(
             "Pickups", "This order is to be collected at another store: %1"
         ).replace("%1", a.get("detail", ""))
+    if code == "collected_elsewhere":
+        return QCoreApplication.translate(
+            "Pickups",
+            "Order %1 was just handed over on another device. Stop here: give nothing more "
+            "and tell the customer it has been collected.",
+        ).replace("%1", a.get("order", ""))
+    if code == "cancelled_elsewhere":
+        return QCoreApplication.translate(
+            "Pickups",
+            "Order %1 was just cancelled. Stop here: give nothing and send the customer to "
+            "customer service.",
+        ).replace("%1", a.get("order", ""))
+    if code == "expired_elsewhere":
+        return QCoreApplication.translate(
+            "Pickups",
+            "Order %1 has just expired and can no longer be collected. Stop here: give "
+            "nothing and send the customer to customer service.",
+        ).replace("%1", a.get("order", ""))
     if code == "pickup-already-completed":
         return QCoreApplication.translate(
             "Pickups",

@@ -1,0 +1,42 @@
+"""Helpers of the live-event UI tests (no tests here): an app window whose live-event
+subscription runs in the test's qasync loop, as the app runs it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kiosk_app.ui.main_window import MainWindow
+from tests.ui.conftest import make_window, settle
+
+
+@contextlib.contextmanager
+def live_window(
+    qtbot: Any,
+    loop: asyncio.AbstractEventLoop,
+    url: str,
+    token: str,
+    *,
+    mode: str = "associate",
+    data_dir: Path | None = None,
+) -> Iterator[MainWindow]:
+    """A real app window (``build_app``) with its live events followed, connected."""
+    window = make_window(qtbot, url, token, mode=mode, data_dir=data_dir, live=True)
+    live = window.services.live
+    assert live is not None
+
+    async def start() -> asyncio.Task[None]:  # in the running loop, as the app does
+        return asyncio.ensure_future(live.run_forever())
+
+    task = loop.run_until_complete(start())
+    try:
+        settle(loop, lambda: live.live.value)
+        yield window
+    finally:
+        task.cancel()
+        window.close()
+        loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+        loop.run_until_complete(window.services.client.aclose())
