@@ -777,12 +777,12 @@
 <context>
     <name>EndlessAisle</name>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="997"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="999"/>
         <source>Your order %1 will be cleared from this screen. The payment link was sent to %2: you can still pay with it.</source>
         <translation>Votre commande %1 va disparaître de cet écran. Le lien de paiement a été envoyé à %2 : vous pouvez toujours payer avec.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="1020"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="1022"/>
         <source>Endless aisle</source>
         <translation>Rayon infini</translation>
     </message>
@@ -954,56 +954,61 @@
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="177"/>
-        <source>%1: %2 has only %3 left now (sold meanwhile). Choose another option below.</source>
-        <translation>%1 : %2 n’en a plus que %3 (vendu entre-temps). Choisissez une autre option ci-dessous.</translation>
+        <source>%1: %2 has none left now (sold meanwhile). Choose another option.</source>
+        <translation>%1 : %2 n’en a plus (vendu entre-temps). Choisissez une autre option.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="187"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="185"/>
+        <source>%1: %2 has only %3 left now (sold meanwhile). Choose another option.</source>
+        <translation>%1 : %2 n’en a plus que %3 (vendu entre-temps). Choisissez une autre option.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="195"/>
         <source>Only %1 of %2 can be sent from one store or the warehouse.</source>
         <translation>Quantité maximale expédiable depuis un seul magasin ou l’entrepôt&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="194"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="202"/>
         <source>Customer attached: %1</source>
         <translation>Client associé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="198"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="206"/>
         <source>No customer has the card or number %1.</source>
         <translation>Aucun client ne correspond à la carte ou au numéro %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="202"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="210"/>
         <source>To order on your account, scan the code shown in your app (My card). A card number cannot be used here.</source>
         <translation>Pour commander sur votre compte, scannez le code affiché dans votre application (Ma carte). Un numéro de carte ne peut pas être utilisé ici.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="208"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="216"/>
         <source>This code is no longer valid. Open your app and scan the new code it shows.</source>
         <translation>Ce code n’est plus valable. Ouvrez votre application et scannez le nouveau code affiché.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="213"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="221"/>
         <source>%1 items of the online cart added.</source>
         <translation>Articles du panier en ligne ajoutés&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="217"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="225"/>
         <source>The online cart cannot be read from this device.</source>
         <translation>Le panier en ligne n’est pas accessible depuis cet appareil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="221"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="229"/>
         <source>Something is missing: %1</source>
         <translation>Information manquante&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="225"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="233"/>
         <source>The payment was refused: %1</source>
         <translation>Le paiement a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="234"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle_text.py" line="242"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -1306,8 +1311,8 @@ Expédiable&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="642"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="808"/>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="922"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="810"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="924"/>
         <source>free</source>
         <translation>gratuite</translation>
     </message>
@@ -1317,147 +1322,147 @@ Expédiable&#xa0;: %2</translation>
         <translation>Articles %1 · livraison %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="835"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="837"/>
         <source>Take: %1</source>
         <translation>Choisir&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="838"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="840"/>
         <source>Someone else just took the last units (%1). Next option: %2.</source>
         <translation>Quelqu’un vient de prendre les dernières pièces (%1). Option suivante&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="845"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
         <source>The order was refused: %1</source>
         <translation>La commande a été refusée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="847"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="849"/>
         <source>Change the order</source>
         <translation>Modifier la commande</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="863"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="865"/>
         <source>ORDER SAVED ON THIS DEVICE</source>
         <translation>COMMANDE ENREGISTRÉE SUR CET APPAREIL</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="865"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="867"/>
         <source>Sending…</source>
         <translation>Envoi en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="866"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="868"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="869"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="871"/>
         <source>No connection to the central system. The order is kept on this device and will be sent automatically when the network returns.</source>
         <translation>Pas de connexion au système central. La commande est conservée sur cet appareil et sera envoyée automatiquement au retour du réseau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="873"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="875"/>
         <source>The order is being sent to the central system.</source>
         <translation>La commande est en cours d’envoi au système central.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="882"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="884"/>
         <source>ORDER NUMBER</source>
         <translation>NUMÉRO DE COMMANDE</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="886"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="888"/>
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="887"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="889"/>
         <source>Payment received. The order is on its way.</source>
         <translation>Paiement reçu. La commande est en route.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="889"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="891"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="892"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="894"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if you still want them.</source>
         <translation>Elle n’a pas été payée à temps : les articles réservés sont remis en vente. Passez une nouvelle commande si vous les voulez toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="897"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="899"/>
         <source>It was not paid in time: the reserved items went back on sale. Start a new order if the customer still wants them.</source>
         <translation>Elle n’a pas été payée à temps&#xa0;: les articles réservés ont été remis en vente. Créez une nouvelle commande si le client les veut toujours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="902"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="904"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="904"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="906"/>
         <source>The items are reserved for you. Pay by the link we sent, or at the till.</source>
         <translation>Les articles vous sont réservés. Payez avec le lien que nous vous avons envoyé, ou en caisse.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="907"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="909"/>
         <source>The items are reserved. The customer pays at the till or by the link.</source>
         <translation>Les articles sont réservés. Le client paie en caisse ou par le lien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="917"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="919"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="927"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="929"/>
         <source>Total %1 (delivery %2)</source>
         <translation>Total %1 (livraison %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="936"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="938"/>
         <source>Pay with the link we sent to %1, or at the till: show this code (take a photo of it).</source>
         <translation>Payez avec le lien envoyé à %1, ou en caisse : montrez ce code (prenez-le en photo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="941"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="943"/>
         <source>Done, I have my code</source>
         <translation>Terminé, j’ai mon code</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="941"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="943"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="948"/>
         <source>by link</source>
         <translation>par lien</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="946"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="948"/>
         <source>at the till</source>
         <translation>en caisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="948"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="950"/>
         <source>Payment link sent to %1: waiting for payment.</source>
         <translation>Lien de paiement envoyé à %1&#xa0;: en attente du paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="949"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="951"/>
         <source>Paid %1.</source>
         <translation>Payée %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="950"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="952"/>
         <source>Payment link expired.</source>
         <translation>Lien de paiement expiré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="955"/>
+        <location filename="../../kiosk_app/ui/screens/endless_aisle.py" line="957"/>
         <source>Items reserved until %1.</source>
         <translation>Articles réservés jusqu’à %1.</translation>
     </message>

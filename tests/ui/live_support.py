@@ -12,6 +12,9 @@ from typing import Any
 from kiosk_app.ui.main_window import MainWindow
 from tests.ui.conftest import make_window, settle
 
+#: screenshots of the live tests (the other window right after a change), for review
+SHOTS = Path("/tmp/live_shots")
+
 
 @contextlib.contextmanager
 def live_window(
@@ -40,3 +43,13 @@ def live_window(
         window.close()
         loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
         loop.run_until_complete(window.services.client.aclose())
+
+
+def shot(window: MainWindow, name: str) -> Path:
+    """``window`` as it is now (1280x800) in ``SHOTS/name.png``."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    image = window.grab()
+    assert (image.width(), image.height()) == (1280, 800), (image.width(), image.height())
+    assert image.save(str(path))
+    return path

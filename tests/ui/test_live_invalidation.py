@@ -19,7 +19,7 @@ from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from tests.central_api.events_support import Demo
 from tests.central_api.test_endless_aisle_support import Api, query
 from tests.ui.conftest import pickup_screen, settle
-from tests.ui.live_support import live_window
+from tests.ui.live_support import live_window, shot
 
 
 def _last_ready(api: Api) -> str:
@@ -42,8 +42,12 @@ def test_a_pickup_collected_on_another_device_stops_the_hand_over_here(
         session = screen.core.session
         settle(qloop, lambda: session.current.step is Step.VERIFY)
 
-        started = time.monotonic()
-        assert Demo(api_server, other).complete(number).status_code == 200
+        detail = other.get(f"/v1/pickups/{number}").json()
+        qr = other.post(f"/v1/pickups/{number}/qr", {}).json()["token"]
+        lines = [{"line_no": ln["line_no"], "picked": ln["quantity"]} for ln in detail["lines"]]
+        body = {"lines": lines, "verification": {"method": "signed_qr", "qr_token": qr}}
+        started = time.monotonic()  # the hand-over on the other device
+        assert other.post(f"/v1/pickups/{number}/complete", body).status_code == 200
         settle(qloop, lambda: session.current.step is Step.REFUSED, timeout=5)
         shown_in = time.monotonic() - started
         message = session.current.message
@@ -52,8 +56,12 @@ def test_a_pickup_collected_on_another_device_stops_the_hand_over_here(
         assert number in screen.big_text.text() and "another device" in screen.big_text.text()
         assert screen.big_text.isVisible()
         # the hand-over cannot go on: nothing is written that the server would refuse
+        assert session.current.order is not None
+        assert session.current.order.status == "collected"  # the pill says so, not "Ready"
         assert session.complete() is None
         assert screen.core.session.verify_id("passport") is False
+        print(f"\nlive: hand-over stopped here {shown_in * 1000:.0f} ms after the write")
+        print(shot(window, "4-pickup-collected-elsewhere"))
         assert shown_in < 2.0, shown_in
 
 
@@ -120,6 +128,11 @@ def test_a_sold_out_source_of_the_chosen_option_asks_for_another_one(
         settle(qloop, lambda: isinstance(service.options.state.value, Loaded), timeout=5)
         settle(qloop, lambda: chosen.id not in screen.option_buttons, timeout=5)
         assert service.selected.value is None
+        assert not any(b.isChecked() for b in screen.option_buttons.values())
+        if chosen.sources[0].code == "PAR01":  # the line's "here" follows this store's stock
+            assert service.draft.value.lines[0].here == 0
+        print(f"\nlive: sold-out source said {shown_in * 1000:.0f} ms after the write")
+        print(shot(window, "5-endless-aisle-source-sold-out"))
         assert shown_in < 2.0, shown_in
 
 

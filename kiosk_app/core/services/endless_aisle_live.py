@@ -5,7 +5,7 @@
   service's notice says which line and where (``source_short``), the options are asked
   again in the background and the choice is cleared: the associate chooses another option
   (an order on the old one would be refused). A change that touches only other options
-  asks the options again, quietly.
+  asks the options again, quietly. A line's "here" follows this store's stock.
 * ``order.*`` of the placed order: its payment status is fetched at once (one fetch for
   events that come together). ``watch_payment`` polls only while the stream is not live.
 """
@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kiosk_app.core.live import RESYNC, LiveEvent, LiveEvents
@@ -70,9 +70,12 @@ def shortages(
 
 
 class LiveBasket:
-    def __init__(self, service: EndlessAisleService, live: LiveEvents | None) -> None:
+    def __init__(
+        self, service: EndlessAisleService, live: LiveEvents | None, store_code: str = ""
+    ) -> None:
         self._service = service
         self._live = live
+        self._store_code = store_code
         self._unsubscribe: Callable[[], None] | None = None
         self._requote: asyncio.Task[None] | None = None
         self._order_task: asyncio.Task[None] | None = None
@@ -106,6 +109,7 @@ class LiveBasket:
     # -- stock -------------------------------------------------------------------------------
     def _on_stock(self, payload: Mapping[str, Any]) -> None:
         service = self._service
+        self._here_moved(payload)
         state = service.options.state.value
         if not isinstance(service.submission.value, Editing) or not isinstance(state, Loaded):
             return
@@ -129,6 +133,18 @@ class LiveBasket:
             service.selected.set(None)  # an order on it would be refused: choose again
         if self._requote is None or self._requote.done():
             self._requote = asyncio.ensure_future(self._quote_again(chosen is not None))
+
+    def _here_moved(self, payload: Mapping[str, Any]) -> None:
+        """The basket lines' "here" (this store's shelf) follows this store's stock."""
+        sku, available = payload.get("sku"), payload.get("available")
+        if payload.get("location") != self._store_code or not isinstance(available, int):
+            return
+        draft = self._service.draft.value
+        lines = tuple(
+            replace(ln, here=max(0, available)) if ln.sku == sku else ln for ln in draft.lines
+        )
+        if lines != draft.lines:
+            self._service.draft.set(replace(draft, lines=lines))  # the options stay
 
     async def _quote_again(self, choose_again: bool) -> None:
         service = self._service

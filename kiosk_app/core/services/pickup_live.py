@@ -103,11 +103,12 @@ class LiveSession:
             return
         if event.payload.get("order_number") != order.order_number:
             return
-        code = GONE.get(str(event.payload.get("status")))
+        status = str(event.payload.get("status"))
+        code = GONE.get(status)
         if code is None:
             return
         args = {"order": order.order_number}
         at = event.payload.get("at")
         if isinstance(at, str):
             args["at"] = at
-        self._session.stop_elsewhere(PickupMessage(code, "error", args))
+        self._session.stop_elsewhere(PickupMessage(code, "error", args), status)

@@ -489,11 +489,14 @@ class PickupSession:
             )
         return self._set(step=Step.VERIFY, message=None)
 
-    def stop_elsewhere(self, message: PickupMessage) -> None:
-        """The pickup ended on another device (a live event): stop here, write nothing."""
-        if self.current.step in (Step.VERIFY, Step.ITEMS, Step.HANDOVER):
+    def stop_elsewhere(self, message: PickupMessage, status: str) -> None:
+        """The pickup ended on another device (a live event, its new ``status``): stop
+        here, write nothing."""
+        order = self.current.order
+        if order is not None and self.current.step in (Step.VERIFY, Step.ITEMS, Step.HANDOVER):
             self._generation += 1
-            self._set(step=Step.REFUSED, message=message)
+            ended = order.model_copy(update={"status": status})
+            self._set(step=Step.REFUSED, message=message, order=ended)
 
     def _handed_over_here(self, order_number: str) -> PickupMessage | None:
         """A hand-over of this order waits in the outbox (e.g. offline): never a second one."""

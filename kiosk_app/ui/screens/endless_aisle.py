@@ -796,6 +796,8 @@ class EndlessAisleScreen(QWidget):
 
     def _render_selection(self) -> None:
         selected = self.service.selected.value
+        # none chosen (a live event cleared it): an exclusive group keeps one checked
+        self._option_group.setExclusive(selected is not None)
         for oid, b in self.option_buttons.items():
             b.setChecked(oid == selected)
         self._render_totals()
@@ -970,7 +972,7 @@ class EndlessAisleFlow:
         services = window.services
         self._window = window
         self.service = services.cores.endless_aisle()
-        self._live = LiveBasket(self.service, services.live)
+        self._live = LiveBasket(self.service, services.live, services.store_code)
         self._screen = EndlessAisleScreen(
             self.service,
             language=services.language,

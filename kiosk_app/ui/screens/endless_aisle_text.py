@@ -172,11 +172,19 @@ def describe_notice(notice: Notice, *, kiosk: bool = False) -> str:
         return QCoreApplication.translate(
             "EndlessAisle", "No product has the code %1. Check it and scan again."
         ).replace("%1", notice.param("code"))
+    if code == "source_short" and notice.param("available") == "0":
+        return (
+            QCoreApplication.translate(
+                "EndlessAisle", "%1: %2 has none left now (sold meanwhile). Choose another option."
+            )
+            .replace("%1", notice.param("name"))
+            .replace("%2", notice.param("source"))
+        )
     if code == "source_short":
         return (
             QCoreApplication.translate(
                 "EndlessAisle",
-                "%1: %2 has only %3 left now (sold meanwhile). Choose another option below.",
+                "%1: %2 has only %3 left now (sold meanwhile). Choose another option.",
             )
             .replace("%1", notice.param("name"))
             .replace("%2", notice.param("source"))
