@@ -191,7 +191,8 @@ class Gallery:
         await asyncio.sleep(1.5)
         self.save(w, f"pickups_{language}{end}")
 
-        await self.show_return(w, self.web_order(customer))
+        number = self.returnable_order() or self.web_order(customer)
+        await self.show_return(w, number, scan_first=True)  # the refund quote, items scanned
         self.save(w, f"returns_{language}{end}")
 
         w.open_destination(Destination("endless_aisle", item["sku"], None))
