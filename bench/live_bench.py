@@ -18,6 +18,7 @@ the machine has no PostgreSQL server binaries; the table says which), reached ov
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import tempfile
 import time
@@ -38,6 +39,7 @@ from bench.live_support import (
 )
 from bench.stats import Row, percentile, row
 from kiosk_app.core.api.client import ApiClient
+from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.live import CursorFile, LiveEvent, LiveEvents
 
 WORKERS = 3
@@ -50,10 +52,12 @@ async def propagation(url: str, db_url: str, folder: Path, changes: int) -> list
     live = LiveEvents(client, CursorFile(folder / "prop_cursor.json", url))
     orders: dict[str, float] = {}  # the second device's model: order -> when it was applied
     stock: dict[str, int] = {}
+    changed = asyncio.Event()
 
     def apply(event: LiveEvent) -> None:
         if event.type == "order.placed":
             orders[str(event.payload.get("order_number"))] = time.perf_counter()
+            changed.set()
         elif event.type == "stock.changed":
             stock[f"{event.payload.get('sku')}@{event.payload.get('location')}"] = int(
                 event.payload.get("available", 0)
@@ -65,8 +69,9 @@ async def propagation(url: str, db_url: str, folder: Path, changes: int) -> list
     rng = random.Random(5)
     latencies: list[float] = []
     try:
-        while not live.live.value:
-            await asyncio.sleep(0.01)
+        connected = asyncio.Event()
+        live.live.subscribe(lambda up: connected.set() if up else None)
+        await asyncio.wait_for(connected.wait(), 30)
         async with httpx.AsyncClient(timeout=30) as http:
             await writer.order(http)  # warm-up
             while len(latencies) < changes:
@@ -74,9 +79,7 @@ async def propagation(url: str, db_url: str, folder: Path, changes: int) -> list
                 if placed is None:
                     continue
                 number, sent = placed
-                deadline = time.monotonic() + 10
-                while number not in orders and time.monotonic() < deadline:
-                    await asyncio.sleep(0.001)
+                await _applied(number, orders, changed)
                 latencies.append((orders.get(number, float("inf")) - sent) * 1000)
                 await asyncio.sleep(rng.uniform(0, 0.02))
     finally:
@@ -84,6 +87,15 @@ async def propagation(url: str, db_url: str, folder: Path, changes: int) -> list
         await asyncio.gather(task, return_exceptions=True)
         await client.aclose()
     return latencies
+
+
+async def _applied(number: str, orders: dict[str, float], changed: asyncio.Event) -> None:
+    """Until the model holds ``number`` (at most 10 s: then it counts as infinitely late)."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(10):
+            while number not in orders:
+                changed.clear()
+                await changed.wait()
 
 
 async def polling(url: str, samples: int) -> list[float]:
@@ -110,9 +122,10 @@ async def polling(url: str, samples: int) -> list[float]:
     return found
 
 
-async def fanout(db_url: str, folder: Path, counts: list[int], orders: int) -> list[Row]:
+async def fanout(writes: DemoServer, folder: Path, counts: list[int], orders: int) -> list[Row]:
+    """Subscribers on a server in one process; the writes through ``writes``."""
+    db_url = writes.db_url
     reader = await asyncio.to_thread(serve, db_url, folder, 1)
-    writes = await asyncio.to_thread(serve, db_url, folder, 2)
     rows: list[Row] = []
     try:
         tokens = {s: enroll(reader.url, s, name=f"fan-{s}") for s in stores(db_url)}
@@ -129,7 +142,11 @@ async def fanout(db_url: str, folder: Path, counts: list[int], orders: int) -> l
             )
             label = f"fan-out {n:>5} subscribers, 1 process:"
             rows += [
-                row(f"{label} connected (all {got['complete']:.0f} got every event)", got["connected"], "n"),
+                row(
+                    f"{label} connected (all {got['complete']:.0f} got every event)",
+                    got["connected"],
+                    "n",
+                ),
                 row(f"{label} delivered", got["per_s"], "events/s"),
                 row(f"{label} server memory per subscription", got["kb_per"], "KiB"),
                 row(f"{label} time to open them all", got["connect_s"], "s"),
@@ -137,7 +154,6 @@ async def fanout(db_url: str, folder: Path, counts: list[int], orders: int) -> l
             if failure:
                 print(f"fan-out {n}: {got['failed']:.0f} failed, e.g. {failure}")
     finally:
-        await asyncio.to_thread(writes.stop)
         await asyncio.to_thread(reader.stop)
     return rows
 
@@ -151,8 +167,16 @@ def _loss_rows(loss: Loss) -> list[Row]:
         row("loss: lost (goal 0)", loss.lost, "n"),
         row("loss: applied twice (goal 0)", loss.twice, "n"),
         row("loss: out of order (goal 0)", loss.out_of_order, "n"),
-        row("loss:   given again after a kill between apply and cursor save", loss.replayed_after_kill, "n"),
-        row("loss: API restarts + worker kills", loss.faults["API restart"] + loss.faults["worker kill"], "n"),
+        row(
+            "loss:   given again after a kill between apply and cursor save",
+            loss.replayed_after_kill,
+            "n",
+        ),
+        row(
+            "loss: API restarts + worker kills",
+            loss.faults["API restart"] + loss.faults["worker kill"],
+            "n",
+        ),
         row("loss: subscriber SIGKILLs", loss.faults["subscriber kill"], "n"),
         row("loss: connections reset / stalled by the proxy", loss.resets + loss.stalls, "n"),
         row("loss: run time", loss.seconds, "s"),
@@ -170,23 +194,37 @@ async def _all(quick: bool) -> list[Row]:
         try:
             live = await propagation(server.url, db_url, folder, changes)
             polled = await polling(server.url, polls) if polls else []
-        finally:
+            fanned = await fanout(server, folder, counts, 10 if quick else 30)
+        except BaseException:
             await asyncio.to_thread(server.stop)
+            raise
         rows = [
-            row(f"propagation live, {engine}, {WORKERS} processes: p50", percentile(live, 50), "ms"),
-            row(f"propagation live: p95 (goal <= 250) over {len(live)} changes", percentile(live, 95), "ms"),
+            row(
+                f"propagation live, {engine}, {WORKERS} processes: p50", percentile(live, 50), "ms"
+            ),
+            row(
+                f"propagation live: p95 (goal <= 250) over {len(live)} changes",
+                percentile(live, 95),
+                "ms",
+            ),
         ]
         if polled:
-            rows.append(row(f"propagation 4 s poll: p50 (measured, {len(polled)} check-ins)", percentile(polled, 50), "ms"))
+            rows.append(
+                row(
+                    f"propagation 4 s poll: p50 (measured, {len(polled)} check-ins)",
+                    percentile(polled, 50),
+                    "ms",
+                )
+            )
             rows.append(row("propagation 4 s poll: max", max(polled), "ms"))
             poll_p50 = percentile(polled, 50)
         else:
             poll_p50 = POLL_S * 1000 / 2
             rows.append(row("propagation 4 s poll: p50 (computed: interval / 2)", poll_p50, "ms"))
         rows.append(row("propagation poll p50 / live p50", poll_p50 / percentile(live, 50), "x"))
-        rows += await fanout(db_url, folder, counts, 10 if quick else 30)
-        loss = await measure(
-            db_url, folder, WORKERS, 300 if quick else 10_000, (1.0, 2.0) if quick else (2.0, 5.0)
+        rows += fanned
+        loss = await measure(  # stops the server
+            server, folder, WORKERS, 300 if quick else 10_000, (1.0, 2.0) if quick else (2.0, 5.0)
         )
         rows += _loss_rows(loss)
     return rows

@@ -92,7 +92,9 @@ async def one_round(
     host, port = parsed.hostname or "127.0.0.1", int(parsed.port or 80)
     stores = list(tokens)
     before_kb = rss_kb(server_pid)
-    subscribers = [Subscriber(tokens[stores[i % len(stores)]], stores[i % len(stores)]) for i in range(n)]
+    subscribers = [
+        Subscriber(tokens[stores[i % len(stores)]], stores[i % len(stores)]) for i in range(n)
+    ]
     gate = asyncio.Semaphore(CONNECT_AT_ONCE)
     started = time.perf_counter()
     tasks = [asyncio.ensure_future(s.run(host, port, gate)) for s in subscribers]

@@ -29,7 +29,7 @@ from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.live import CursorFile
 
 ROOT = Path(__file__).resolve().parents[1]
-FAULTS = ("subscriber kill", "API restart", "subscriber kill", "worker kill")
+FAULTS = ("subscriber kill", "worker kill", "subscriber kill", "API restart")
 
 
 @dataclass
@@ -75,9 +75,19 @@ class Subscriber:
     def start(self) -> None:
         run = Run(self.folder / f"subscriber-{len(self.runs)}.log")
         self.runs.append(run)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+        env = dict(
+            os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+        )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.live_subscriber", self.url, self.token, str(self.cursor), str(run.log)],
+            [
+                sys.executable,
+                "-m",
+                "bench.live_subscriber",
+                self.url,
+                self.token,
+                str(self.cursor),
+                str(run.log),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -148,29 +158,57 @@ class Faults:
 
 
 async def measure(
-    db_url: str, folder: Path, workers: int, events: int, pause_s: tuple[float, float]
+    server: DemoServer, folder: Path, workers: int, events: int, pause_s: tuple[float, float]
 ) -> Loss:
+    """Faults (each of ``FAULTS`` at least once) until ``events`` were produced; ``server``
+    is restarted as it goes and stopped at the end."""
     started = time.perf_counter()
-    server = await asyncio.to_thread(serve, db_url, folder, workers)
-    faults = Faults(db_url, folder, workers, server)
-    writer = Writer(server.url, enroll(server.url, name="loss-writer"), skus_in_stock(db_url))
+    faults = Faults(server.db_url, folder, workers, server)
     proxy = await ChaosProxy(faults.port).start()
-    start = head(db_url)
     subscriber = Subscriber(proxy.url, enroll(server.url, name="loss-reader"), folder)
+    try:
+        start, last, done = await _produce(faults, proxy, subscriber, events, pause_s)
+    finally:
+        if subscriber.process is not None and subscriber.process.poll() is None:
+            subscriber.process.kill()
+            subscriber.process.wait()
+        await proxy.aclose()
+        await asyncio.to_thread(faults.server.stop)
+    produced = [i for i in event_ids(server.db_url, start) if i <= last]
+    counted = count(subscriber.runs, produced)
+    counted.faults = done
+    counted.resets, counted.stalls = proxy.stats.resets, proxy.stats.stalls
+    counted.seconds = time.perf_counter() - started
+    return counted
+
+
+async def _produce(
+    faults: Faults,
+    proxy: ChaosProxy,
+    subscriber: Subscriber,
+    events: int,
+    pause_s: tuple[float, float],
+) -> tuple[int, int, Counter[str]]:
+    """(head before, head after, faults made): writes and faults, then the subscriber
+    catches up with the proxy quiet."""
+    db_url, url = faults.db_url, faults.server.url
+    writer = Writer(url, enroll(url, name="loss-writer"), skus_in_stock(db_url))
+    start = head(db_url)
     CursorFile(subscriber.cursor, proxy.url).save(start)
     subscriber.start()
     stop = asyncio.Event()
-    result = Loss()
+    done: Counter[str] = Counter()
     async with httpx.AsyncClient(timeout=30) as http:
         writers = [asyncio.ensure_future(writer.keep_writing(http, stop)) for _ in range(4)]
         rng = random.Random(22)
-        step = 0
         try:
-            while await asyncio.to_thread(head, db_url) - start < events:
+            while (
+                len(done) < len(set(FAULTS))
+                or await asyncio.to_thread(head, db_url) - start < events
+            ):
                 await asyncio.sleep(rng.uniform(*pause_s))
-                fault = FAULTS[step % len(FAULTS)]
-                step += 1
-                result.faults[fault] += 1
+                fault = FAULTS[sum(done.values()) % len(FAULTS)]
+                done[fault] += 1
                 if fault == "subscriber kill":
                     subscriber.kill()
                     subscriber.start()
@@ -181,18 +219,9 @@ async def measure(
             await asyncio.gather(*writers, return_exceptions=True)
     last = await asyncio.to_thread(head, db_url)
     proxy.enabled = False  # no new faults: let the subscriber catch up
-    deadline = time.monotonic() + 120
-    while subscriber.seen_max() < last and time.monotonic() < deadline:
+    for _ in range(600):  # at most 2 min
+        if subscriber.seen_max() >= last:
+            break
         await asyncio.sleep(0.2)
-    await asyncio.sleep(0.5)
-    assert subscriber.process is not None
-    subscriber.process.terminate()
-    subscriber.process.wait()
-    await proxy.aclose()
-    await asyncio.to_thread(faults.server.stop)
-    produced = [i for i in event_ids(db_url, start) if i <= last]
-    counted = count(subscriber.runs, produced)
-    counted.faults = result.faults
-    counted.resets, counted.stalls = proxy.stats.resets, proxy.stats.stalls
-    counted.seconds = time.perf_counter() - started
-    return counted
+    await asyncio.sleep(0.5)  # anything applied twice would be in by now
+    return start, last, done

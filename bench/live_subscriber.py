@@ -10,6 +10,7 @@ applied (its id), written straight to the kernel (``O_APPEND``): a kill loses no
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 
@@ -37,10 +38,8 @@ async def follow(url: str, token: str, cursor_path: str, log_path: str) -> None:
 
 def main(argv: list[str]) -> int:
     url, token, cursor_path, log_path = argv
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(follow(url, token, cursor_path, log_path))
-    except KeyboardInterrupt:
-        pass
     return 0
 
 
