@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -39,7 +40,6 @@ from bench.live_support import (
 )
 from bench.stats import Row, percentile, row
 from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.demo_server import DemoServer
 from kiosk_app.core.live import CursorFile, LiveEvent, LiveEvents
 
 WORKERS = 3
@@ -122,10 +122,11 @@ async def polling(url: str, samples: int) -> list[float]:
     return found
 
 
-async def fanout(writes: DemoServer, folder: Path, counts: list[int], orders: int) -> list[Row]:
-    """Subscribers on a server in one process; the writes through ``writes``."""
-    db_url = writes.db_url
-    reader = await asyncio.to_thread(serve, db_url, folder, 1)
+async def fanout(db_url: str, folder: Path, counts: list[int], orders: int) -> list[Row]:
+    """Subscribers on a server in one process (the default 15 s heartbeat); the writes
+    through another server on the same database."""
+    reader = await asyncio.to_thread(serve, db_url, folder, 1, heartbeat=False)
+    writes = await asyncio.to_thread(serve, db_url, folder, 2)
     rows: list[Row] = []
     try:
         tokens = {s: enroll(reader.url, s, name=f"fan-{s}") for s in stores(db_url)}
@@ -153,7 +154,9 @@ async def fanout(writes: DemoServer, folder: Path, counts: list[int], orders: in
             ]
             if failure:
                 print(f"fan-out {n}: {got['failed']:.0f} failed, e.g. {failure}")
+            _progress(rows[-4:])
     finally:
+        await asyncio.to_thread(writes.stop)
         await asyncio.to_thread(reader.stop)
     return rows
 
@@ -194,7 +197,6 @@ async def _all(quick: bool) -> list[Row]:
         try:
             live = await propagation(server.url, db_url, folder, changes)
             polled = await polling(server.url, polls) if polls else []
-            fanned = await fanout(server, folder, counts, 10 if quick else 30)
         except BaseException:
             await asyncio.to_thread(server.stop)
             raise
@@ -222,12 +224,20 @@ async def _all(quick: bool) -> list[Row]:
             poll_p50 = POLL_S * 1000 / 2
             rows.append(row("propagation 4 s poll: p50 (computed: interval / 2)", poll_p50, "ms"))
         rows.append(row("propagation poll p50 / live p50", poll_p50 / percentile(live, 50), "x"))
-        rows += fanned
+        _progress(rows)
         loss = await measure(  # stops the server
             server, folder, WORKERS, 300 if quick else 10_000, (1.0, 2.0) if quick else (2.0, 5.0)
         )
         rows += _loss_rows(loss)
+        _progress(rows[-10:])
+        rows += await fanout(db_url, folder, counts, 10 if quick else 30)
     return rows
+
+
+def _progress(rows: list[Row]) -> None:
+    """Figures as they come, on stderr (the table is printed at the end)."""
+    for r in rows:
+        print(f"  {r['name']}: {r['value']:.3f} {r['unit']}", file=sys.stderr, flush=True)
 
 
 def run(quick: bool = False) -> list[Row]:

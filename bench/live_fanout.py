@@ -98,7 +98,7 @@ async def one_round(
     gate = asyncio.Semaphore(CONNECT_AT_ONCE)
     started = time.perf_counter()
     tasks = [asyncio.ensure_future(s.run(host, port, gate)) for s in subscribers]
-    await _wait(lambda: all(s.connected or s.failed for s in subscribers), 300)
+    await _wait(lambda: all(s.connected or s.failed for s in subscribers), 240)
     connect_s = time.perf_counter() - started
     await asyncio.sleep(1.0)  # the streams' first reads are done
     after_kb = rss_kb(server_pid)
@@ -118,7 +118,7 @@ async def one_round(
         return sum(1 for i in s.ids if first < i <= last)
 
     live = [s for s in subscribers if s.connected and not s.failed]
-    await _wait(lambda: all(got(s) >= expected[s.store] for s in live), 120)
+    await _wait(lambda: all(got(s) >= expected[s.store] for s in live), 90)
     delivered = sum(got(s) for s in live)
     complete = sum(got(s) == expected[s.store] for s in live)
     last_at = max((t for s in live for (top, t) in s.reads if first < top <= last), default=sent_at)

@@ -50,10 +50,15 @@ def database(folder: Path) -> Iterator[tuple[str, str]]:
         yield f"sqlite:///{folder / 'central.db'}", "SQLite"
 
 
-def serve(db_url: str, folder: Path, workers: int, port: int = 0) -> DemoServer:
-    """The reference server (blocking until it answers), with the bench's settings."""
+def serve(
+    db_url: str, folder: Path, workers: int, port: int = 0, *, heartbeat: bool = True
+) -> DemoServer:
+    """The reference server (blocking until it answers), with the bench's settings
+    (``heartbeat``: every ``HEARTBEAT_S`` instead of the default 15 s)."""
     os.environ["KIOSK_API_RESERVATION_TTL_S"] = TTL_S
-    args = ["--events-heartbeat-s", HEARTBEAT_S, "--key-file", str(folder / "server.keys")]
+    args = ["--key-file", str(folder / "server.keys")]
+    if heartbeat:
+        args += ["--events-heartbeat-s", HEARTBEAT_S]
     return start_demo_server(
         db_url=db_url, workers=workers, port=port, timeout_s=180, extra_args=args
     )
