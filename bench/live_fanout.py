@@ -124,6 +124,8 @@ async def one_round(
     last_at = max((t for s in live for (top, t) in s.reads if first < top <= last), default=sent_at)
     for s in subscribers:
         s.close()
+    for task in tasks:  # those still waiting to connect, too
+        task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     span = max(last_at - sent_at, 1e-6)
     failure = next((s.failed for s in subscribers if s.failed), "")
