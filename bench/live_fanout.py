@@ -22,6 +22,8 @@ from bench.live_support import Writer, head, rss_kb, sql
 
 ID = re.compile(rb"(?:^|\n)id: (\d+)")
 CONNECT_AT_ONCE = 100
+#: a round goes on with the subscribers connected by then
+CONNECT_WAIT_S = 240.0
 
 
 @dataclass
@@ -98,7 +100,7 @@ async def one_round(
     gate = asyncio.Semaphore(CONNECT_AT_ONCE)
     started = time.perf_counter()
     tasks = [asyncio.ensure_future(s.run(host, port, gate)) for s in subscribers]
-    await _wait(lambda: all(s.connected or s.failed for s in subscribers), 240)
+    await _wait(lambda: all(s.connected or s.failed for s in subscribers), CONNECT_WAIT_S)
     connect_s = time.perf_counter() - started
     await asyncio.sleep(1.0)  # the streams' first reads are done
     after_kb = rss_kb(server_pid)
