@@ -24,6 +24,7 @@ BENCHES: dict[str, str] = {
     "wedge": "bench.wedge_bench",
     "wedge_x11": "bench.wedge_x11_bench",
     "customer": "bench.customer_bench",
+    "live": "bench.live_bench",
 }
 
 
