@@ -25,6 +25,7 @@ import qasync
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk_app.app import build_app
+from kiosk_app.app.build import App
 from kiosk_app.core.config import load_settings
 from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.core.routing import Destination
@@ -76,6 +77,7 @@ class Gallery:
         self.server = server
         self.out = out
         self.tokens = {mode: enroll(server, mode) for mode in ("associate", "kiosk")}
+        self._live: dict[int, tuple[App, asyncio.Future[None]]] = {}
         self.http = httpx.Client(
             base_url=server.url, headers={"Authorization": f"Bearer {self.tokens['associate']}"}
         )
@@ -96,6 +98,8 @@ class Gallery:
         app = build_app(settings, overrides={"store_name": "Paris Rivoli"})
         app.client.set_token(self.tokens[mode])
         window = MainWindow(app.services(language))
+        # the live events run as in the app, so the status bar says "Live"
+        self._live[id(window)] = (app, asyncio.ensure_future(app.live.run_forever()))
         window.resize(*size)
         window.show()
         return window
@@ -261,6 +265,9 @@ class Gallery:
             await self.close(w)
 
     async def close(self, window: MainWindow) -> None:
+        app, live = self._live.pop(id(window))
+        live.cancel()
+        app.live.close()
         window.close()
         await window.services.client.aclose()
         if window.services.outbox is not None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from central_api.platform.schemas import WriteBody
 from central_api.stores.schemas import StoreOut
@@ -39,3 +39,9 @@ class StoreDeviceOut(BaseModel):
     enrolled_at: datetime
     revoked: bool
     this_device: bool  # the device asking
+
+    @field_validator("enrolled_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        """SQLite hands back naive datetimes: they were stored in UTC."""
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
