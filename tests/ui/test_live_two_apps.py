@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from kiosk_app.core.demo_server import DemoServer
@@ -24,10 +25,22 @@ from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
 from kiosk_app.ui.screens.pickup import PickupScreen, QueueRow
 from tests.central_api.test_endless_aisle_support import Api, query
-from tests.conftest import enroll
+from tests.conftest import enroll, own_demo_server
 from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import pickup_screen, settle
 from tests.ui.live_support import live_window, shot
+
+
+@pytest.fixture(scope="module")
+def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """A server of this module's own: its hand-overs and sales would use up the demo data
+    the shared server keeps for the other UI tests."""
+    yield from own_demo_server(tmp_path_factory, "live_two_apps", seed=42)
+
+
+@pytest.fixture(scope="module")
+def device_token(api_server: DemoServer) -> str:
+    return enroll(api_server.url)
 
 
 def _rows(screen: PickupScreen) -> dict[str, QueueRow]:

@@ -16,7 +16,20 @@ from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.screens.pickup import PickupScreen, QueueRow
 from tests.central_api.events_support import Demo
 from tests.central_api.test_endless_aisle_support import Api
+from tests.conftest import enroll, own_demo_server
 from tests.ui.conftest import make_window, pickup_screen, settle
+
+
+@pytest.fixture(scope="module")
+def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """A server of this module's own: its hand-overs and sales would use up the demo data
+    the shared server keeps for the other UI tests."""
+    yield from own_demo_server(tmp_path_factory, "pickup_live", seed=42)
+
+
+@pytest.fixture(scope="module")
+def device_token(api_server: DemoServer) -> str:
+    return enroll(api_server.url)
 
 
 @pytest.fixture
