@@ -103,9 +103,9 @@ set +e
 DOCTOR_RC=${PIPESTATUS[0]}
 set -e
 [ "$DOCTOR_RC" = 0 ] || fail "doctor exit code $DOCTOR_RC"
-grep -q "^OK    api" "$WORK/doctor.txt" || fail "doctor: api not OK"
-grep -q "^OK    decoders" "$WORK/doctor.txt" || fail "doctor: decoders not OK"
-grep -q "^OK    provisioning" "$WORK/doctor.txt" || fail "doctor: shipped key not found"
+grep -Eq "^OK +api " "$WORK/doctor.txt" || fail "doctor: api not OK"
+grep -Eq "^OK +decoders " "$WORK/doctor.txt" || fail "doctor: decoders not OK"
+grep -Eq "^OK +provisioning " "$WORK/doctor.txt" || fail "doctor: shipped key not found"
 "$APP" doctor --api-url "$API_URL" --no-camera --bundle "$WORK/support.zip" >/dev/null
 "$PY" -m zipfile -l "$WORK/support.zip" > "$WORK/support.txt"
 grep -q settings.json "$WORK/support.txt" || fail "support bundle"
@@ -151,7 +151,7 @@ set +e
 "$APP" doctor --no-camera > "$WORK/doctor-offline.txt"
 set -e
 grep -q "3 waiting to sync" "$WORK/doctor-offline.txt" || fail "doctor does not see the backlog"
-grep -q "^FAIL  api" "$WORK/doctor-offline.txt" || fail "doctor: API should be down"
+grep -Eq "^FAIL +api " "$WORK/doctor-offline.txt" || fail "doctor: API should be down"
 # IT changed the machine-wide config: the upgrade must keep it
 sed -i 's/^# request_timeout_s = 8/request_timeout_s = 9/' /etc/omnistore-kiosk/config.toml
 cp "$USER_CFG" "$WORK/user-config.before"
