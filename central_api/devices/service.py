@@ -15,21 +15,22 @@ from central_api.platform import revocations
 from central_api.platform.problems import Problem, not_found
 
 
+def _out(device: Device, caller: str) -> StoreDeviceOut:
+    return StoreDeviceOut(
+        device_id=device.device_id,
+        name=device.name,
+        mode=device.mode,
+        enrolled_at=device.enrolled_at,
+        revoked=device.revoked,
+        this_device=device.device_id == caller,
+    )
+
+
 def store_devices(session: Session, store_id: int, caller: str) -> list[StoreDeviceOut]:
     rows = session.scalars(
         select(Device).where(Device.location_id == store_id).order_by(Device.enrolled_at)
     )
-    return [
-        StoreDeviceOut(
-            device_id=d.device_id,
-            name=d.name,
-            mode=d.mode,
-            enrolled_at=d.enrolled_at,
-            revoked=d.revoked,
-            this_device=d.device_id == caller,
-        )
-        for d in rows
-    ]
+    return [_out(d, caller) for d in rows]
 
 
 def revoke(session: Session, store_id: int, device_id: str, caller: str) -> StoreDeviceOut:
@@ -50,11 +51,4 @@ def revoke(session: Session, store_id: int, device_id: str, caller: str) -> Stor
         session.execute(update(Device).where(Device.id == device.id).values(revoked=True))
         revocations.bump(session)
     session.refresh(device)
-    return StoreDeviceOut(
-        device_id=device.device_id,
-        name=device.name,
-        mode=device.mode,
-        enrolled_at=device.enrolled_at,
-        revoked=True,
-        this_device=False,
-    )
+    return _out(device, caller)

@@ -163,18 +163,23 @@ def days_ago(days: int) -> str:
     return f"'{moment.isoformat(sep=' ')}'"
 
 
-def query(db_url: str, statement: str, *args: Any) -> list[tuple[Any, ...]]:
-    """``rows`` with ``?`` placeholders, in the order of ``args`` (as sqlite3 takes them)."""
+def _named(statement: str, args: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+    """``?`` placeholders (as sqlite3 takes them) as ``:p0, :p1...`` for SQLAlchemy."""
     parts = statement.split("?")
     if len(parts) - 1 != len(args):
         raise ValueError(f"{len(parts) - 1} placeholders for {len(args)} arguments")
     named = parts[0] + "".join(f":p{i}{part}" for i, part in enumerate(parts[1:]))
-    return [tuple(row) for row in rows(db_url, named, {f"p{i}": a for i, a in enumerate(args)})]
+    return named, {f"p{i}": a for i, a in enumerate(args)}
+
+
+def query(db_url: str, statement: str, *args: Any) -> list[tuple[Any, ...]]:
+    """``rows`` with ``?`` placeholders, in the order of ``args`` (as sqlite3 takes them)."""
+    named, params = _named(statement, args)
+    return [tuple(row) for row in rows(db_url, named, params)]
 
 
 def execute(db_url: str, statement: str, *args: Any) -> None:
     """One write (``?`` placeholders), committed."""
-    parts = statement.split("?")
-    named = parts[0] + "".join(f":p{i}{part}" for i, part in enumerate(parts[1:]))
+    named, params = _named(statement, args)
     with sql(db_url) as conn:
-        conn.execute(text(named), {f"p{i}": a for i, a in enumerate(args)})
+        conn.execute(text(named), params)
