@@ -11,7 +11,7 @@
   above run it with ``WORKERS`` processes, as a central API runs in production (one Python
   process serves parallel requests one after the other, see ``central_api.platform.workers``);
 * ``scan after a pause``: one more customer 6 s after the last, and how many connections
-  their screen opened (none: idle connections are kept 55 s, see ``kiosk_app.core.api.pool``);
+  their screen opened (none: idle connections are kept 55 s, see ``kiosk_app.kernel.api.pool``);
 * ``UI loop max gap``: the largest gap between ticks of a 5 ms QTimer on a qasync loop
   while the real customer screen loads customer after customer (goal under 50 ms), against
   the server in one process so that the app keeps a core of its own.
@@ -32,11 +32,11 @@ from typing import Any
 import httpx
 
 from bench.stats import Row, percentile, row
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.api.customers import CustomerApi
-from kiosk_app.core.demo_server import start_demo_server
-from kiosk_app.core.routing import route
-from kiosk_app.core.services.customer_360 import Customer360
+from kiosk_app.flows.customer.api import CustomerApi
+from kiosk_app.flows.customer.customer_360 import Customer360
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.demo_server import start_demo_server
+from kiosk_app.kernel.routing import route
 
 LATENCY_MS = 50
 # 2 x cores + 1, the usual rule for a Python web server. With one worker per core, the
@@ -125,9 +125,9 @@ def _ui_loop_max_gap(url: str, token: str, cards: list[str]) -> float:
     from PySide6.QtWidgets import QApplication
 
     from kiosk_app.app import build_app
-    from kiosk_app.core.config import load_settings
+    from kiosk_app.kernel.config import load_settings
+    from kiosk_app.shell.main_window import MainWindow
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
-    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import LIGHT
 
     app: Any = QApplication.instance() or QApplication([])

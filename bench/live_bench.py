@@ -39,8 +39,8 @@ from bench.live_support import (
     stores,
 )
 from bench.stats import Row, percentile, row
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.live import CursorFile, LiveEvent, LiveEvents
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.live import CursorFile, LiveEvent, LiveEvents
 
 WORKERS = 3
 POLL_S = 4.0  # the pickup queue's poll before the live events

@@ -25,8 +25,8 @@ import httpx
 
 from bench.faultnet import ChaosProxy
 from bench.live_support import Writer, enroll, event_ids, head, serve, skus_in_stock, worker_pids
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.live import CursorFile
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.live import CursorFile
 
 ROOT = Path(__file__).resolve().parents[1]
 FAULTS = ("subscriber kill", "worker kill", "subscriber kill", "API restart")

@@ -14,8 +14,8 @@ import contextlib
 import os
 import sys
 
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.live import Backoff, CursorFile, LiveEvent, LiveEvents
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.live import Backoff, CursorFile, LiveEvent, LiveEvents
 
 
 async def follow(url: str, token: str, cursor_path: str, log_path: str) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, text
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 
 #: unpaid orders give their stock back after this long, so a long run never runs out
 TTL_S = "20"

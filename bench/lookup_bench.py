@@ -17,9 +17,9 @@ from pathlib import Path
 import httpx
 
 from bench.stats import Row, percentile, row
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.demo_server import start_demo_server
-from kiosk_app.core.services.product_lookup import lookup_by_gtin
+from kiosk_app.flows.product.lookup import lookup_by_gtin
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.demo_server import start_demo_server
 
 
 def _enroll(url: str) -> str:

@@ -24,10 +24,10 @@ from pathlib import Path
 import httpx
 
 from bench.stats import Row, percentile, row
-from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
+from kiosk_app.kernel.outbox import HttpxSender, Outbox, SyncEngine
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SERVER_MODULE = "tests.core.outbox.idempotent_server"
+SERVER_MODULE = "tests.kernel.outbox.idempotent_server"
 LOCAL_SQL = "CREATE TABLE IF NOT EXISTS bench_local (n INTEGER PRIMARY KEY, at REAL NOT NULL);"
 
 

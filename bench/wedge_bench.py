@@ -15,7 +15,7 @@ import os
 import random
 
 from bench.stats import Row, row
-from kiosk_app.core.wedge import Replay, ScanDone, WedgeDetector
+from kiosk_app.kernel.wedge import Replay, ScanDone, WedgeDetector
 
 
 def _simulate(per_key_s: float, trials: int, rng: random.Random) -> tuple[int, int]:
@@ -58,8 +58,8 @@ def _qt_runs(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from kiosk_app.core.scan_hub import Scan, ScanHub
     from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
+    from kiosk_app.kernel.scan_hub import Scan, ScanHub
 
     app = QApplication.instance() or QApplication([])
     scans: list[Scan] = []

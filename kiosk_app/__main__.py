@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from kiosk_app import __version__
 from kiosk_app.cli import COMMANDS, commands_help, dispatch, find
-from kiosk_app.core.config import ConfigError, load_settings
+from kiosk_app.kernel.config import ConfigError, load_settings
 
 if TYPE_CHECKING:
-    from kiosk_app.core.demo_server import DemoServer
+    from kiosk_app.kernel.demo_server import DemoServer
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -103,7 +103,7 @@ def _start_app(args: argparse.Namespace) -> int:
         signal.signal(closing, on_closing_signal)
     try:
         if args.demo:
-            from kiosk_app.core.demo_server import DemoServerError, start_demo_server
+            from kiosk_app.kernel.demo_server import DemoServerError, start_demo_server
 
             try:
                 started.append(start_demo_server(staff_sign_in="required"))
@@ -124,7 +124,7 @@ def _start_app(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             print(f"kiosk-app: {exc}", file=sys.stderr)
             return 2
-        from kiosk_app.core.logging_setup import configure_logging
+        from kiosk_app.kernel.logging_setup import configure_logging
 
         configure_logging(settings.log_dir, args.log_level or settings.log_level)
         from kiosk_app.app import run_gui

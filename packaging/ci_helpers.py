@@ -24,7 +24,7 @@ import numpy as np
 import zxingcpp
 from PIL import Image
 
-from kiosk_app.core.outbox import Outbox
+from kiosk_app.kernel.outbox import Outbox
 
 SAMPLE_GTIN = "3760123000017"
 SAMPLE_QR = "https://id.omnistore.example/01/03760123000017/10/LOT42"

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk_app.app import build_app
 from kiosk_app.app.build import App
-from kiosk_app.core.config import load_settings
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.routing import Destination
-from kiosk_app.core.scan_hub import Scan
 from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+from kiosk_app.kernel.config import load_settings
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.routing import Destination
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.i18n import install_language
-from kiosk_app.ui.main_window import MainWindow
 from kiosk_app.ui.theme import make_theme
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"

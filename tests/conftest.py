@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
 from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.support.memory_keyring import memory_keyring  # noqa: F401  (a shared fixture)
 from tests.support.test_database import on_postgres, remember_base_temp, server_db_url
 

@@ -1,6 +1,6 @@
 """Signed short-lived loyalty codes ``LOY1.<payload>.<signature>`` (the customer's phone).
 
-Format (the one ``kiosk_app.core.scan.signed_codes`` verifies): ``payload`` is base64url
+Format (the one ``kiosk_app.kernel.scan.signed_codes`` verifies): ``payload`` is base64url
 without padding of compact UTF-8 JSON ``{"n", "iat", "exp", "kid", "jti"}``; ``signature``
 is base64url without padding of the Ed25519 signature of the ASCII bytes ``LOY1.<payload>``.
 

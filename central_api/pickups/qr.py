@@ -1,6 +1,6 @@
 """Signed pickup QR codes (``PKP1.<payload>.<sig>``) as the order confirmation email carries.
 
-Envelope and claims as ``kiosk_app.core.scan.signed_codes`` verifies them: base64url (no
+Envelope and claims as ``kiosk_app.kernel.scan.signed_codes`` verifies them: base64url (no
 padding) compact JSON with ``o`` (order number), ``s`` (store code), ``iat``, ``exp``,
 ``kid`` and ``jti``; the signature is Ed25519 over the ASCII ``PKP1.<payload>``.
 

@@ -1,6 +1,6 @@
 """Server-side rules of click-and-collect pickups: the state machine and who may collect.
 
-The app mirrors these rules in ``kiosk_app.core.rules.pickup_state`` to guide the associate,
+The app mirrors these rules in ``kiosk_app.flows.pickup.rules`` to guide the associate,
 but the server decides: every transition is checked here and applied with a conditional
 UPDATE, so two devices can never both complete one order.
 """

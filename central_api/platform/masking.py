@@ -1,7 +1,7 @@
 """Masking of personal data sent where anyone passing by may read it (a kiosk, the
 endless-aisle customer summary, a payment link's recipient).
 
-The one place the server masks: the same rules as the app's ``kiosk_app.core.privacy``
+The one place the server masks: the same rules as the app's ``kiosk_app.kernel.privacy``
 (``tests/central_api/test_masking.py`` holds them side by side), so a customer sees their
 data masked the same way on every screen: "Marie D.", "m•••@example.com", "••••••••78".
 """

@@ -7,7 +7,7 @@
 * A refund above ``APPROVAL_REFUND_ABOVE`` needs a manager's approval.
 * Only an item returned ``as_new`` may go back to stock.
 
-The app's core holds the same rules (``kiosk_app.core.rules.return_policy``) so it can show
+The app's core holds the same rules (``kiosk_app.flows.returns.policy``) so it can show
 the quote instantly; this module is authoritative.
 """
 

@@ -94,7 +94,7 @@ def with_action_key(request: Request, answer: JSONResponse) -> JSONResponse:
 def proof_message(
     method: str, path: str, idempotency_key: str, occurred_at: str, staff_id: str, session_id: str
 ) -> bytes:
-    """What the proof signs; the app builds the same bytes (``kiosk_app.core.security``)."""
+    """What the proof signs; the app builds the same bytes (``kiosk_app.kernel.security``)."""
     parts = (_MESSAGE_VERSION, method.upper(), path, idempotency_key, occurred_at)
     return "\n".join((*parts, staff_id, session_id)).encode()
 

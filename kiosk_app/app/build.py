@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, TypedDict
 
 from kiosk_app.app.flow_cores import FlowCores
 from kiosk_app.app.services import Services
-from kiosk_app.core.api.client import ApiClient, Timeouts
-from kiosk_app.core.config import Settings
-from kiosk_app.core.connection import ConnectionMonitor, ConnectionState
-from kiosk_app.core.live import CursorFile, LiveEvents
-from kiosk_app.core.live.cursor import CURSOR_FILE
-from kiosk_app.core.offline.policy import OfflinePolicy
-from kiosk_app.core.offline.wiring import OfflineKit, attach_offline, policy_from_settings
-from kiosk_app.core.outbox import HttpxSender, Outbox, SyncEngine
-from kiosk_app.core.scan_hub import ScanHub
-from kiosk_app.core.security.credentials import CredentialStore, open_credential_store
-from kiosk_app.core.security.enrollment import DeviceSession
-from kiosk_app.core.security.staff_session import StaffSession
-from kiosk_app.core.services.product_screen import ProductController
+from kiosk_app.flows.product.session import ProductController
+from kiosk_app.kernel.api.client import ApiClient, Timeouts
+from kiosk_app.kernel.config import Settings
+from kiosk_app.kernel.connection import ConnectionMonitor, ConnectionState
+from kiosk_app.kernel.live import CursorFile, LiveEvents
+from kiosk_app.kernel.live.cursor import CURSOR_FILE
+from kiosk_app.kernel.offline.policy import OfflinePolicy
+from kiosk_app.kernel.offline.wiring import OfflineKit, attach_offline, policy_from_settings
+from kiosk_app.kernel.outbox import HttpxSender, Outbox, SyncEngine
+from kiosk_app.kernel.scan_hub import ScanHub
+from kiosk_app.kernel.security.credentials import CredentialStore, open_credential_store
+from kiosk_app.kernel.security.enrollment import DeviceSession
+from kiosk_app.kernel.security.staff_session import StaffSession
 
 if TYPE_CHECKING:
     from kiosk_app.hardware.decoding import Decoder

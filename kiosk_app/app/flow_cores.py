@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.api.customers import CustomerApi
-from kiosk_app.core.live import LiveEvents
-from kiosk_app.core.offline.queue_view import SyncQueue
-from kiosk_app.core.outbox import Outbox, SyncEngine
-from kiosk_app.core.services.customer_360 import Customer360
-from kiosk_app.core.services.endless_aisle import EndlessAisleService
-from kiosk_app.core.services.pickups import PickupServices
-from kiosk_app.core.services.returns import ReturnSession
+from kiosk_app.flows.customer.api import CustomerApi
+from kiosk_app.flows.customer.customer_360 import Customer360
+from kiosk_app.flows.endless_aisle.session import EndlessAisleService
+from kiosk_app.flows.pickup.session import PickupServices
+from kiosk_app.flows.returns.session import ReturnSession
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.live import LiveEvents
+from kiosk_app.kernel.offline.queue_view import SyncQueue
+from kiosk_app.kernel.outbox import Outbox, SyncEngine
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from kiosk_app.app.build import build_app
-from kiosk_app.core.config import Settings
-from kiosk_app.core.models.catalog import DeviceInfo
-from kiosk_app.core.security.enrollment import DeviceNotEnrolled
-from kiosk_app.core.security.redaction import install_log_redaction
+from kiosk_app.kernel.config import Settings
+from kiosk_app.kernel.models.catalog import DeviceInfo
+from kiosk_app.kernel.security.enrollment import DeviceNotEnrolled
+from kiosk_app.kernel.security.redaction import install_log_redaction
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,9 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+    from kiosk_app.shell.main_window import MainWindow
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import make_theme
     from kiosk_app.ui.widgets.status import store_label
 
@@ -90,7 +90,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
     built = build_app(settings)
     built.offline  # noqa: B018  (read cache on the client, link -> monitor)
     services = built.services(language)
-    from kiosk_app.ui.kiosk_lockdown import install_app_security, show_window
+    from kiosk_app.shell.kiosk_lockdown import install_app_security, show_window
 
     window = MainWindow(services)
     _security = install_app_security(window, built)
@@ -99,7 +99,7 @@ def run_gui(settings: Settings, argv: list[str] | None = None) -> int:
         """Kiosk: the customer picked a language. The screens are rebuilt in it and the
         customer's session carries over (basket, customer, check-in); services carry on."""
         nonlocal window, _security
-        from kiosk_app.ui.language_switch import rebuild_in_language
+        from kiosk_app.shell.language_switch import rebuild_in_language
 
         def secure(new: MainWindow) -> Any:
             nonlocal _security

@@ -1,47 +1,17 @@
-"""What the composition root hands to the UI (injected, never looked up globally).
-
-Qt-free: :func:`kiosk_app.app.build_app` makes it, the main window and its screens read it.
-"""
+"""What the composition root hands to the shell: the shared services plus the product
+controller and each flow's core (a flow's screen gets its own core from the shell, never
+this whole object)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from kiosk_app.app.flow_cores import FlowCores
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.connection import ConnectionMonitor
-from kiosk_app.core.live import LiveEvents
-from kiosk_app.core.offline.policy import OfflinePolicy
-from kiosk_app.core.outbox import Outbox, SyncEngine
-from kiosk_app.core.scan_hub import ScanHub
-from kiosk_app.core.services.product_screen import ProductController
-
-if TYPE_CHECKING:
-    from kiosk_app.hardware.decoding import Decoder
+from kiosk_app.flows.product.session import ProductController
+from kiosk_app.kernel.services import SharedServices
 
 
-@dataclass
-class Services:
-    client: ApiClient
-    connection: ConnectionMonitor
-    store_code: str
-    store_name: str
-    device_name: str
-    mode: str
-    language: str
-    outbox: Outbox  # durable queue of every write
-    sync: SyncEngine
+@dataclass(kw_only=True)
+class Services(SharedServices):
     products: ProductController
-    decoder: Decoder  # the camera's barcode decoder (config: decoder)
     cores: FlowCores  # each flow's core service, made fresh for its screen
-    scans: ScanHub = field(default_factory=ScanHub)
-    #: the kiosk's own language, kept when a customer picks another (the idle reset
-    #: returns to it); None until a customer first switches
-    home_language: str | None = None
-    decoder_warning: str | None = None  # the configured decoder is missing: zxing instead
-    offline_policy: OfflinePolicy = field(default_factory=OfflinePolicy)
-    brand_name: str | None = None  # the retailer's name in the rail (config: brand_name)
-    brand_logo: Path | None = None  # and its logo (config: brand_logo)
-    live: LiveEvents | None = None  # the device's live-event subscription (None: none)

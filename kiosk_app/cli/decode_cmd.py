@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk_app.core.config import ConfigError, load_settings
+from kiosk_app.kernel.config import ConfigError, load_settings
 
 
 def main(argv: list[str]) -> int:
@@ -19,8 +19,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("images", nargs="+", type=Path)
     parser.add_argument("--decoder", default=None, help="zxing (default) or pyzbar")
     args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
-    from kiosk_app.core.scan.input_text import make_visible
     from kiosk_app.hardware.decoding import (
         DecoderUnavailable,
         ImageLoadError,
@@ -29,6 +27,8 @@ def main(argv: list[str]) -> int:
         make_decoder,
     )
     from kiosk_app.hardware.scan_text import scan_text
+    from kiosk_app.kernel.routing import route
+    from kiosk_app.kernel.scan.input_text import make_visible
 
     try:
         name = args.decoder or load_settings(environ=None).decoder

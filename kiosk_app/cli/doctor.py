@@ -37,13 +37,13 @@ import httpx
 
 from kiosk_app import __version__
 from kiosk_app.cli.support_bundle import write_bundle
-from kiosk_app.core.config import (
+from kiosk_app.kernel.config import (
     ConfigError,
     LoadedSettings,
     Settings,
     load_settings_with_sources,
 )
-from kiosk_app.core.logging_setup import log_files
+from kiosk_app.kernel.logging_setup import log_files
 
 Status = Literal["OK", "WARN", "FAIL", "SKIPPED"]
 STATUS_WIDTH = len("SKIPPED")  # the widest status
@@ -112,7 +112,7 @@ def _device_token(ctx: Context) -> tuple[str, str] | None:
     app keeps it after enrolling), else the configuration; None: not enrolled."""
     if ctx.device_token is None:
         from kiosk_app.app import build_app
-        from kiosk_app.core.security.enrollment import stored_device_token
+        from kiosk_app.kernel.security.enrollment import stored_device_token
 
         s = _settings(ctx)
         ctx.device_token = (stored_device_token(s, build_app(s).credentials),)
@@ -253,7 +253,7 @@ def check_clock(ctx: Context) -> Check:
 
 def check_keyring(ctx: Context) -> Check:
     """The device token and the read cache's key live in the OS keyring (never in files)."""
-    from kiosk_app.core.security.credentials import probe_keyring
+    from kiosk_app.kernel.security.credentials import probe_keyring
 
     status = probe_keyring()
     if status.usable:
@@ -401,7 +401,7 @@ def check_logs(ctx: Context) -> Check:
 
 
 def check_trust(ctx: Context) -> Check:
-    from kiosk_app.core.provisioning import NoTrustedKey, load_trusted_keys
+    from kiosk_app.kernel.provisioning import NoTrustedKey, load_trusted_keys
 
     path = _settings(ctx).trusted_keys_file
     try:

@@ -27,16 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from kiosk_app.app import App, build_app
-from kiosk_app.core.config import ConfigError, load_settings
-from kiosk_app.core.offline.queue_view import (
+from kiosk_app.kernel.config import ConfigError, load_settings
+from kiosk_app.kernel.offline.queue_view import (
     ADVICE_TEXT,
     EntryView,
     SyncQueue,
     describe_entry,
     format_age,
 )
-from kiosk_app.core.outbox import EntryStatus, Outbox, OutboxEntry, OutboxError
-from kiosk_app.core.security.enrollment import DeviceNotEnrolled
+from kiosk_app.kernel.outbox import EntryStatus, Outbox, OutboxEntry, OutboxError
+from kiosk_app.kernel.security.enrollment import DeviceNotEnrolled
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 

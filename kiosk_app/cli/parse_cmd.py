@@ -6,7 +6,7 @@ import argparse
 import json
 import re
 
-from kiosk_app.core.scan import MAX_SCAN_LENGTH
+from kiosk_app.kernel.scan import MAX_SCAN_LENGTH
 
 _LONGEST_ESCAPE = len("\\U0001f600")
 MAX_ARGUMENT_LENGTH = MAX_SCAN_LENGTH * _LONGEST_ESCAPE
@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("text", nargs="+", help="text as the scanner sent it (\\x1d for GS)")
     args = parser.parse_args(argv)
-    from kiosk_app.core.routing import route
+    from kiosk_app.kernel.routing import route
 
     for text in args.text:
         # An over-long argument is refused on its length alone, before anything reads it.

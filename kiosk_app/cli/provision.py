@@ -19,7 +19,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk_app.core.provisioning import (
+from kiosk_app.kernel.provisioning import (
     create_provisioning_code,
     generate_key_pair,
     key_id,

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk_app import __version__
-from kiosk_app.core.config import ConfigError, load_settings
-from kiosk_app.core.logging_setup import configure_logging
+from kiosk_app.kernel.config import ConfigError, load_settings
+from kiosk_app.kernel.logging_setup import configure_logging
 
 if TYPE_CHECKING:
     from kiosk_app.app import App
@@ -110,9 +110,9 @@ def main(argv: list[str]) -> int:
 
     from kiosk_app.app import build_app
     from kiosk_app.hardware.qt_logging import quiet_benign_multimedia_logs
+    from kiosk_app.shell.main_window import MainWindow
     from kiosk_app.ui.gui_thread_gc import GuiThreadGarbageCollector
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.main_window import MainWindow
     from kiosk_app.ui.theme import LIGHT
 
     quiet_benign_multimedia_logs()

@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk_app import __version__
-from kiosk_app.core.config import (
+from kiosk_app.kernel.config import (
     SECRET_SETTINGS,
     LoadedSettings,
     redacted,
     system_config_path,
     user_config_path,
 )
-from kiosk_app.core.logging_setup import log_files
+from kiosk_app.kernel.logging_setup import log_files
 
 _SECRET_LINE = re.compile(
     r"^(\s*[\"']?(?:" + "|".join(sorted(SECRET_SETTINGS)) + r")[\"']?\s*=).*$", re.M

@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk_app.core.scan_dedupe import RateCap, RecentScans
-from kiosk_app.core.scan_hub import ScanHub
 from kiosk_app.hardware.decoding import DecodedCode, Decoder
 from kiosk_app.hardware.scan_text import to_scan
+from kiosk_app.kernel.scan_dedupe import RateCap, RecentScans
+from kiosk_app.kernel.scan_hub import ScanHub
 
 log = logging.getLogger(__name__)
 

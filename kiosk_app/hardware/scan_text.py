@@ -7,8 +7,8 @@ symbology-identifier-enabled wedge scanner would send it. So GUI, CLI and wedge 
 
 from __future__ import annotations
 
-from kiosk_app.core.scan_hub import Scan
 from kiosk_app.hardware.decoding import DecodedCode
+from kiosk_app.kernel.scan_hub import Scan
 
 
 def scan_text(code: DecodedCode) -> str:

@@ -1,7 +1,7 @@
 """Application-wide event filter for USB keyboard-wedge scanners.
 
 Installed on the QApplication, it sees every key press whatever widget has focus, feeds the
-Qt-free :class:`~kiosk_app.core.wedge.WedgeDetector`, delivers scans to the scan hub and
+Qt-free :class:`~kiosk_app.kernel.wedge.WedgeDetector`, delivers scans to the scan hub and
 replays non-scan keys to the widget they were meant for.
 """
 
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk_app.core.scan_hub import Scan, ScanHub
-from kiosk_app.core.wedge import (
+from kiosk_app.kernel.scan_hub import Scan, ScanHub
+from kiosk_app.kernel.wedge import (
     DATA_CONTROLS,
     Action,
     Hold,

@@ -32,8 +32,10 @@ def _tool(name: str) -> str:
 
 def sources() -> list[Path]:
     package = ROOT / "kiosk_app"
-    files = sorted((package / "ui").rglob("*.py")) + sorted((package / "hardware").rglob("*.py"))
-    return [p for p in [*files, package / "app.py"] if p.exists()]
+    files: list[Path] = []
+    for part in ("ui", "shell", "flows", "hardware", "app"):  # every package that shows text
+        files += sorted((package / part).rglob("*.py"))
+    return files
 
 
 def update(ts_files: list[Path] | None = None, *, no_obsolete: bool = True) -> str:

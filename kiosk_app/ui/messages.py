@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk_app.core.api import errors
+from kiosk_app.kernel.api import errors
 
 
 def describe_error(exc: BaseException) -> str:

@@ -1,7 +1,7 @@
 """What a flow asks of the window it plugs into (issue #21).
 
 The main window implements :class:`FlowHost`; flows and screens are typed against it and
-never import the window (import contract ``kiosk-screens-no-window`` in pyproject.toml).
+never import the window (import contract ``kiosk-flows-below-shell`` in pyproject.toml).
 Navigation between flows goes through these methods, not through the window's flows.
 """
 
@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from kiosk_app.app.services import Services
-    from kiosk_app.core.offline.policy import OfflineFlow
-    from kiosk_app.core.routing import Destination
     from kiosk_app.hardware.camera import CameraScanner
+    from kiosk_app.kernel.offline.policy import OfflineFlow
+    from kiosk_app.kernel.routing import Destination
+    from kiosk_app.kernel.services import SharedServices
     from kiosk_app.ui.widgets.status import AppStatusBar
 
 
@@ -56,6 +56,9 @@ class FlowHost(Navigator, Protocol):
     """The window as a flow sees it: the navigator, the app's services, the status bar
     and the camera."""
 
-    services: Services
+    @property
+    def services(self) -> SharedServices:
+        """The shared services (read-only here: the shell's own is richer)."""
+
     status: AppStatusBar
     camera: CameraScanner

@@ -1,7 +1,7 @@
 """What the app says about working offline: the gate's message, the sync page's list.
 
 One place, so the offline gate (a flow starting or confirming), the sync page's "What works
-offline" card and the policy itself (:mod:`kiosk_app.core.offline.policy`) say the same
+offline" card and the policy itself (:mod:`kiosk_app.kernel.offline.policy`) say the same
 thing, flow by flow.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk_app.core.offline.policy import Decision, OfflineFlow, Reason
+from kiosk_app.kernel.offline.policy import Decision, OfflineFlow, Reason
 
 _PICKUP_FLOWS = frozenset(
     {OfflineFlow.PICKUP_SIGNED_QR, OfflineFlow.PICKUP_CODE, OfflineFlow.PICKUP_ID}

@@ -15,7 +15,7 @@
 <context>
     <name>CustomerScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="489"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="489"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="676"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="676"/>
         <source>%n item(s) · %1</source>
         <translation>
             <numerusform>%n item · %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="683"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="683"/>
         <source>Order the %n line(s) not in stock here</source>
         <translation>
             <numerusform>Order the line not in stock here</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="732"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="732"/>
         <source>To fetch from the shop floor: %n line(s)</source>
         <translation>
             <numerusform>To fetch from the shop floor: %n line</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="761"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="761"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/customer.py" line="794"/>
+        <location filename="../../kiosk_app/flows/customer/ui/screen.py" line="794"/>
         <source>%n more older order(s)</source>
         <translation>
             <numerusform>%n more older order</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>HomeScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/home.py" line="274"/>
+        <location filename="../../kiosk_app/shell/home.py" line="274"/>
         <source>%n product(s) found</source>
         <translation>
             <numerusform>%n product found</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>LineRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="118"/>
+        <location filename="../../kiosk_app/flows/returns/ui/screen.py" line="118"/>
         <source>%n returnable</source>
         <translation>
             <numerusform>%n returnable</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>PickupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="571"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="571"/>
         <source>%n order(s) · %1 waiting · updated %2</source>
         <translation>
             <numerusform>%n order · %1 waiting · updated %2</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="704"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="704"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="821"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="821"/>
         <source>%n missing</source>
         <translation>
             <numerusform>%n missing</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="823"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="823"/>
         <source>%n damaged</source>
         <translation>
             <numerusform>%n damaged</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="935"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="935"/>
         <source>Handing over %1 of %n item(s) (partial collection).</source>
         <translation>
             <numerusform>Handing over %1 of %n item (partial collection).</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="937"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="937"/>
         <source>Handing over all %1 of %n item(s).</source>
         <translation>
             <numerusform>Handing over the %n item.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="973"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="973"/>
         <source>%n item(s) handed over</source>
         <translation>
             <numerusform>%n item handed over</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>QueueRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/pickup.py" line="119"/>
+        <location filename="../../kiosk_app/flows/pickup/ui/screen.py" line="119"/>
         <source>%1 · %n item(s)</source>
         <extracomment>under this screen width a hand-over step stacks its two cards (portrait tablets; 1024 x 768 keeps them side by side). Queue rows stack under the common 980 px (see responsive.py).</extracomment>
         <translation>
@@ -170,7 +170,7 @@
 <context>
     <name>ReturnScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/returns.py" line="520"/>
+        <location filename="../../kiosk_app/flows/returns/ui/screen.py" line="520"/>
         <source>Delivered %n day(s) ago</source>
         <translation>
             <numerusform>Delivered %n day ago</numerusform>
@@ -181,7 +181,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="257"/>
+        <location filename="../../kiosk_app/flows/sync/ui/screen.py" line="257"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk_app/ui/screens/sync_status.py" line="333"/>
+        <location filename="../../kiosk_app/flows/sync/ui/screen.py" line="333"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>

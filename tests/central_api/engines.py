@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.central_api.postgres_cluster import postgres_url, unavailable_reason
 from tests.conftest import enroll
 

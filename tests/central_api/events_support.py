@@ -19,7 +19,7 @@ from sqlalchemy import select
 from central_api.events.models import EventRow
 from central_api.platform import workers
 from central_api.platform.db import Database
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.central_api.postgres_cluster import postgres_url, unavailable_reason
 from tests.central_api.test_endless_aisle_support import Api
 

@@ -7,7 +7,7 @@ import uuid
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 
 PROBLEM = "https://api.omnistore.example/problems/"
 

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.test_returns_api import LATE, PLAIN_LINES, Orders, line, post_return, slug
 from tests.central_api.test_staff_support import bearer, key, staff_token
 from tests.conftest import enroll, own_demo_server

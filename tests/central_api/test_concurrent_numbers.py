@@ -20,7 +20,7 @@ from sqlalchemy import exists, select
 
 from central_api.orders.models import Order, OrderLine
 from central_api.platform.db import Database
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, device_client, engine_server, key
 
 CONCURRENT = 50

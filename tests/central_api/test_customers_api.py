@@ -10,10 +10,10 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan import classify
-from kiosk_app.core.scan.results import ScanKind
-from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan import classify
+from kiosk_app.kernel.scan.results import ScanKind
+from kiosk_app.kernel.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.support.server_keys import loyalty_signer
 from tests.support.test_database import query as database_query
 

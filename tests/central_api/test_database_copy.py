@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from central_api.demo.staff import DEMO_STAFF, demo_staff
 from central_api.platform.keys import KeyRing, ed25519_public_raw
 from central_api.staff.pin_hashing import hash_pin
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server
 from tests.support.server_keys import server_keys
 from tests.support.test_database import libpq_url, on_postgres, pg_tool, query, sqlite_file

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import (
     HOME,
     Api,

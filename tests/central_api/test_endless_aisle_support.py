@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.conftest import enroll
 from tests.support.test_database import query as database_query
 from tests.support.test_database import server_db_url

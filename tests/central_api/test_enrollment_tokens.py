@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.conftest import own_demo_server
 from tests.support.test_database import server_db_url
 

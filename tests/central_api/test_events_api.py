@@ -20,7 +20,7 @@ from central_api.endless_aisle.expiry import release_expired
 from central_api.events.log import head, purge
 from central_api.orders.models import Order, OrderLine
 from central_api.platform.db import Database
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.events_support import (
     BACKENDS,
     HEARTBEAT_S,

@@ -21,7 +21,7 @@ from central_api.events.tail import Tail
 from central_api.events.wakeups import WakeUps
 from central_api.platform.db import Database
 from central_api.stores.models import Location
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.events_support import BACKENDS, Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api
 

@@ -18,7 +18,7 @@ from sqlalchemy import insert, update
 from central_api.admin import revoke_device
 from central_api.events.models import EventRow, EventSequence
 from central_api.platform.db import Database
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.central_api.events_support import Demo, EventReader, events_server, stored_ids
 from tests.central_api.test_endless_aisle_support import Api
 from tests.support.test_database import server_db_url

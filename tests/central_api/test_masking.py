@@ -1,5 +1,5 @@
 """Personal data is masked one way, on every screen: the server's one masking module
-(``central_api.platform.masking``) follows the app's (``kiosk_app.core.privacy``), and the
+(``central_api.platform.masking``) follows the app's (``kiosk_app.kernel.privacy``), and the
 kiosk's customer profile and the endless-aisle customer summary show the same masks (the
 endless-aisle one used to show "•••• 78" where the profile showed "••••••••78")."""
 
@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk_app.core import privacy
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel import privacy
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import Api, query, start_server
 
 PHONES = ("+33 6 12 34 56 78", "0612345678", "06 12 34 56 7 ", "123", "", "+33-6-12-34-56-04")

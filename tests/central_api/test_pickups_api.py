@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.scan.signed_codes import (
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.scan.signed_codes import (
     PICKUP_PREFIX,
     ForgedCode,
     b64url_decode,
@@ -169,7 +169,7 @@ def test_lookup_by_pickup_code(server: DemoServer) -> None:
 def test_the_offline_copy_has_every_collectable_pickup_in_full_and_no_code(
     server: DemoServer,
 ) -> None:
-    from kiosk_app.core.rules.pickup_state import pickup_code_digest
+    from kiosk_app.flows.pickup.rules import pickup_code_digest
 
     device = Device(server.url)
     response = device.get("/v1/pickups/offline")

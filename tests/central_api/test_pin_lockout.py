@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from central_api.staff.pin_lockouts import DEVICE_MAX_FAILURES, MAX_FAILURES
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, engine_server
 from tests.central_api.test_staff_support import PROBLEM, bearer, key, sign_in
 from tests.conftest import enroll

@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.models.returns import ReturnableOrder
-from kiosk_app.core.rules.refund import quote_return
+from kiosk_app.flows.returns.models import ReturnableOrder
+from kiosk_app.flows.returns.refund import quote_return
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.conftest import enroll, own_demo_server
 from tests.support.test_database import days_ago
 from tests.support.test_database import query as database_query

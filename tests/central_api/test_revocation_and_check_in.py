@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, engine_server
 from tests.central_api.test_staff_support import PROBLEM, bearer, key, staff_token
 from tests.conftest import enrollment

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.engines import ENGINES, device_client, engine_server, slug
 
 #: the routes anyone may call (enrollment presents the enrollment token in its body)

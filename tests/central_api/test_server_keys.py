@@ -26,8 +26,8 @@ from central_api.app import prepare_database
 from central_api.pickups.qr import PickupSigner
 from central_api.platform.db import Database
 from central_api.platform.keys import default_key_file, load_key_file
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.scan.signed_codes import b64url_decode, sign_code, verify_signed_code
 from tests.conftest import enroll, own_demo_server
 from tests.support.test_database import (
     engine_for,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.engines import engine_server
 from tests.central_api.postgres_cluster import unavailable_reason
 from tests.central_api.test_endless_aisle_support import HOME, Api, sku_with

@@ -11,7 +11,7 @@ import pytest
 
 from central_api.demo.staff import DEMO_STAFF, demo_staff
 from central_api.staff.service import MAX_FAILURES
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.test_staff_support import (
     PROBLEM,
     REQUIRED_STORE,

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from central_api.demo.staff import demo_staff
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.conftest import enroll
 
 PROBLEM = "https://api.omnistore.example/problems/"

@@ -21,7 +21,7 @@ import pytest
 
 from central_api.platform import workers
 from central_api.platform.auth import SCOPES_BY_MODE, Principal, PrincipalCache, StaffContext
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
 from tests.central_api.test_staff_support import bearer, key, require_staff_sign_in, staff_token
 from tests.support.test_database import server_db_url
 

@@ -17,7 +17,7 @@ import pytest
 
 from central_api import tables
 from central_api.platform.db import Database
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.central_api.test_endless_aisle_support import HOME, Api, query, sku_with, start_server
 from tests.central_api.test_staff_support import PROBLEM, staff_token
 from tests.support.demo_data import DemoPool

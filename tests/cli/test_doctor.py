@@ -14,11 +14,11 @@ import pytest
 
 from kiosk_app.cli.camera_probe import captured_stderr_fd, unexpected_lines
 from kiosk_app.cli.support_bundle import redact_toml
-from kiosk_app.core.config import default_config_dir, update_config_file
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.logging_setup import LOG_FILE_NAME
-from kiosk_app.core.outbox import Outbox
-from kiosk_app.core.provisioning import generate_key_pair
+from kiosk_app.kernel.config import default_config_dir, update_config_file
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.logging_setup import LOG_FILE_NAME
+from kiosk_app.kernel.outbox import Outbox
+from kiosk_app.kernel.provisioning import generate_key_pair
 
 
 @pytest.fixture

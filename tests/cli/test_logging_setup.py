@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk_app.core import logging_setup
-from kiosk_app.core.config import default_log_dir
-from kiosk_app.core.logging_setup import LOG_FILE_NAME, configure_logging, log_files
+from kiosk_app.kernel import logging_setup
+from kiosk_app.kernel.config import default_log_dir
+from kiosk_app.kernel.logging_setup import LOG_FILE_NAME, configure_logging, log_files
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk_app.__main__ import main
-from kiosk_app.core.provisioning import load_trusted_keys, verify_provisioning_code
+from kiosk_app.kernel.provisioning import load_trusted_keys, verify_provisioning_code
 
 
 def test_generate_key_then_provision_png_and_pdf(

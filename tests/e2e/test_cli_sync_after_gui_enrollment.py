@@ -22,12 +22,12 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from kiosk_app.core.config import load_settings, toml_value
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.outbox import EntryStatus, Outbox
-from kiosk_app.core.security.credentials import CREDENTIALS_FILE_NAME
+from kiosk_app.kernel.config import load_settings, toml_value
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.outbox import EntryStatus, Outbox
+from kiosk_app.kernel.security.credentials import CREDENTIALS_FILE_NAME
 from tests.conftest import run
-from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
+from tests.kernel.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NO_KEYRING = "keyring.backends.fail.Keyring"  # a device without a secure OS keyring

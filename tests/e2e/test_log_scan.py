@@ -23,16 +23,16 @@ from urllib.parse import quote
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.config import load_settings, update_config_file
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.credentials import KeyringCredentialStore
-from kiosk_app.core.security.enrollment import start_secure_device_session
-from kiosk_app.core.security.redaction import RedactingFilter, install_log_redaction
-from kiosk_app.core.security.staff_session import Approval, StaffSession
-from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.screens.approval_dialog import StaffApprovalDialog
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.config import load_settings, update_config_file
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.credentials import KeyringCredentialStore
+from kiosk_app.kernel.security.enrollment import start_secure_device_session
+from kiosk_app.kernel.security.redaction import RedactingFilter, install_log_redaction
+from kiosk_app.kernel.security.staff_session import Approval, StaffSession
+from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
+from kiosk_app.ui.approval_dialog import StaffApprovalDialog
 from tests.support.memory_keyring import MemoryKeyring
 from tests.ui.conftest import make_window, settle
 

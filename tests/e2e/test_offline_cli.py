@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk_app.core.config import toml_value
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.outbox import EntryStatus, Outbox
+from kiosk_app.kernel.config import toml_value
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.outbox import EntryStatus, Outbox
 from tests.conftest import enroll
-from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
+from tests.kernel.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OPS = 40

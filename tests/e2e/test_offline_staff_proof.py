@@ -1,7 +1,7 @@
 """A hand-over confirmed by a signed-in associate, queued, and sent after they signed out.
 
 The outbox write carries a staff proof made on the device when the associate confirmed
-(``kiosk_app.core.security.action_proof``): ``kiosk-app outbox sync``, run later as a real
+(``kiosk_app.kernel.security.action_proof``): ``kiosk-app outbox sync``, run later as a real
 process with nobody signed in, delivers it and the server records that associate. A proof
 altered, moved to another write or too old is refused.
 """
@@ -22,15 +22,15 @@ import httpx
 import pytest
 import sqlalchemy
 
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.api.pickups import complete_path
-from kiosk_app.core.config import toml_value
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.outbox import EntryStatus, Outbox
-from kiosk_app.core.outbox.http_sender import occurred_at
-from kiosk_app.core.security.action_proof import PROOF_FIELD, ActionProofKey
-from kiosk_app.core.security.staff_session import StaffSession
-from kiosk_app.core.services.pickups import PickupKeyring, PickupSession, Step
+from kiosk_app.flows.pickup.api import complete_path
+from kiosk_app.flows.pickup.session import PickupKeyring, PickupSession, Step
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.config import toml_value
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.outbox import EntryStatus, Outbox
+from kiosk_app.kernel.outbox.http_sender import occurred_at
+from kiosk_app.kernel.security.action_proof import PROOF_FIELD, ActionProofKey
+from kiosk_app.kernel.security.staff_session import StaffSession
 from tests.central_api.postgres_cluster import postgres_url, unavailable_reason
 from tests.conftest import enroll, own_demo_server, run
 

@@ -17,13 +17,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.staff_session import StaffSession
-from kiosk_app.core.services.pickups import CheckInStep, Step
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import PickupScreen
-from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+from kiosk_app.flows.pickup.session import CheckInStep, Step
+from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+from kiosk_app.flows.pickup.ui.screen import PickupScreen
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.staff_session import StaffSession
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll
 from tests.support.demo_data import DemoPool, pickup_code_of
 from tests.ui.conftest import make_window, pickup_screen, settle

@@ -18,10 +18,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.wedge import WedgeConfig
 from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
-from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.wedge import WedgeConfig
+from kiosk_app.shell.main_window import MainWindow
 from tests.ui.conftest import make_window, settle
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.support.x11 import GS, ScanWindow, scanner_types, scans_and_fields, xvfb
 
 CODES = [

@@ -9,10 +9,10 @@ import numpy as np
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from kiosk_app.core.scan_dedupe import RateCap, RecentScans
-from kiosk_app.core.scan_hub import Scan, ScanHub
 from kiosk_app.hardware.camera import CameraScanner, FrameDecoder, qimage_to_gray
 from kiosk_app.hardware.decoding import DecodedCode, make_decoder
+from kiosk_app.kernel.scan_dedupe import RateCap, RecentScans
+from kiosk_app.kernel.scan_hub import Scan, ScanHub
 
 
 def frame_with(text: str, fmt: Any = zxingcpp.BarcodeFormat.EAN13) -> np.ndarray[Any, Any]:

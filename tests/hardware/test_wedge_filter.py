@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk_app.core.scan_hub import Scan, ScanHub
-from kiosk_app.core.wedge import WedgeConfig
 from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
+from kiosk_app.kernel.scan_hub import Scan, ScanHub
+from kiosk_app.kernel.wedge import WedgeConfig
 
 
 @pytest.fixture

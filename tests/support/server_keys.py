@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from central_api.customers.loyalty import LoyaltySigner
 from central_api.platform.keys import KeyRing, load_key_file
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.support.test_database import key_file_of
 
 

@@ -26,10 +26,10 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk_app.core.routing import route
-from kiosk_app.core.scan_hub import Scan, ScanHub
-from kiosk_app.core.wedge import WedgeConfig
 from kiosk_app.hardware.wedge_filter import WedgeScannerFilter
+from kiosk_app.kernel.routing import route
+from kiosk_app.kernel.scan_hub import Scan, ScanHub
+from kiosk_app.kernel.wedge import WedgeConfig
 
 
 def emit(**payload: Any) -> None:
@@ -64,8 +64,8 @@ def current_screen(window: Any) -> str:
 
 def app_window(url: str, token: str) -> tuple[QWidget, QWidget, ScanHub]:
     from kiosk_app.app import build_app
-    from kiosk_app.core.config import load_settings
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.kernel.config import load_settings
+    from kiosk_app.shell.main_window import MainWindow
 
     settings = load_settings(
         overrides={

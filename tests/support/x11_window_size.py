@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     from kiosk_app.app import build_app
-    from kiosk_app.core.config import load_settings
-    from kiosk_app.ui.kiosk_lockdown import install_security, show_window
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.kernel.config import load_settings
+    from kiosk_app.shell.kiosk_lockdown import install_security, show_window
+    from kiosk_app.shell.main_window import MainWindow
 
     mode = "kiosk" if "--kiosk" in sys.argv else "associate"
     app = QApplication(sys.argv[:1])

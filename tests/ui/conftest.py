@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from kiosk_app.app import build_app
-from kiosk_app.core.config import load_settings
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import PickupScreen
+from kiosk_app.flows.pickup.ui.screen import PickupScreen
+from kiosk_app.kernel.config import load_settings
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.theme import LIGHT
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.shell.main_window import MainWindow
 from tests.ui.conftest import make_window, settle
 
 #: screenshots of the live tests (the other window right after a change), for review

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.shell.main_window import MainWindow
 from tests.ui.conftest import make_window
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit)

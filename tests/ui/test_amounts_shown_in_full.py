@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.routing import Destination
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.returns import ReturnsFlow
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.routing import Destination
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.widgets.responsive import ElidingLabel
 from tests.conftest import enroll, own_demo_server
 from tests.support.demo_data import pickup_code_of
@@ -390,8 +390,8 @@ def test_sign_out_is_never_cut_when_the_status_bar_grows(
 ) -> None:
     """Signed in, with writes waiting (the status bar grows to hold the sync button):
     "Lock" and "Sign out" stay whole at the foot of the rail, landscape and portrait."""
-    from kiosk_app.core.security.staff_session import SignedIn, StaffSession
-    from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
+    from kiosk_app.kernel.security.staff_session import SignedIn, StaffSession
+    from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
 
     window = make_window(qtbot, server.url, enroll(server.url), language=language)
     try:

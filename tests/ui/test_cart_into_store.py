@@ -9,7 +9,7 @@ import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.ui.conftest import make_window, settle
 
 

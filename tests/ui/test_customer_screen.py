@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.remote_state import Loaded
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.customer import CustomerFlow, CustomerScreen
+from kiosk_app.flows.customer.ui.screen import CustomerFlow, CustomerScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.remote_state import Loaded
+from kiosk_app.shell.main_window import MainWindow
 from tests.support.server_keys import loyalty_signer
 from tests.ui.conftest import make_window, query, settle
 
@@ -219,7 +219,7 @@ def test_the_next_customer_reuses_the_rows_and_leaves_nothing_of_the_last(
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from kiosk_app.ui.screens.customer_rows import CartRow, OrderRow, RecommendationRow
+    from kiosk_app.flows.customer.ui.rows import CartRow, OrderRow, RecommendationRow
 
     first, _ = rich_customer(api_server)
     # the next customer: no cart, fewer open orders; someone with orders and suggestions
@@ -268,8 +268,8 @@ def test_tapping_an_order_opens_its_detail_and_a_return_from_there(
     the return flow on that order (store trial, #19: the tap did nothing)."""
     from PySide6.QtWidgets import QLabel
 
-    from kiosk_app.core.money import format_money
-    from kiosk_app.ui.screens.customer_rows import OrderRow
+    from kiosk_app.flows.customer.ui.rows import OrderRow
+    from kiosk_app.kernel.money import format_money
 
     _number, loyalty = rich_customer(api_server)
     screen = screen_of(window)

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.flows.pickup.ui.screen import QueueRow
+from kiosk_app.kernel.demo_server import DemoServer
 from kiosk_app.ui.dates import format_date, format_date_time, format_time, format_timestamp
-from kiosk_app.ui.screens.pickup import QueueRow
 from tests.ui.conftest import api_get, make_window, pickup_screen, settle
 
 UI = Path(__file__).resolve().parents[2] / "kiosk_app" / "ui"

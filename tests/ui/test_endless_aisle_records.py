@@ -17,10 +17,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.services.endless_aisle import Editing, Placed, Queued
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+from kiosk_app.flows.endless_aisle.session import Editing, Placed, Queued
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
 from tests.ui.conftest import make_window, settle
 

@@ -13,14 +13,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.idle import ManualClock
-from kiosk_app.core.security.staff_session import StaffSession
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleFlow, EndlessAisleScreen
 from kiosk_app.hardware.decoding.registry import make_decoder
-from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.idle import ManualClock
+from kiosk_app.kernel.security.staff_session import StaffSession
+from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.test_endless_aisle_support import Api, query, sku_with, start_server
 from tests.ui.conftest import make_window, settle
 from tests.ui.test_idle_kiosk import visible_texts

@@ -15,18 +15,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 
 from kiosk_app.cli import provision
-from kiosk_app.core.config import load_settings
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.first_run import EnrollFailed, Ready, Refused
-from kiosk_app.core.provisioning import create_provisioning_code, load_private_key
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.credentials import device_token_name
-from kiosk_app.core.security.idle import ManualClock
-from kiosk_app.core.security.staff_session import StaffSession
+from kiosk_app.flows.first_run.session import EnrollFailed, Ready, Refused
+from kiosk_app.flows.first_run.ui.screen import FirstRunFlow, FirstRunScreen
+from kiosk_app.flows.sign_in.ui.screen import StaffGate
 from kiosk_app.hardware.decoding import decode_image_file, make_decoder
-from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.screens.first_run import FirstRunFlow, FirstRunScreen
-from kiosk_app.ui.screens.sign_in import StaffGate
+from kiosk_app.kernel.config import load_settings
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.provisioning import create_provisioning_code, load_private_key
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.credentials import device_token_name
+from kiosk_app.kernel.security.idle import ManualClock
+from kiosk_app.kernel.security.staff_session import StaffSession
+from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
 from tests.ui.conftest import make_window, settle
 
 
@@ -375,7 +375,7 @@ def test_first_run_names_the_store_once_then_by_its_name(
 ) -> None:
     """Unenrolled, the app knows only the configured code (its name is the code, as the
     composition root sets it): "Store: PAR01", not "Store: PAR01 (PAR01)"."""
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.shell.main_window import MainWindow
 
     first = make_window(qtbot, api_server.url, None)
     services = first.services

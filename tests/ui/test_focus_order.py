@@ -34,19 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.routing import Destination
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.pickups import CheckInState, CheckInStep, Step
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.pickup import PickupScreen
-from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
-from kiosk_app.ui.screens.returns import ReturnsFlow
-from kiosk_app.ui.screens.sign_in import CredentialForm
-from kiosk_app.ui.screens.sync_status import SyncFlow, SyncScreen
-from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.session import CheckInState, CheckInStep, Step
+from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+from kiosk_app.flows.pickup.ui.screen import PickupScreen
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+from kiosk_app.flows.sync.ui.screen import SyncFlow, SyncScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.routing import Destination
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
+from kiosk_app.ui.staff_credentials import CredentialForm
+from tests.kernel.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body
 from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import api_get, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of

@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.models.catalog import Product, ProductPage
-from kiosk_app.core.remote_state import Loaded
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.home import ACTION_KEYS, HomeScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.models.catalog import Product, ProductPage
+from kiosk_app.kernel.remote_state import Loaded
+from kiosk_app.shell.home import ACTION_KEYS, HomeScreen
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.theme import DARK, HIGH_CONTRAST, LIGHT, Theme, make_theme
 from tests.ui.conftest import make_window
 

@@ -28,20 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.idle import ManualClock
-from kiosk_app.core.security.staff_session import StaffSession
-from kiosk_app.ui.kiosk_lockdown import (
+from kiosk_app.flows.pickup.ui.screen import PickupScreen
+from kiosk_app.flows.returns.ui.screen import ReturnScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.idle import ManualClock
+from kiosk_app.kernel.security.staff_session import StaffSession
+from kiosk_app.shell.kiosk_lockdown import (
     IdleSettings,
     KioskSignInDialog,
     KioskStaffPanel,
     SecurityUi,
     install_security,
 )
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import PickupScreen
-from kiosk_app.ui.screens.returns import ReturnScreen
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll
 from tests.ui.conftest import make_window, settle
 
@@ -263,7 +263,7 @@ def test_reset_leaves_no_trace_of_the_customer_on_any_screen(
 ) -> None:
     """Banners, typed fields, lists, the basket, the product looked up, the camera's memory:
     after the reset, no widget of the window (shown or hidden) holds the customer's text."""
-    from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+    from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
 
     window, ui, clock = kiosk(qtbot, api_server)
     code, first_name, email = customer_with_code(api_server, device_token)

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.pickups import CheckInState, CheckInStep, PickupMessage
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.session import CheckInState, CheckInStep, PickupMessage
+from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui import build_translations
 from kiosk_app.ui.i18n import install_language
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
 from kiosk_app.ui.widgets.idle_overlay import IdleOverlay
 from tests.ui.conftest import make_window, settle
 from tests.ui.test_idle_kiosk import customer_with_code, quiet

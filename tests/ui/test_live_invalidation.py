@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.models.endless_aisle import EndlessAisleOrder
-from kiosk_app.core.remote_state import Loaded
-from kiosk_app.core.services.endless_aisle import Placed
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
+from kiosk_app.flows.endless_aisle.models import EndlessAisleOrder
+from kiosk_app.flows.endless_aisle.session import Placed
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.remote_state import Loaded
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.events_support import Demo
 from tests.central_api.test_endless_aisle_support import Api, query
 from tests.conftest import enroll, own_demo_server

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.observable import Observable
-from kiosk_app.core.remote_state import Loaded
-from kiosk_app.core.rules.pickup_state import VerificationMethod
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.pickup import PickupScreen, QueueRow
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.rules import VerificationMethod
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.flows.pickup.ui.screen import PickupScreen, QueueRow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.observable import Observable
+from kiosk_app.kernel.remote_state import Loaded
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.test_endless_aisle_support import Api, query
 from tests.conftest import enroll, own_demo_server
 from tests.support.demo_data import pickup_code_of

@@ -18,17 +18,17 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.offline.link import ConnectionLink
-from kiosk_app.core.security.idle import ManualClock
-from kiosk_app.core.security.staff_session import StaffSession
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.customer import CustomerScreen
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow, EndlessAisleScreen
-from kiosk_app.ui.screens.returns import ReturnScreen, ReturnsFlow
+from kiosk_app.flows.customer.ui.screen import CustomerScreen
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleFlow, EndlessAisleScreen
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.flows.returns.ui.screen import ReturnScreen, ReturnsFlow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.offline.link import ConnectionLink
+from kiosk_app.kernel.security.idle import ManualClock
+from kiosk_app.kernel.security.staff_session import StaffSession
+from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.widgets.notice import Notice
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server

@@ -19,15 +19,15 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from kiosk_app.core.api.pickups import OFFLINE_PATH
-from kiosk_app.core.connection import ConnectionState
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.offline.link import ConnectionLink
-from kiosk_app.core.offline.read_cache import open_read_cache
-from kiosk_app.core.services.pickups import CheckInStep, Step
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.api import OFFLINE_PATH
+from kiosk_app.flows.pickup.session import CheckInStep, Step
+from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+from kiosk_app.kernel.connection import ConnectionState
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.offline.link import ConnectionLink
+from kiosk_app.kernel.offline.read_cache import open_read_cache
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server
 from tests.e2e.test_pickup_flow import Api, open_pickups, scan, step

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
 
-from kiosk_app.core.api import errors
-from kiosk_app.core.remote_state import Failed
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import QueueRow
+from kiosk_app.flows.pickup.ui.screen import QueueRow
+from kiosk_app.kernel.api import errors
+from kiosk_app.kernel.remote_state import Failed
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui.widgets.notice import Notice
 from tests.ui.conftest import pickup_screen, settle
 

@@ -16,20 +16,20 @@ import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.api.pickups import OFFLINE_PATH
-from kiosk_app.core.connection import ConnectionState
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.offline.link import ConnectionLink
-from kiosk_app.core.offline.read_cache import ReadCache, open_read_cache
-from kiosk_app.core.outbox import EntryStatus
-from kiosk_app.core.services.endless_aisle import Editing, Placed, Queued
-from kiosk_app.core.services.pickups import CheckInStep, Step
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.pickup import PickupScreen
-from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
-from kiosk_app.ui.screens.returns import ReturnsFlow
+from kiosk_app.flows.endless_aisle.session import Editing, Placed, Queued
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.pickup.api import OFFLINE_PATH
+from kiosk_app.flows.pickup.session import CheckInStep, Step
+from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+from kiosk_app.flows.pickup.ui.screen import PickupScreen
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+from kiosk_app.kernel.connection import ConnectionState
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.offline.link import ConnectionLink
+from kiosk_app.kernel.offline.read_cache import ReadCache, open_read_cache
+from kiosk_app.kernel.outbox import EntryStatus
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.test_endless_aisle_support import sku_with
 from tests.conftest import enroll, own_demo_server
 from tests.e2e.test_pickup_flow import Api, open_pickups, scan, step, take

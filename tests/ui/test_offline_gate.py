@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk_app.core.connection import ConnectionState
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.offline.policy import OfflineFlow, OfflinePolicy
+from kiosk_app.kernel.connection import ConnectionState
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.offline.policy import OfflineFlow, OfflinePolicy
 from tests.ui.conftest import make_window
 
 
@@ -43,10 +43,10 @@ def test_offline_gate_follows_the_configured_policy(
 def test_offline_what_needs_the_network_is_refused_up_front_and_the_sync_page_says_so(
     qtbot: Any, qloop: asyncio.AbstractEventLoop, api_server: DemoServer, device_token: str
 ) -> None:
-    from kiosk_app.core.services.returns import Phase
-    from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-    from kiosk_app.ui.screens.returns import ReturnsFlow
-    from kiosk_app.ui.screens.sync_status import SyncScreen
+    from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+    from kiosk_app.flows.returns.session import Phase
+    from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+    from kiosk_app.flows.sync.ui.screen import SyncScreen
 
     window = make_window(qtbot, api_server.url, device_token)
     try:

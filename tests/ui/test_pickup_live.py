@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import PickupScreen, QueueRow
+from kiosk_app.flows.pickup.ui.screen import PickupScreen, QueueRow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.shell.main_window import MainWindow
 from tests.central_api.events_support import Demo
 from tests.central_api.test_endless_aisle_support import Api
 from tests.conftest import enroll, own_demo_server
@@ -115,7 +115,7 @@ def test_a_sale_elsewhere_updates_the_product_screens_stock_in_place(
     here shows the new stock of that location at once, without a reload, marked."""
     from PySide6.QtWidgets import QLabel
 
-    from kiosk_app.core.remote_state import Loaded
+    from kiosk_app.kernel.remote_state import Loaded
 
     window = tablet
     live = window.services.live

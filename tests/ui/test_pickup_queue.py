@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.pickup import QueueRow
+from kiosk_app.flows.pickup.ui.screen import QueueRow
+from kiosk_app.shell.main_window import MainWindow
 from tests.ui.conftest import pickup_screen, settle
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.flows.pickup.ui.screen import QueueRow
+from kiosk_app.kernel.demo_server import DemoServer
 from kiosk_app.ui import build_translations
-from kiosk_app.ui.screens.pickup import QueueRow
 from kiosk_app.ui.widgets.status import AppStatusBar
 from tests.ui.conftest import api_get, make_window, pickup_screen, settle
 

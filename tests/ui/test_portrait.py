@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.routing import Destination
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.returns import ReturnsFlow
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.routing import Destination
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
 from tests.support.demo_data import pickup_code_of
 from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
 from tests.ui.test_customer_screen import all_settled, issue_code, rich_customer, screen_of
@@ -315,10 +315,10 @@ def test_signed_in_staff_controls_fit_the_compact_rail(
 ) -> None:
     """In French (the longest words): who is signed in, "Lock" and "Sign out" at the foot
     of the rail, on every size."""
-    from kiosk_app.core.security.staff_session import SignedIn, StaffSession
+    from kiosk_app.kernel.security.staff_session import SignedIn, StaffSession
+    from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
     from kiosk_app.ui import build_translations
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
     from tests.conftest import enroll
 
     build_translations.compile_all()
@@ -344,10 +344,10 @@ def test_the_sign_in_screen_fits_every_size_in_french(
 ) -> None:
     """The staff sign-in gate (nobody signed in yet): title, fields and keypad, in French
     (the longest title), side by side on a landscape tablet, stacked in portrait."""
-    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.kernel.security.staff_session import StaffSession
+    from kiosk_app.shell.kiosk_lockdown import IdleSettings, install_security
     from kiosk_app.ui import build_translations
     from kiosk_app.ui.i18n import install_language
-    from kiosk_app.ui.kiosk_lockdown import IdleSettings, install_security
     from tests.conftest import enroll
 
     build_translations.compile_all()

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.demo_server import DemoServer, start_demo_server
-from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.kernel.demo_server import DemoServer, start_demo_server
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll
 from tests.ui.conftest import make_window, settle
 

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
 
+from kiosk_app.shell.main_window import MainWindow
 from kiosk_app.ui import build_translations, i18n
 from kiosk_app.ui.i18n import install_language
-from kiosk_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ("Look in", "File name", "Files of type", "Open", "Cancel")

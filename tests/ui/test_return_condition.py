@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.services.returns import Phase
-from kiosk_app.ui.main_window import MainWindow
+from kiosk_app.flows.returns.session import Phase
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll, own_demo_server
 from tests.ui.conftest import make_window, query, settle
 from tests.ui.test_returns_ui import RECENT, gtins, order_with, returns_flow, scan

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.money import format_money
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.services.returns import Missing, Phase, ScanResultCode
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.returns import ReturnsFlow
+from kiosk_app.flows.returns.session import Missing, Phase, ScanResultCode
+from kiosk_app.flows.returns.ui.screen import ReturnsFlow
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.money import format_money
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll, own_demo_server
 from tests.ui.conftest import make_window, query, settle
 
@@ -283,7 +283,7 @@ def test_a_manager_cannot_approve_their_own_return(
     """Store trial (#19): self-approval said "This device is not allowed to do that"; the
     server's answer is approver-must-differ, and the screen says so. Confirm is visibly
     disabled, with what is missing in plain view."""
-    from kiosk_app.core.security.staff_session import StaffSession
+    from kiosk_app.kernel.security.staff_session import StaffSession
 
     staff = StaffSession(win.services.client)
     qloop.run_until_complete(staff.sign_in(pin="2468", staff_id="M001"))

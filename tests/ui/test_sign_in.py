@@ -8,14 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from kiosk_app.core.api.client import ApiClient
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.scan_hub import Scan
-from kiosk_app.core.security.idle import ManualClock
-from kiosk_app.core.security.staff_session import Locked, SignedIn, SignedOut, StaffSession
-from kiosk_app.ui.kiosk_lockdown import IdleSettings, SecurityUi, install_security
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.sign_in import StaffGate
+from kiosk_app.flows.sign_in.ui.screen import StaffGate
+from kiosk_app.kernel.api.client import ApiClient
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.scan_hub import Scan
+from kiosk_app.kernel.security.idle import ManualClock
+from kiosk_app.kernel.security.staff_session import Locked, SignedIn, SignedOut, StaffSession
+from kiosk_app.shell.kiosk_lockdown import IdleSettings, SecurityUi, install_security
+from kiosk_app.shell.main_window import MainWindow
 from tests.conftest import enroll
 from tests.ui.conftest import make_window, settle
 

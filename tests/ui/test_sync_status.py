@@ -17,15 +17,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from kiosk_app.core.api.errors import ApiError
-from kiosk_app.core.connection import ConnectionState
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.offline.read_cache import Protection, ReadCache
-from kiosk_app.core.outbox import EntryStatus, Outbox, SyncEngine
-from kiosk_app.core.remote_state import Loaded
-from kiosk_app.ui.main_window import MainWindow
-from kiosk_app.ui.screens.sync_status import SyncFlow, SyncScreen
-from tests.core.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body, queue_refusals
+from kiosk_app.flows.sync.ui.screen import SyncFlow, SyncScreen
+from kiosk_app.kernel.api.errors import ApiError
+from kiosk_app.kernel.connection import ConnectionState
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.offline.read_cache import Protection, ReadCache
+from kiosk_app.kernel.outbox import EntryStatus, Outbox, SyncEngine
+from kiosk_app.kernel.remote_state import Loaded
+from kiosk_app.shell.main_window import MainWindow
+from tests.kernel.offline.offline_helpers import ENROLL_OP, ENROLL_PATH, enroll_body, queue_refusals
 from tests.support.faultproxy import FaultMode, FaultProxy
 from tests.ui.conftest import make_window, settle
 
@@ -168,7 +168,7 @@ def test_offline_the_product_screen_shows_the_last_known_answer_and_its_age(
 
 
 def test_offline_decisions_are_told_in_plain_words(qapp: Any) -> None:
-    from kiosk_app.core.offline.policy import may_run_offline
+    from kiosk_app.kernel.offline.policy import may_run_offline
     from kiosk_app.ui.offline_text import offline_decision_text
 
     assert offline_decision_text(may_run_offline("return", ConnectionState.ONLINE)) is None

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from kiosk_app.core.demo_server import DemoServer
+from kiosk_app.kernel.demo_server import DemoServer
 from tests.ui.conftest import make_window
 
 
@@ -74,7 +74,7 @@ def test_the_keyboard_never_covers_the_field_being_typed_nor_its_button(
     typed and its Attach button."""
     from PySide6.QtCore import QRect
 
-    from kiosk_app.ui.screens.endless_aisle import EndlessAisleFlow
+    from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleFlow
 
     window = make_window(qtbot, api_server.url, kiosk_token, mode="kiosk")
     try:

@@ -96,14 +96,14 @@ def test_kiosk_language_switch_keeps_the_customer_session(
     still counts (from the tap on the language button)."""
     import asyncio
 
-    from kiosk_app.core.scan_hub import Scan
-    from kiosk_app.core.security.idle import ManualClock
-    from kiosk_app.core.security.staff_session import StaffSession
-    from kiosk_app.ui.kiosk_lockdown import IdleSettings, SecurityUi, install_security
-    from kiosk_app.ui.language_switch import rebuild_in_language
-    from kiosk_app.ui.main_window import MainWindow
-    from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-    from kiosk_app.ui.screens.pickup_kiosk import KioskCheckInScreen
+    from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+    from kiosk_app.flows.pickup.ui.kiosk import KioskCheckInScreen
+    from kiosk_app.kernel.scan_hub import Scan
+    from kiosk_app.kernel.security.idle import ManualClock
+    from kiosk_app.kernel.security.staff_session import StaffSession
+    from kiosk_app.shell.kiosk_lockdown import IdleSettings, SecurityUi, install_security
+    from kiosk_app.shell.language_switch import rebuild_in_language
+    from kiosk_app.shell.main_window import MainWindow
     from tests.ui.conftest import make_window, settle
     from tests.ui.test_idle_kiosk import customer_with_code, quiet, visible_texts
 
@@ -182,11 +182,11 @@ def test_the_idle_reset_returns_the_kiosk_to_its_own_language(
 ) -> None:
     """A French kiosk; a customer picks English and walks away: the next customer finds
     the kiosk in French again (not in the previous customer's language)."""
-    from kiosk_app.core.security.idle import ManualClock
-    from kiosk_app.core.security.staff_session import StaffSession
-    from kiosk_app.ui.kiosk_lockdown import IdleSettings, SecurityUi, install_security
-    from kiosk_app.ui.language_switch import rebuild_in_language
-    from kiosk_app.ui.main_window import MainWindow
+    from kiosk_app.kernel.security.idle import ManualClock
+    from kiosk_app.kernel.security.staff_session import StaffSession
+    from kiosk_app.shell.kiosk_lockdown import IdleSettings, SecurityUi, install_security
+    from kiosk_app.shell.language_switch import rebuild_in_language
+    from kiosk_app.shell.main_window import MainWindow
     from tests.ui.conftest import make_window
     from tests.ui.test_idle_kiosk import quiet
 

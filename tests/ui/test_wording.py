@@ -6,12 +6,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from kiosk_app.core.demo_server import DemoServer
-from kiosk_app.core.routing import Destination
-from kiosk_app.core.services.pickups import Step
-from kiosk_app.ui.screens.endless_aisle import EndlessAisleScreen
-from kiosk_app.ui.screens.endless_aisle_text import address_label
-from kiosk_app.ui.screens.pickup_text import method_text, verification_hint
+from kiosk_app.flows.endless_aisle.ui.screen import EndlessAisleScreen
+from kiosk_app.flows.endless_aisle.ui.texts import address_label
+from kiosk_app.flows.pickup.session import Step
+from kiosk_app.flows.pickup.ui.texts import method_text, verification_hint
+from kiosk_app.kernel.demo_server import DemoServer
+from kiosk_app.kernel.routing import Destination
 from kiosk_app.ui.widgets.choice_button import ChoiceButton
 from tests.ui.conftest import api_get, make_window, pickup_screen, query, settle
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from kiosk_app.core.connection import ConnectionState
+from kiosk_app.kernel.connection import ConnectionState
 from kiosk_app.ui.dates import format_timestamp
 from kiosk_app.ui.theme import LIGHT
 from kiosk_app.ui.widgets.responsive import ElidingLabel

@@ -1,1 +1,0 @@
-"""Pure business rules (no I/O, no Qt): pickup state machine, return eligibility …"""

@@ -1,0 +1,1 @@
+"""The endless aisle flow."""
