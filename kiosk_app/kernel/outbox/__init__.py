@@ -8,6 +8,7 @@ from kiosk_app.kernel.outbox.entry import EntryStatus, OutboxEntry, Problem
 from kiosk_app.kernel.outbox.events import ConnectionReport, EventStream, QueueCounts, SyncEvents
 from kiosk_app.kernel.outbox.http_sender import HttpxSender, classify_response, parse_retry_after
 from kiosk_app.kernel.outbox.outcome import LinkOutcome, OutcomeKind, SendOutcome
+from kiosk_app.kernel.outbox.queued_write import QueuedWrite, WritePhase, WriteState
 from kiosk_app.kernel.outbox.schema import SchemaTooNewError, migrate, schema_version
 from kiosk_app.kernel.outbox.store import (
     ChangeKind,
@@ -37,11 +38,14 @@ __all__ = [
     "OutcomeKind",
     "Problem",
     "QueueCounts",
+    "QueuedWrite",
     "SchemaTooNewError",
     "SendOutcome",
     "Sender",
     "SyncEngine",
     "SyncEvents",
+    "WritePhase",
+    "WriteState",
     "classify_response",
     "migrate",
     "parse_retry_after",
