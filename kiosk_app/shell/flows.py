@@ -6,6 +6,7 @@ the routing destinations it handles (``handles``), e.g. "customer" for loyalty s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -36,18 +37,28 @@ class Flow(Protocol):
         """Device modes that show this flow: ("associate",), ("kiosk",) or both."""
 
 
-def build_flows(window: MainWindow) -> list[Flow]:
-    """Every flow of the app, in navigation order. Add one line per new flow."""
-    cores = window.services.cores  # each flow's Qt-free core, made by the composition root
-    flows: list[Flow] = []
-    flows.append(CustomerFlow(window, cores.customer(), parent=window))
-    flows.append(PickupFlow(window, cores.pickups()))
-    flows.append(ReturnsFlow(window, cores.returns(), parent=window))
-    flows.append(EndlessAisleFlow(window, cores.endless_aisle()))
+def flow_makers(window: MainWindow) -> dict[type, Callable[[], Flow]]:
+    """How to make every flow of the app (by its class), in navigation order: one line per
+    flow, each given its own core by the composition root (``Services.cores``)."""
+    from kiosk_app.flows.first_run.ui.screen import FirstRunFlow
     from kiosk_app.flows.sync.ui.screen import SyncFlow
 
-    flows.append(SyncFlow(window, cores.sync_queue(), parent=window))
-    from kiosk_app.flows.first_run.ui.screen import FirstRunFlow
+    cores = window.services.cores
+    return {
+        CustomerFlow: lambda: CustomerFlow(window, cores.customer(), parent=window),
+        PickupFlow: lambda: PickupFlow(window, cores.pickups()),
+        ReturnsFlow: lambda: ReturnsFlow(window, cores.returns(), parent=window),
+        EndlessAisleFlow: lambda: EndlessAisleFlow(window, cores.endless_aisle()),
+        SyncFlow: lambda: SyncFlow(window, cores.sync_queue(), parent=window),
+        FirstRunFlow: lambda: FirstRunFlow(window),  # last: its PRV1 scan consumer on top
+    }
 
-    flows.append(FirstRunFlow(window))  # last: its PRV1 scan consumer sits on top
-    return flows
+
+def build_flows(window: MainWindow) -> list[Flow]:
+    """Every flow of the app, in navigation order."""
+    return [make() for make in flow_makers(window).values()]
+
+
+def remake_flow(window: MainWindow, flow: Flow) -> Flow:
+    """The same flow anew (fresh core, empty screen), made as :func:`build_flows` makes it."""
+    return flow_makers(window)[type(flow)]()

@@ -29,6 +29,7 @@ from kiosk_app.kernel.scan_hub import Scan
 from kiosk_app.kernel.security.idle import IdlePhase, IdleTimer
 from kiosk_app.kernel.security.permissions import Decision
 from kiosk_app.kernel.security.staff_session import SignedIn, SignInRefused, StaffSession
+from kiosk_app.shell.flows import remake_flow
 from kiosk_app.ui.staff_credentials import CredentialForm, refusal_text
 from kiosk_app.ui.tasks import TaskSlot
 from kiosk_app.ui.widgets.common import button, label
@@ -110,9 +111,7 @@ def _clear_window(window: MainWindow) -> None:
 
 
 def _rebuild_flow(window: MainWindow, flow: Flow) -> None:
-    # the same flow anew, as build_flows makes it (a QObject flow is the window's child)
-    anew: Any = type(flow)
-    fresh: Flow = anew(window, parent=window) if isinstance(flow, QObject) else anew(window)
+    fresh = remake_flow(window, flow)  # as build_flows makes it (fresh core, empty screen)
     window.replace_flow(flow, fresh)
     if isinstance(flow, QObject):
         flow.deleteLater()
